@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using MassTransit;
+using SearchSuite.Ingest;
+using SearchSuite.Normalize;
+using SearchSuite.Search;
+using SearchSuite.ServiceDefaults;
+
+namespace SearchSuite.Cli;
+
+/// <summary>
+/// The embedded default: ingest, normalize and search in one process over MassTransit's in-memory transport,
+/// with the on-disk Lucene index. Same components, same wiring, as the three services.
+/// </summary>
+public static class AllInOneHost
+{
+    public const int DefaultPort = 5080;
+
+    public static WebApplication Build(int port, string dataDirectory, string[]? args = null)
+    {
+        var builder = WebApplication.CreateBuilder(args ?? []);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            [$"{MessagingOptions.SectionName}:{nameof(MessagingOptions.Transport)}"] = nameof(MessageTransport.InMemory),
+            [$"{IndexOptions.SectionName}:{nameof(IndexOptions.Path)}"] = Path.Combine(dataDirectory, "index"),
+        });
+        builder.AddServiceDefaults(port);
+        builder.AddIngest();
+        builder.AddNormalize();
+        builder.AddSearch();
+        builder.AddMessageBus(bus =>
+        {
+            bus.AddIngestConsumers();
+            bus.AddNormalizeConsumers();
+            bus.AddSearchConsumers();
+        });
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapGrpcDefaultEndpoints();
+        app.MapIngest();
+        app.MapSearch();
+        return app;
+    }
+}

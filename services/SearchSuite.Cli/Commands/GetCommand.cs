@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Google.Protobuf;
+using Grpc.Core;
+using SearchSuite.V1;
+using Spectre.Console;
+
+namespace SearchSuite.Cli.Commands;
+
+public static class GetCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("document-id") { Description = "The id returned by ingest or shown in search hits" };
+        var json = new Option<bool>("--json") { Description = "Print the document as JSON" };
+        var command = new Command("get", "Show one document: clean text, attribution and what normalize removed") { id, json, GrpcConnection.Server };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var server = parse.GetValue(GrpcConnection.Server)!;
+            try
+            {
+                var client = new SearchService.SearchServiceClient(GrpcConnection.Open(server, apiKey: null));
+                var document = await client.GetDocumentAsync(new GetDocumentRequest { DocumentId = parse.GetValue(id) ?? "" }, cancellationToken: cancellationToken);
+                if (parse.GetValue(json)) Console.WriteLine(JsonFormatter.Default.Format(document));
+                else Print(document);
+                return 0;
+            }
+            catch (RpcException e)
+            {
+                return GrpcConnection.Report(e, server);
+            }
+        });
+        return command;
+    }
+
+    private static void Print(Document document)
+    {
+        var grid = new Grid().AddColumn().AddColumn();
+        void Row(string label, string value)
+        {
+            if (value.Length > 0) grid.AddRow(new Spectre.Console.Text(label, new Style(Color.Grey)), new Spectre.Console.Text(value));
+        }
+        Row("id", document.DocumentId);
+        Row("title", document.Title);
+        Row("language", document.Language);
+        Row("origin", document.OriginLanguage);
+        Row("outlet", document.Outlet);
+        Row("source", document.SourceUrl);
+        Row("cites", string.Join(", ", document.CitedSources));
+        Row("people", string.Join(", ", document.PersonNames));
+        AnsiConsole.Write(grid);
+        AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine(document.Text);
+        if (document.Removed.Count == 0) return;
+        AnsiConsole.WriteLine();
+        AnsiConsole.MarkupLine("[grey]Removed:[/]");
+        foreach (var removed in document.Removed)
+            AnsiConsole.MarkupLineInterpolated($"[grey]  {removed.Kind}: {(removed.Text.Length > 100 ? removed.Text[..100] + "…" : removed.Text).ReplaceLineEndings(" ⏎ ")}[/]");
+    }
+}

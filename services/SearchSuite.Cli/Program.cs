@@ -1,0 +1,11 @@
+using System.CommandLine;
+using SearchSuite.Cli.Commands;
+
+var root = new RootCommand("SearchSuite: translation-aware news search. 'serve' runs everything in one process; the other commands talk to a server over gRPC.")
+{
+    ServeCommand.Create(),
+    IngestCommand.Create(),
+    SearchCommand.Create(),
+    GetCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

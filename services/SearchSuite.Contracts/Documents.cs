@@ -1,0 +1,55 @@
+namespace SearchSuite.Contracts;
+
+/// <summary>A document as a client submits it: raw text plus optional hints.</summary>
+/// <remarks>This is also the JSON shape non-.NET systems publish in <see cref="SubmitDocuments"/>.</remarks>
+public sealed record DocumentSubmission
+{
+    public string? DocumentId { get; init; }
+    public string Text { get; init; } = "";
+    public string? Title { get; init; }
+    public string? SourceUrl { get; init; }
+    public string? Language { get; init; }
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+}
+
+/// <summary>Command: ingest a batch of documents. Consumed by ingest from the <c>submit-documents</c> queue.</summary>
+/// <remarks>Accepted as MassTransit's envelope or as plain JSON: <c>{"documents":[{"text":"…"}]}</c>.</remarks>
+public sealed record SubmitDocuments
+{
+    public IReadOnlyList<DocumentSubmission> Documents { get; init; } = [];
+}
+
+/// <summary>Event: ingest accepted a valid document under a final, deterministic id.</summary>
+public sealed record DocumentSubmitted
+{
+    public required string DocumentId { get; init; }
+    public required string Text { get; init; }
+    public string? Title { get; init; }
+    public string? SourceUrl { get; init; }
+    public string? Language { get; init; }
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    public DateTimeOffset SubmittedAt { get; init; }
+}
+
+/// <summary>A piece of boilerplate that normalize removed, kept so nothing is lost.</summary>
+public sealed record RemovedText(string Kind, string Text);
+
+/// <summary>Event: normalize produced a clean, attributed document ready to index.</summary>
+public sealed record DocumentNormalized
+{
+    public required string DocumentId { get; init; }
+    public required string Language { get; init; }
+    public string? OriginLanguage { get; init; }
+    public string Title { get; init; } = "";
+    public required string Text { get; init; }
+    public string? SourceUrl { get; init; }
+    public string? Outlet { get; init; }
+    public IReadOnlyList<string> CitedSources { get; init; } = [];
+    public IReadOnlyList<string> RelatedHeadlines { get; init; } = [];
+    public IReadOnlyList<RemovedText> Removed { get; init; } = [];
+    public IReadOnlyList<string> PersonNames { get; init; } = [];
+    public IReadOnlyList<string> RelatedPersonNames { get; init; } = [];
+    public string Fingerprint { get; init; } = "";
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    public DateTimeOffset SubmittedAt { get; init; }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MassTransit;
+using SearchSuite.ServiceDefaults;
+
+namespace SearchSuite.Ingest;
+
+public static class IngestDefaults
+{
+    public const int Port = 5081;
+}
+
+public static class IngestExtensions
+{
+    /// <summary>The ingest components: validation, id assignment and the gRPC service.</summary>
+    public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<IngestOptions>(IngestOptions.SectionName);
+        builder.Services.AddSingleton<SubmissionValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DocumentAcceptor>();
+        builder.Services.AddGrpcDefaults();
+        return builder;
+    }
+
+    public static IBusRegistrationConfigurator AddIngestConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<SubmitDocumentsConsumer, SubmitDocumentsConsumerDefinition>();
+        return bus;
+    }
+
+    public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcService<IngestGrpcService>();
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SearchSuite.Search;
+
+public enum IndexBackend
+{
+    /// <summary>Embedded Lucene.Net index on local disk: the default for local runs.</summary>
+    Lucene,
+    Elasticsearch,
+}
+
+public sealed class IndexOptions
+{
+    public const string SectionName = "Index";
+
+    public IndexBackend Backend { get; set; } = IndexBackend.Lucene;
+
+    /// <summary>Folder of the Lucene index (created when missing).</summary>
+    [Required]
+    public string Path { get; set; } = "data/index";
+
+    /// <summary>Most documents the indexer takes from the queue in one batch (one commit per batch).</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Longest the indexer waits to fill a batch, so a lone document is still searchable quickly.</summary>
+    [Range(1, 10_000)]
+    public int BatchWaitMilliseconds { get; set; } = 50;
+}

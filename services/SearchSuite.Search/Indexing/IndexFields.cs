@@ -1,0 +1,64 @@
+namespace SearchSuite.Search.Indexing;
+
+/// <summary>How a text field is analysed. Both backends implement each kind with equivalent analysis.</summary>
+public enum FieldAnalysis
+{
+    German,
+    English,
+    /// <summary>Vietnamese, lower-cased with diacritics kept.</summary>
+    Vietnamese,
+    /// <summary>Lower-cased and folded to ASCII: Vietnamese without diacritics, names and headlines.</summary>
+    Folding,
+    /// <summary>Any other language.</summary>
+    Standard,
+}
+
+public sealed record TextField(string Name, FieldAnalysis Analysis, float Boost);
+
+/// <summary>The document schema shared by the Lucene and Elasticsearch backends.</summary>
+public static class IndexFields
+{
+    public const string Id = "id";
+    public const string Language = "language";
+    public const string OriginLanguage = "origin_language";
+    public const string Outlet = "outlet";
+    public const string CitedSources = "cited_sources";
+    public const string Fingerprint = "fingerprint";
+    public const string Related = "related";
+    public const string Names = "names";
+    public const string RelatedNames = "related_names";
+    public const string NameKeys = "name_keys";
+    public const string RelatedNameKeys = "related_name_keys";
+    /// <summary>The whole document as JSON, returned by GetDocument and used to build hits.</summary>
+    public const string Source = "_source";
+
+    public const float TitleBoost = 2f;
+    public const float BodyBoost = 1f;
+    /// <summary>Related-article headlines are searchable, but a match there must rank below a body match.</summary>
+    public const float RelatedBoost = 0.2f;
+
+    private static readonly (string Suffix, FieldAnalysis Analysis)[] LanguageAnalyses =
+    [
+        ("de", FieldAnalysis.German),
+        ("en", FieldAnalysis.English),
+        ("vi", FieldAnalysis.Vietnamese),
+        ("vi_folded", FieldAnalysis.Folding),
+        ("std", FieldAnalysis.Standard),
+    ];
+
+    /// <summary>Every per-language title and body field; a query word is looked up in all of them.</summary>
+    public static IReadOnlyList<TextField> LanguageFields { get; } = LanguageAnalyses
+        .SelectMany(l => new[] { new TextField($"title_{l.Suffix}", l.Analysis, TitleBoost), new TextField($"body_{l.Suffix}", l.Analysis, BodyBoost) })
+        .ToArray();
+
+    public static TextField RelatedField { get; } = new(Related, FieldAnalysis.Folding, RelatedBoost);
+
+    /// <summary>The field suffixes a document of <paramref name="language"/> is indexed under.</summary>
+    public static IReadOnlyList<string> SuffixesFor(string language) => language switch
+    {
+        "de" => ["de"],
+        "en" => ["en"],
+        "vi" => ["vi", "vi_folded"],
+        _ => ["std"],
+    };
+}

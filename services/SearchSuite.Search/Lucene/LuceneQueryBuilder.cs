@@ -1,0 +1,75 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Querying;
+
+namespace SearchSuite.Search.Lucene;
+
+/// <summary>Translates a <see cref="QueryPlan"/> into a Lucene query and filter.</summary>
+public static class LuceneQueryBuilder
+{
+    /// <summary>Each word is a disjunction over every language field (best field wins, others add a little).</summary>
+    private const float TieBreaker = 0.1f;
+
+    public static Query Build(QueryPlan plan)
+    {
+        var root = new BooleanQuery();
+        foreach (var word in plan.Words)
+            root.Add(WordQuery(word), word.Required ? Occur.MUST : Occur.SHOULD);
+        return root;
+    }
+
+    public static Filter? BuildFilter(QueryPlan plan)
+    {
+        var filter = new BooleanQuery();
+        AddAnyOf(filter, IndexFields.Language, plan.Languages);
+        AddAnyOf(filter, IndexFields.OriginLanguage, plan.OriginLanguages);
+        return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
+    }
+
+    private static Query WordQuery(QueryWord word)
+    {
+        var query = new DisjunctionMaxQuery(TieBreaker);
+        foreach (var field in IndexFields.LanguageFields.Append(IndexFields.RelatedField))
+            AddAnalyzed(query, field.Name, field.Analysis, word.Text, field.Boost);
+
+        foreach (var name in word.Names)
+        {
+            AddAnalyzed(query, IndexFields.Names, FieldAnalysis.Folding, name.Form, name.Weight);
+            AddAnalyzed(query, IndexFields.RelatedNames, FieldAnalysis.Folding, name.Form, name.Weight * IndexFields.RelatedBoost);
+            if (name.Key is null) continue;
+            query.Add(Boosted(new TermQuery(new Term(IndexFields.NameKeys, name.Key)), name.Weight));
+            query.Add(Boosted(new TermQuery(new Term(IndexFields.RelatedNameKeys, name.Key)), name.Weight * IndexFields.RelatedBoost));
+        }
+        return query;
+    }
+
+    private static void AddAnalyzed(DisjunctionMaxQuery query, string field, FieldAnalysis analysis, string text, float boost)
+    {
+        var terms = LuceneAnalyzers.Terms(LuceneAnalyzers.For(analysis), field, text);
+        if (terms.Count == 0) return;
+        if (terms.Count == 1)
+        {
+            query.Add(Boosted(new TermQuery(new Term(field, terms[0])), boost));
+            return;
+        }
+        // One word can analyse to several terms ("US-Präsident"): all of them must occur, in order.
+        var phrase = new PhraseQuery();
+        foreach (var term in terms) phrase.Add(new Term(field, term));
+        query.Add(Boosted(phrase, boost));
+    }
+
+    private static Query Boosted(Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+
+    private static void AddAnyOf(BooleanQuery filter, string field, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return;
+        var anyOf = new BooleanQuery();
+        foreach (var value in values) anyOf.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        filter.Add(anyOf, Occur.MUST);
+    }
+}

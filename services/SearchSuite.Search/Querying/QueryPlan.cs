@@ -1,0 +1,36 @@
+namespace SearchSuite.Search.Querying;
+
+/// <summary>What a client asked for, already validated.</summary>
+public sealed record SearchQuery(
+    string Text,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> OriginLanguages,
+    int Offset,
+    int Limit,
+    bool ExpandNames);
+
+/// <summary>Where a name form came from, strongest first: exact spelling, curated variant set, transliteration key, fuzzy match.</summary>
+public enum NameSource
+{
+    Exact,
+    Curated,
+    Key,
+    Fuzzy,
+}
+
+/// <summary>One spelling a query word may match in the name fields, with the weight its source earns.</summary>
+public sealed record NameAlternative(string Form, string? Key, NameSource Source, float Weight);
+
+/// <summary>
+/// One query word. A required word must match in some field (title, body, related headlines or, through its
+/// name alternatives, the name fields); optional words (stop words) only add to the score.
+/// </summary>
+public sealed record QueryWord(string Text, bool Required, IReadOnlyList<NameAlternative> Names);
+
+/// <summary>The backend-independent meaning of a search: the words, the filters and the page.</summary>
+public sealed record QueryPlan(
+    IReadOnlyList<QueryWord> Words,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> OriginLanguages,
+    int Offset,
+    int Limit);

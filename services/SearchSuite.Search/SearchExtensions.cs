@@ -1,0 +1,46 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Lucene;
+using SearchSuite.Search.Querying;
+using SearchSuite.ServiceDefaults;
+
+namespace SearchSuite.Search;
+
+public static class SearchDefaults
+{
+    public const int Port = 5082;
+}
+
+public static class SearchExtensions
+{
+    /// <summary>The configured index backend, query planning and the gRPC service.</summary>
+    public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
+        builder.Services.TryAddSingleton<IIndexedNames, TextOnlyNames>();
+        builder.Services.TryAddSingleton<INameExpansion, NoNameExpansion>();
+        builder.Services.AddSingleton<QueryPlanner>();
+        builder.Services.AddSingleton<LuceneSearchIndex>();
+        builder.Services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<IOptions<IndexOptions>>().Value.Backend switch
+        {
+            IndexBackend.Lucene => sp.GetRequiredService<LuceneSearchIndex>(),
+            var other => throw new OptionsValidationException(IndexOptions.SectionName, typeof(IndexOptions), [$"Index:Backend '{other}' is not available in this build."]),
+        });
+        builder.Services.AddGrpcDefaults();
+        return builder;
+    }
+
+    public static IBusRegistrationConfigurator AddSearchConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<IndexDocumentsConsumer, IndexDocumentsConsumerDefinition>();
+        return bus;
+    }
+
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcService<SearchGrpcService>();
+        return app;
+    }
+}
