@@ -17,7 +17,8 @@ public static class AllInOneHost
 {
     public const int DefaultPort = 5080;
 
-    public static WebApplication Build(int port, string dataDirectory, string[]? args = null)
+    /// <param name="configure">Last say over the host before it is built (tests swap in a TestServer or settings).</param>
+    public static WebApplication Build(int port, string dataDirectory, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args ?? []);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -36,6 +37,8 @@ public static class AllInOneHost
             bus.AddNormalizeConsumers();
             bus.AddSearchConsumers();
         });
+
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -1,9 +1,68 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SearchSuite.Text;
 
 namespace SearchSuite.Benchmarks.Text;
 
 /// <summary>Language-identification accuracy and normalize throughput on NTREX.</summary>
 public static class TextBenchmarks
 {
-    public static Command CreateCommand() => new("text", "Language-ID accuracy and normalize throughput on NTREX (not yet implemented)");
+    public const int MinSentenceLength = 40;
+    private const int WarmupRounds = 3;
+    private const int MeasuredRounds = 9;
+
+    public static Command CreateCommand()
+    {
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the figures to this JSON file" };
+        var command = new Command("text", "Language-ID accuracy (documents and sentences >= 40 chars) and normalize throughput on NTREX");
+        command.Options.Add(json);
+        command.SetAction(parseResult => Run(parseResult.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(FileInfo? jsonFile)
+    {
+        var documents = NtrexCorpus.Load(SharedData.File("data", "ntrex", "ntrex_docs.jsonl"));
+        var accuracy = LanguageAccuracy.Measure(documents, MinSentenceLength);
+        accuracy.Print(Console.Out);
+
+        var throughput = MeasureThroughput(documents);
+        Console.WriteLine($"Normalize throughput, one thread, {documents.Count} docs: median {throughput.MedianDocsPerSecond:N0} docs/s " +
+                          $"(min {throughput.MinDocsPerSecond:N0}, max {throughput.MaxDocsPerSecond:N0}; {MeasuredRounds} rounds after {WarmupRounds} warm-up)");
+
+        if (jsonFile is not null)
+        {
+            var report = new TextBenchmarkReport(accuracy, throughput);
+            File.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(report, ReportJson.Options));
+            Console.WriteLine($"Wrote {jsonFile.FullName}");
+        }
+        return 0;
+    }
+
+    private static Throughput MeasureThroughput(IReadOnlyList<NtrexDocument> documents)
+    {
+        var normalizer = new DocumentNormalizer();
+        var raws = documents.Select(d => new RawDocument(d.Text)).ToArray();
+        var rates = new List<double>();
+        for (var round = 0; round < WarmupRounds + MeasuredRounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var raw in raws) normalizer.Normalize(raw);
+            watch.Stop();
+            if (round >= WarmupRounds) rates.Add(raws.Length / watch.Elapsed.TotalSeconds);
+        }
+        rates.Sort();
+        return new Throughput(rates[rates.Count / 2], rates[0], rates[^1], raws.Length);
+    }
+}
+
+public sealed record Throughput(double MedianDocsPerSecond, double MinDocsPerSecond, double MaxDocsPerSecond, int Documents);
+
+public sealed record TextBenchmarkReport(LanguageAccuracy LanguageId, Throughput Normalize);
+
+internal static class ReportJson
+{
+    public static readonly JsonSerializerOptions Options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 }

@@ -1,0 +1,64 @@
+namespace SearchSuite.Names;
+
+/// <summary>
+/// Turns one query token into the spellings to search for, in two stages: the exact and curated spellings, and
+/// the indexed spellings that share its transliteration key; then the gated fuzzy fallback over the vocabulary.
+/// Reads the live variant store and vocabulary on every call, so edits apply to the next search with no reindex.
+/// </summary>
+public sealed class NameExpander
+{
+    private readonly NameVariantStore _variants;
+    private readonly NameVocabulary _vocabulary;
+
+    public NameExpander(NameVariantStore variants, NameVocabulary vocabulary, NameExpanderOptions? options = null)
+    {
+        _variants = variants;
+        _vocabulary = vocabulary;
+        Options = options ?? new NameExpanderOptions();
+        Scorer = new NameScorer(Options);
+    }
+
+    public NameExpanderOptions Options { get; }
+
+    /// <summary>Ranks indexed names against this expander's expansions with the same weights.</summary>
+    public NameScorer Scorer { get; }
+
+    /// <summary>Expansions of one token, one per distinct form, highest weight first. Empty when it has no letters.</summary>
+    public IReadOnlyList<NameExpansion> Expand(string queryToken)
+    {
+        var form = NameTokens.Normalize(queryToken);
+        var key = NameKey.Compute(form);
+        if (key.Length == 0) return [];
+        var expansions = new Dictionary<string, NameExpansion>(StringComparer.Ordinal);
+        Offer(expansions, form, key, ExpansionSource.Exact, Options.ExactWeight);
+        foreach (var match in _variants.FindByKey(key))
+        {
+            foreach (var word in match.Words)
+            {
+                Offer(expansions, word.Form, word.Key, ExpansionSource.Curated, Options.CuratedWeight);
+                foreach (var indexed in _vocabulary.FormsWithKey(word.Key))
+                    Offer(expansions, indexed, word.Key, ExpansionSource.Curated, Options.CuratedWeight);
+            }
+        }
+        foreach (var indexed in _vocabulary.FormsWithKey(key)) Offer(expansions, indexed, key, ExpansionSource.Key, Options.KeyWeight);
+        // Accent-stripped Vietnamese ("chien") keys differently from its accented form ("chiến"), so join them by fold.
+        foreach (var indexed in _vocabulary.FormsWithFold(NameTokens.Fold(form)))
+            Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.KeyWeight);
+        var budget = Options.FuzzyBudget(key.Length);
+        foreach (var (fuzzyKey, cost, forms) in _vocabulary.FuzzyMatches(key, budget).Take(Options.MaxFuzzyKeys))
+        {
+            var weight = Options.FuzzyWeight * (1 - cost / (2 * budget));
+            foreach (var indexed in forms) Offer(expansions, indexed, fuzzyKey, ExpansionSource.Fuzzy, weight);
+        }
+        return [.. expansions.Values.OrderByDescending(e => e.Weight).ThenBy(e => e.Source).ThenBy(e => e.Form, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Expansions for every token of a full name, in token order.</summary>
+    public IReadOnlyList<IReadOnlyList<NameExpansion>> ExpandName(string name) => [.. NameTokens.Split(name).Select(Expand)];
+
+    private static void Offer(Dictionary<string, NameExpansion> expansions, string form, string key, ExpansionSource source, float weight)
+    {
+        if (expansions.TryGetValue(form, out var existing) && existing.Weight >= weight) return;
+        expansions[form] = new NameExpansion(form, key, source, weight);
+    }
+}

@@ -1,0 +1,91 @@
+namespace SearchSuite.Names;
+
+/// <summary>A name token as indexed: its surface form (<c>names</c> field) and its key (<c>name_keys</c> field).</summary>
+public sealed record IndexedNameToken(string Form, string Key, bool IsPatronymic = false)
+{
+    public static IndexedNameToken From(string token)
+    {
+        var form = NameTokens.Normalize(token);
+        return new IndexedNameToken(form, NameKey.Compute(form), NameTokens.IsPatronymic(form));
+    }
+
+    public static IReadOnlyList<IndexedNameToken> FromName(string name) => [.. NameTokens.Split(name).Select(From)];
+}
+
+/// <summary>How well one indexed name matches a query name.</summary>
+public readonly record struct NameMatch(float Score, int MatchedQueryTokens, int QueryTokens, int UnmatchedDocumentTokens)
+{
+    /// <summary>Every query token found a spelling in the name: the name is a candidate for the same person.</summary>
+    public bool IsFull => QueryTokens > 0 && MatchedQueryTokens == QueryTokens;
+
+    /// <summary>The names match token for token, with nothing left over on either side.</summary>
+    public bool IsComplete => IsFull && UnmatchedDocumentTokens == 0;
+}
+
+/// <summary>
+/// The ranking rule the search service applies to names, kept here so the relevance benchmark measures it.
+/// A document token matches an expansion by surface form at the expansion's weight, or by key at no more than
+/// the key weight (a key match cannot tell which spelling was meant, so it never counts as exact).
+/// </summary>
+public sealed class NameScorer(NameExpanderOptions options)
+{
+    /// <summary>Per unmatched document token: among full matches, "Gagik Zarukjan" outranks "Gagik Zarukjan Ivanovich".</summary>
+    public const float ExtraTokenPenalty = 0.02f;
+
+    /// <summary>The weight of the best expansion that <paramref name="token"/> matches; 0 when none does.</summary>
+    public float MatchWeight(IReadOnlyList<NameExpansion> expansions, IndexedNameToken token)
+    {
+        var best = 0f;
+        foreach (var expansion in expansions)
+        {
+            if (expansion.Form == token.Form) best = Math.Max(best, expansion.Weight);
+            else if (expansion.Key == token.Key) best = Math.Max(best, Math.Min(expansion.Weight, options.KeyWeight));
+        }
+        return best;
+    }
+
+    private static bool IsPatronymic(IReadOnlyList<NameExpansion> expansions) =>
+        expansions.Any(e => e.Source == ExpansionSource.Exact && NameTokens.IsPatronymic(e.Form));
+
+    /// <summary>The key terms for the <c>name_keys</c> field: each distinct key with the weight a key match earns.</summary>
+    public IReadOnlyList<(string Key, float Weight)> KeyTerms(IReadOnlyList<NameExpansion> expansions) =>
+        [.. expansions.GroupBy(e => e.Key).Select(g => (g.Key, Math.Min(g.Max(e => e.Weight), options.KeyWeight)))];
+
+    /// <summary>
+    /// Mean best weight over the query tokens, less a small penalty per document token left unmatched. Unmatched
+    /// patronymics count on neither side, since most languages drop them. Query patronymics are recognised by the
+    /// <see cref="NameExpansion.Form"/> of their exact expansion.
+    /// </summary>
+    public NameMatch Score(IReadOnlyList<IReadOnlyList<NameExpansion>> queryExpansions, IReadOnlyList<IndexedNameToken> document)
+    {
+        if (queryExpansions.Count == 0) return default;
+        var total = 0f;
+        var matched = 0;
+        var queryTokens = 0;
+        Span<bool> used = document.Count <= 64 ? stackalloc bool[document.Count] : new bool[document.Count];
+        foreach (var expansions in queryExpansions)
+        {
+            var best = 0f;
+            var bestIndex = -1;
+            for (var i = 0; i < document.Count; i++)
+            {
+                var weight = MatchWeight(expansions, document[i]);
+                if (weight > best) (best, bestIndex) = (weight, i);
+            }
+            if (bestIndex < 0)
+            {
+                if (!IsPatronymic(expansions)) queryTokens++;
+                continue;
+            }
+            used[bestIndex] = true;
+            total += best;
+            matched++;
+            queryTokens++;
+        }
+        var unmatchedDocumentTokens = 0;
+        for (var i = 0; i < document.Count; i++)
+            if (!used[i] && !document[i].IsPatronymic) unmatchedDocumentTokens++;
+        if (queryTokens == 0) return new NameMatch(0, 0, 0, unmatchedDocumentTokens);
+        return new NameMatch(total / queryTokens - ExtraTokenPenalty * unmatchedDocumentTokens, matched, queryTokens, unmatchedDocumentTokens);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using AnyAscii;
+
+namespace SearchSuite.Names;
+
+/// <summary>Splits person names into tokens and folds tokens to a script- and accent-free form.</summary>
+public static class NameTokens
+{
+    /// <summary>
+    /// Lower-cased name tokens in their original script, with diacritics kept (the surface forms of the <c>names</c> field).
+    /// Hyphens, dots, commas and spaces separate tokens; apostrophes are dropped because they mark a glottal stop or
+    /// a soft sign ("Chamene'i", "Ilyich'") rather than a word boundary.
+    /// </summary>
+    public static IReadOnlyList<string> Split(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var tokens = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        {
+            if (IsApostrophe(c)) continue;
+            if (char.IsLetterOrDigit(c) || IsCombiningMark(c))
+            {
+                current.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+            Flush();
+        }
+        Flush();
+        return tokens;
+
+        void Flush()
+        {
+            if (current.Length > 0) tokens.Add(current.ToString());
+            current.Clear();
+        }
+    }
+
+    /// <summary>The lower-cased surface form of one token (NFC, apostrophes removed, diacritics and script kept).</summary>
+    public static string Normalize(string token)
+    {
+        var parts = Split(token);
+        return parts.Count == 1 ? parts[0] : string.Concat(parts);
+    }
+
+    /// <summary>
+    /// Lower-case ASCII letters only: any script is transliterated (Cyrillic "Песков" → "peskov") and diacritics
+    /// are folded ("Nguyễn" → "nguyen", "Đ" → "d"), so spellings that differ only by script or accents fold alike.
+    /// </summary>
+    public static string Fold(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var ascii = RomanianCedillas(token.Normalize(NormalizationForm.FormC)).Transliterate();
+        var folded = new StringBuilder(ascii.Length);
+        foreach (var c in ascii)
+        {
+            if (c is >= 'a' and <= 'z') folded.Append(c);
+            else if (c is >= 'A' and <= 'Z') folded.Append((char)(c + ('a' - 'A')));
+        }
+        return folded.ToString();
+    }
+
+    /// <summary>
+    /// True when the token carries a mark only Vietnamese uses: đ, a horn (ơ, ư), a dot below or hook above, or two
+    /// marks on one vowel (ế, ầ). Such tokens are never re-transliterated by the press, only stripped of accents.
+    /// </summary>
+    public static bool IsVietnamese(string token)
+    {
+        var marksOnLetter = 0;
+        foreach (var c in token.Normalize(NormalizationForm.FormD))
+        {
+            if (c is 'đ' or 'Đ' or '\u031B' or '\u0323' or '\u0309') return true;
+            marksOnLetter = IsCombiningMark(c) ? marksOnLetter + 1 : 0;
+            if (marksOnLetter >= 2) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True for an East Slavic patronymic (Sergeyevich, Ivanovna, Ильич) or the Azerbaijani "oglu"/"qizi" marker.
+    /// Russian labels carry them ("Песков, Дмитрий Сергеевич") and other languages drop them, so a missing
+    /// patronymic says nothing against a match.
+    /// </summary>
+    public static bool IsPatronymic(string token)
+    {
+        var folded = Fold(token);
+        return folded.Length >= 5 && PatronymicEndings.Any(folded.EndsWith) || PatronymicMarkers.Contains(folded);
+    }
+
+    private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovna", "evna", "ichna", "ilich", "ilyich"];
+    private static readonly HashSet<string> PatronymicMarkers = ["ogly", "ogli", "oglu", "kyzy", "kizi", "qizi", "gyzy"];
+
+    // AnyAscii reads Romanian ţ/ş as t/s, but they are ts/sh, as the Cyrillic spellings of Moldovan names show (Ţurcan/Цуркан).
+    private static string RomanianCedillas(string token) =>
+        token.IndexOfAny(['ţ', 'ț', 'Ţ', 'Ț', 'ş', 'ș', 'Ş', 'Ș']) < 0
+            ? token
+            : token.Replace("ţ", "ts").Replace("ț", "ts").Replace("Ţ", "Ts").Replace("Ț", "Ts")
+                .Replace("ş", "sh").Replace("ș", "sh").Replace("Ş", "Sh").Replace("Ș", "Sh");
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u02BB' or '`' or '\u00B4';
+
+    private static bool IsCombiningMark(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+}

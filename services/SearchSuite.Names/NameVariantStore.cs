@@ -1,0 +1,213 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace SearchSuite.Names;
+
+/// <summary>Where a variant group came from.</summary>
+public static class VariantOrigin
+{
+    public const string Curated = "curated";
+    public const string Imported = "imported";
+    public const string User = "user";
+}
+
+/// <summary>The spellings of one name; multi-word variants have the same number of words and align word by word.</summary>
+public sealed record NameVariantGroup(string Id, IReadOnlyList<string> Variants, string Origin);
+
+/// <summary>
+/// A group whose word at <paramref name="Position"/> has the key that was looked up, with that word of every
+/// variant (form and key computed once, when the group was added).
+/// </summary>
+public sealed record NameVariantMatch(NameVariantGroup Group, int Position, IReadOnlyList<IndexedNameToken> Words);
+
+/// <summary>
+/// Curated, imported and user-defined name-variant groups, editable at run time. Readers see an immutable snapshot,
+/// so searches never block and pick up an edit on their next lookup; <see cref="Version"/> and <see cref="Changed"/>
+/// tell caches that an edit happened. User changes (additions, imports, removals) persist to a JSON file.
+/// </summary>
+public sealed class NameVariantStore
+{
+    private const string CuratedResource = "SearchSuite.Names.curated-name-variants.tsv";
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly string? _persistencePath;
+    private readonly Lock _writeLock = new();
+    private readonly ImmutableHashSet<string>.Builder _removedCurated = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+    private Snapshot _snapshot = Snapshot.Empty;
+    private long _version;
+
+    /// <param name="persistencePath">JSON file for user changes; null keeps them in memory only.</param>
+    public NameVariantStore(string? persistencePath = null)
+    {
+        _persistencePath = persistencePath;
+        var curated = ReadCurated();
+        CuratedVersion = curated.Version ?? "unversioned";
+        var persisted = LoadPersisted();
+        _removedCurated.UnionWith(persisted.RemovedCurated);
+        var snapshot = Snapshot.Empty;
+        var usedIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var variants in curated.Groups)
+        {
+            var id = CuratedId(variants, usedIds);
+            if (!_removedCurated.Contains(id)) snapshot = snapshot.With(new NameVariantGroup(id, variants, VariantOrigin.Curated));
+        }
+        foreach (var group in persisted.Groups) snapshot = snapshot.With(group);
+        _snapshot = snapshot;
+        _version = 1;
+    }
+
+    /// <summary>The "#version:" header of the curated list compiled into this assembly.</summary>
+    public string CuratedVersion { get; }
+
+    /// <summary>Increases on every change, so a cache keyed on it never serves stale expansions.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Raised after every change, with the new <see cref="Version"/>.</summary>
+    public event EventHandler<long>? Changed;
+
+    public IReadOnlyList<NameVariantGroup> List() => Volatile.Read(ref _snapshot).Groups;
+
+    /// <summary>Groups containing a word whose <see cref="NameKey"/> is <paramref name="key"/>.</summary>
+    public IReadOnlyList<NameVariantMatch> FindByKey(string key) =>
+        Volatile.Read(ref _snapshot).ByKey.TryGetValue(key, out var matches) ? matches : [];
+
+    /// <summary>Adds a user group.</summary>
+    /// <exception cref="ArgumentException">Fewer than two distinct spellings, or variants with different word counts.</exception>
+    public NameVariantGroup Add(IEnumerable<string> variants)
+    {
+        var distinct = variants.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (distinct.Length < 2) throw new ArgumentException("A variant group needs at least two distinct spellings.", nameof(variants));
+        if (!HaveSameWordCount(distinct))
+            throw new ArgumentException($"All variants must have the same number of words: {string.Join(" | ", distinct)}", nameof(variants));
+        var group = new NameVariantGroup(NewId(VariantOrigin.User), distinct, VariantOrigin.User);
+        Update(snapshot => snapshot.With(group));
+        return group;
+    }
+
+    /// <summary>Removes any group by id (curated ones stay removed after a restart); false when the id is unknown.</summary>
+    public bool Remove(string id)
+    {
+        var removed = false;
+        Update(snapshot =>
+        {
+            var group = snapshot.Groups.FirstOrDefault(g => g.Id == id);
+            if (group is null) return snapshot;
+            removed = true;
+            if (group.Origin == VariantOrigin.Curated) _removedCurated.Add(id);
+            return snapshot.Without(group);
+        });
+        return removed;
+    }
+
+    /// <summary>Imports a list in the <see cref="NameVariantList"/> format; returns how many groups were added.</summary>
+    public int Import(TextReader reader)
+    {
+        var groups = NameVariantList.Read(reader).Groups
+            .Where(HaveSameWordCount)
+            .Select(variants => new NameVariantGroup(NewId(VariantOrigin.Imported), variants, VariantOrigin.Imported))
+            .ToArray();
+        if (groups.Length > 0) Update(snapshot => snapshot.With(groups));
+        return groups.Length;
+    }
+
+    private void Update(Func<Snapshot, Snapshot> change)
+    {
+        long version;
+        lock (_writeLock)
+        {
+            var before = _snapshot;
+            var after = change(before);
+            if (ReferenceEquals(before, after)) return;
+            Persist(after);
+            Volatile.Write(ref _snapshot, after);
+            version = Interlocked.Increment(ref _version);
+        }
+        Changed?.Invoke(this, version);
+    }
+
+    private void Persist(Snapshot snapshot)
+    {
+        if (_persistencePath is null) return;
+        var state = new PersistedState(
+            [.. _removedCurated.Order(StringComparer.Ordinal)],
+            [.. snapshot.Groups.Where(g => g.Origin != VariantOrigin.Curated)]);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(_persistencePath));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        // Write aside and rename, so a crash mid-write never leaves a truncated file behind.
+        var temporary = _persistencePath + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(state, JsonOptions));
+        File.Move(temporary, _persistencePath, overwrite: true);
+    }
+
+    private PersistedState LoadPersisted()
+    {
+        if (_persistencePath is null || !File.Exists(_persistencePath)) return new PersistedState([], []);
+        return JsonSerializer.Deserialize<PersistedState>(File.ReadAllText(_persistencePath), JsonOptions)
+            ?? throw new InvalidDataException($"Name variant file {_persistencePath} is empty.");
+    }
+
+    private static NameVariantList ReadCurated()
+    {
+        using var stream = typeof(NameVariantStore).Assembly.GetManifestResourceStream(CuratedResource)
+            ?? throw new InvalidOperationException($"Embedded resource {CuratedResource} is missing.");
+        using var reader = new StreamReader(stream);
+        return NameVariantList.Read(reader);
+    }
+
+    // Stable across restarts and list versions as long as the group's first spelling stays, so removals persist.
+    private static string CuratedId(IReadOnlyList<string> variants, HashSet<string> usedIds)
+    {
+        var stem = $"{VariantOrigin.Curated}-{string.Join('-', NameTokens.Split(variants[0]).Select(NameTokens.Fold))}";
+        var id = stem;
+        for (var n = 2; !usedIds.Add(id); n++) id = $"{stem}-{n}";
+        return id;
+    }
+
+    private static string NewId(string origin) => $"{origin}-{Guid.NewGuid():N}";
+
+    private static bool HaveSameWordCount(IReadOnlyList<string> variants) =>
+        variants.Select(v => NameTokens.Split(v).Count).Distinct().Count() == 1 && NameTokens.Split(variants[0]).Count > 0;
+
+    private sealed record PersistedState(IReadOnlyList<string> RemovedCurated, IReadOnlyList<NameVariantGroup> Groups);
+
+    private sealed record Snapshot(
+        ImmutableList<NameVariantGroup> Groups,
+        ImmutableDictionary<string, ImmutableList<NameVariantMatch>> ByKey)
+    {
+        public static readonly Snapshot Empty = new([], ImmutableDictionary.Create<string, ImmutableList<NameVariantMatch>>(StringComparer.Ordinal));
+
+        public Snapshot With(params IReadOnlyList<NameVariantGroup> groups)
+        {
+            var byKey = ByKey.ToBuilder();
+            foreach (var group in groups)
+            {
+                foreach (var (key, match) in KeyedMatches(group))
+                    byKey[key] = byKey.TryGetValue(key, out var list) ? list.Add(match) : [match];
+            }
+            return new Snapshot(Groups.AddRange(groups), byKey.ToImmutable());
+        }
+
+        public Snapshot Without(NameVariantGroup group)
+        {
+            var byKey = ByKey.ToBuilder();
+            foreach (var (key, _) in KeyedMatches(group))
+            {
+                var rest = byKey[key].RemoveAll(m => ReferenceEquals(m.Group, group));
+                if (rest.IsEmpty) byKey.Remove(key);
+                else byKey[key] = rest;
+            }
+            return new Snapshot(Groups.Remove(group), byKey.ToImmutable());
+        }
+
+        private static IEnumerable<(string Key, NameVariantMatch Match)> KeyedMatches(NameVariantGroup group)
+        {
+            var words = group.Variants.Select(IndexedNameToken.FromName).ToArray();
+            for (var position = 0; position < words[0].Count; position++)
+            {
+                var column = words.Select(w => w[position]).DistinctBy(w => w.Form).ToArray();
+                var match = new NameVariantMatch(group, position, column);
+                foreach (var key in column.Select(w => w.Key).Where(k => k.Length > 0).Distinct()) yield return (key, match);
+            }
+        }
+    }
+}

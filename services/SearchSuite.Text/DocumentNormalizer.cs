@@ -1,0 +1,72 @@
+using SearchSuite.Text.Attribution;
+using SearchSuite.Text.Boilerplate;
+using SearchSuite.Text.Names;
+using SearchSuite.Text.Pipeline;
+
+namespace SearchSuite.Text;
+
+/// <summary>
+/// Raw article → NormalizedDocument, like a Lucene analyzer: Unicode hygiene, then boilerplate
+/// steps in a fixed order over the lines, then the fields derived from the clean text.
+/// Stateless and thread-safe: share one instance.
+/// </summary>
+public sealed class DocumentNormalizer
+{
+    private static readonly char[] ListSeparator = [','];
+
+    // Order matters: the tail listings go before the title step, so an episode title that repeats
+    // is not mistaken for the article's headline; the dateline is read from what remains first.
+    private readonly IDraftStep[] _steps =
+    [
+        new SourceLineExtractor(),
+        MarkerLineRemover.PrivacyNotices(),
+        new PodcastListingRemover(),
+        new RelatedArticlesRemover(),
+        MarkerLineRemover.AdMarkers(),
+        MarkerLineRemover.CommentCounters(),
+        new TitleExtractor(),
+        new DatelineExtractor(),
+    ];
+
+    public NormalizedDocument Normalize(RawDocument raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var metadata = raw.Metadata ?? new Dictionary<string, string>();
+        var draft = new DocumentDraft(UnicodeHygiene.Apply(raw.Text), Given(metadata, "title") ?? raw.Title);
+        foreach (var step in _steps) step.Apply(draft);
+
+        var title = draft.Title ?? "";
+        var body = draft.Body();
+        var sourceUrl = Given(metadata, "source_url") ?? raw.SourceUrl ?? draft.SourceUrl;
+        var knownOutlet = KnownOutlets.FromUrl(sourceUrl) ?? KnownOutlets.FromName(draft.DatelineOutlet) ?? KnownOutlets.FromHeadlineSuffix(title);
+        var outlet = Given(metadata, "outlet") ?? knownOutlet?.Name ?? draft.DatelineOutlet;
+        var language = DetectLanguage(raw, metadata, title, body);
+        var personNames = PersonNameExtractor.Extract([title, body]);
+
+        return new NormalizedDocument(
+            Title: title,
+            Body: body,
+            Language: language.Language,
+            LanguageConfidence: language.Confidence,
+            OriginLanguage: Given(metadata, "origin_language") ?? OriginLanguage.Infer(knownOutlet, sourceUrl),
+            SourceUrl: sourceUrl,
+            Outlet: outlet,
+            CitedSources: Given(metadata, "cited_sources") is { } cited
+                ? [.. cited.Split(ListSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
+                : CitedSourceExtractor.Extract(title + "\n" + body),
+            RelatedHeadlines: [.. draft.RelatedHeadlines],
+            Removed: draft.Removed(),
+            PersonNames: personNames,
+            RelatedPersonNames: PersonNameExtractor.Extract(draft.RelatedHeadlines, personNames),
+            Fingerprint: ContentFingerprint.Compute(body));
+    }
+
+    private static LanguageGuess DetectLanguage(RawDocument raw, IReadOnlyDictionary<string, string> metadata, string title, string body)
+    {
+        var given = Given(metadata, "language") ?? (string.IsNullOrWhiteSpace(raw.LanguageHint) ? null : raw.LanguageHint.Trim());
+        return given is not null ? new LanguageGuess(given, 1.0) : LanguageIdentifier.Identify(title + "\n" + body);
+    }
+
+    private static string? Given(IReadOnlyDictionary<string, string> metadata, string key) =>
+        metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

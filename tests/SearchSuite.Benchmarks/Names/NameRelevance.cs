@@ -1,0 +1,130 @@
+using SearchSuite.Names;
+
+namespace SearchSuite.Benchmarks.Names;
+
+/// <summary>Recall@10 and false-match rate of one query set under one matching mode.</summary>
+public sealed record RelevanceFigures(
+    string Set, string Mode, int Queries, double RecallAt10, int ReturnedMatches, int FalseMatches, int Homonyms, int LongerNames)
+{
+    public double FalseMatchRate => ReturnedMatches == 0 ? 0 : (double)FalseMatches / ReturnedMatches;
+}
+
+/// <summary>
+/// Ranks every document for every query with <see cref="NameScorer"/> — the rule the search service applies — either
+/// on expansions (exact, curated, key, fuzzy) or on the baseline (exact tokens after lower-casing and accent folding).
+/// </summary>
+public sealed class NameRelevance
+{
+    private const int TopK = 10;
+    private readonly NameDevSet _devSet;
+    private readonly NameExpander _expander;
+    private readonly IReadOnlyList<IndexedNameToken>[] _expandedTokens;
+    private readonly IReadOnlyList<IndexedNameToken>[] _baselineTokens;
+    private readonly string[] _foldedNames;
+    private readonly Dictionary<string, List<int>> _byForm = [];
+    private readonly Dictionary<string, List<int>> _byKey = [];
+    private readonly Dictionary<string, List<int>> _byBaselineForm = [];
+
+    public NameRelevance(NameDevSet devSet, NameExpanderOptions options)
+    {
+        _devSet = devSet;
+        var vocabulary = new NameVocabulary();
+        _expandedTokens = new IReadOnlyList<IndexedNameToken>[devSet.Documents.Count];
+        _baselineTokens = new IReadOnlyList<IndexedNameToken>[devSet.Documents.Count];
+        _foldedNames = new string[devSet.Documents.Count];
+        foreach (var document in devSet.Documents)
+        {
+            var tokens = IndexedNameToken.FromName(document.Name);
+            _expandedTokens[document.Id] = tokens;
+            _baselineTokens[document.Id] = [.. tokens.Select(t => BaselineToken(t.Form))];
+            _foldedNames[document.Id] = FoldedName(document.Name);
+            foreach (var token in tokens)
+            {
+                vocabulary.Add(token.Form);
+                Post(_byForm, token.Form, document.Id);
+                Post(_byKey, token.Key, document.Id);
+            }
+            foreach (var token in _baselineTokens[document.Id]) Post(_byBaselineForm, token.Form, document.Id);
+        }
+        _expander = new NameExpander(new NameVariantStore(), vocabulary, options);
+    }
+
+    /// <summary>Misses (target outside the top 10) and false matches, for tuning; filled when asked for.</summary>
+    public List<string>? Diagnostics { get; init; }
+
+    public IReadOnlyList<RelevanceFigures> Evaluate(bool expand) =>
+    [
+        .. _devSet.Queries.GroupBy(q => q.Set).Select(g => Evaluate(g.Key, g.ToList(), expand)),
+        Evaluate("all", _devSet.Queries, expand),
+    ];
+
+    private RelevanceFigures Evaluate(string set, IReadOnlyList<NameQuery> queries, bool expand)
+    {
+        int found = 0, returned = 0, falseMatches = 0, homonyms = 0, longerNames = 0;
+        foreach (var query in queries)
+        {
+            var scores = Rank(query.Name, expand);
+            var targetScore = query.Targets.Select(t => scores.GetValueOrDefault(t, new NameMatch(float.NegativeInfinity, 0, 0, 0)).Score).Max();
+            // Pessimistic rank: every other person's document scoring at least as high counts as ahead of the target.
+            var ahead = scores.Count(s => s.Value.Score >= targetScore && _devSet.Documents[s.Key].PersonId != query.PersonId);
+            if (!float.IsNegativeInfinity(targetScore) && ahead < TopK) found++;
+            else Diagnostics?.Add($"{set}\tmiss\t{query.Name}\t→ {string.Join(" | ", query.Targets.Select(t => _devSet.Documents[t].Name))}\t(score {targetScore:0.00}, {ahead} ahead)");
+
+            var queryFolded = FoldedName(query.Name);
+            foreach (var (documentId, match) in scores)
+            {
+                if (!match.IsFull) continue;
+                returned++;
+                if (_devSet.Documents[documentId].PersonId == query.PersonId) continue;
+                // "Ian Paisley" also names "Ian Paisley, Jr.": the query is ambiguous, not the match wrong.
+                if (!match.IsComplete) longerNames++;
+                else if (_foldedNames[documentId] == queryFolded) homonyms++;
+                else
+                {
+                    falseMatches++;
+                    Diagnostics?.Add($"{set}\tfalse\t{query.Name}\t→ {_devSet.Documents[documentId].Name}");
+                }
+            }
+        }
+        return new RelevanceFigures(set, expand ? "expanded" : "baseline", queries.Count, (double)found / queries.Count, returned, falseMatches, homonyms, longerNames);
+    }
+
+    /// <summary>Every document that shares at least one term with the query, with its score.</summary>
+    public Dictionary<int, NameMatch> Rank(string queryName, bool expand)
+    {
+        IReadOnlyList<IReadOnlyList<NameExpansion>> query;
+        var candidates = new HashSet<int>();
+        if (expand)
+        {
+            query = _expander.ExpandName(queryName);
+            foreach (var expansions in query)
+            {
+                foreach (var expansion in expansions) candidates.UnionWith(_byForm.GetValueOrDefault(expansion.Form) ?? []);
+                foreach (var (key, _) in _expander.Scorer.KeyTerms(expansions)) candidates.UnionWith(_byKey.GetValueOrDefault(key) ?? []);
+            }
+        }
+        else
+        {
+            query = [.. NameTokens.Split(queryName).Select(token => (IReadOnlyList<NameExpansion>)[ExactOnly(BaselineToken(token))])];
+            foreach (var expansions in query) candidates.UnionWith(_byBaselineForm.GetValueOrDefault(expansions[0].Form) ?? []);
+        }
+        var tokens = expand ? _expandedTokens : _baselineTokens;
+        return candidates.ToDictionary(id => id, id => _expander.Scorer.Score(query, tokens[id]));
+    }
+
+    public NameExpander Expander => _expander;
+
+    // The baseline matches surface forms only: its tokens carry no key, so key terms can never fire.
+    private static IndexedNameToken BaselineToken(string form) => new(NameDevSet.BaselineFold(form), "");
+
+    private static NameExpansion ExactOnly(IndexedNameToken token) => new(token.Form, "\u0001no-key", ExpansionSource.Exact, 1f);
+
+    private static string FoldedName(string name) =>
+        string.Join(' ', NameTokens.Split(name).Select(NameTokens.Fold).Order(StringComparer.Ordinal));
+
+    private static void Post(Dictionary<string, List<int>> postings, string term, int documentId)
+    {
+        if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
+        if (list.Count == 0 || list[^1] != documentId) list.Add(documentId);
+    }
+}

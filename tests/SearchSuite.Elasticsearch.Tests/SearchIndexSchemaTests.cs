@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+
+namespace SearchSuite.Elasticsearch.Tests;
+
+/// <summary>The create-index body against the mapping and analysis shapes of Elasticsearch's reference.</summary>
+public sealed class SearchIndexSchemaTests
+{
+    private static readonly JsonObject Body = JsonNode.Parse(new SearchIndexSchema { NumberOfReplicas = 0 }.ToCreateIndexRequest().ToJson())!.AsObject();
+
+    private static JsonObject Properties => Body["mappings"]!["properties"]!.AsObject();
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("language")]
+    [InlineData("origin_language")]
+    [InlineData("outlet")]
+    [InlineData("cited_sources")]
+    [InlineData("fingerprint")]
+    [InlineData("name_keys")]
+    [InlineData("related_name_keys")]
+    public void Exact_match_fields_are_keywords(string field) => AssertMapping(field, """{ "type": "keyword" }""");
+
+    [Theory]
+    [InlineData("source_url", """{ "type": "keyword", "index": false }""")]
+    [InlineData("ingested_at", """{ "type": "date" }""")]
+    [InlineData("title", """{ "type": "text", "index": false }""")]
+    [InlineData("text", """{ "type": "text", "index": false }""")]
+    [InlineData("removed", """{ "type": "object", "enabled": false }""")]
+    [InlineData("metadata", """{ "type": "object", "enabled": false }""")]
+    public void Display_and_bookkeeping_fields_are_not_searchable(string field, string expected) => AssertMapping(field, expected);
+
+    [Theory]
+    [InlineData("title_de", "german")]
+    [InlineData("body_de", "german")]
+    [InlineData("title_en", "english")]
+    [InlineData("body_en", "english")]
+    [InlineData("title_vi", "vietnamese")]
+    [InlineData("body_vi", "vietnamese")]
+    [InlineData("title_vi_folded", "folding")]
+    [InlineData("body_vi_folded", "folding")]
+    [InlineData("title_std", "standard")]
+    [InlineData("body_std", "standard")]
+    [InlineData("related", "folding")]
+    [InlineData("names", "folding")]
+    [InlineData("related_names", "folding")]
+    public void Text_fields_use_their_language_analyzer(string field, string analyzer) =>
+        AssertMapping(field, $$"""{ "type": "text", "analyzer": "{{analyzer}}" }""");
+
+    [Fact]
+    public void Schema_has_exactly_the_shared_field_set()
+    {
+        string[] expected =
+        [
+            "id", "language", "origin_language", "outlet", "cited_sources", "source_url", "fingerprint", "ingested_at", "title", "text",
+            "title_de", "body_de", "title_en", "body_en", "title_vi", "body_vi", "title_vi_folded", "body_vi_folded", "title_std", "body_std",
+            "related", "names", "related_names", "name_keys", "related_name_keys", "removed", "metadata",
+        ];
+        Assert.Equal(expected.Order(), Properties.Select(property => property.Key).Order());
+        Assert.False((bool)Body["mappings"]!["dynamic"]!, "unknown fields must not extend the mapping");
+    }
+
+    [Fact]
+    public void Vietnamese_analyzer_lowercases_and_keeps_diacritics()
+    {
+        JsonAssert.Equivalent("""
+            { "type": "custom", "char_filter": ["zero_width_space"], "tokenizer": "standard", "filter": ["lowercase"] }
+            """, Body["settings"]!["analysis"]!["analyzer"]!["vietnamese"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Folding_analyzer_folds_to_ascii_and_preserves_the_original_token()
+    {
+        var analysis = Body["settings"]!["analysis"]!;
+        JsonAssert.Equivalent("""
+            { "type": "custom", "char_filter": ["zero_width_space"], "tokenizer": "standard", "filter": ["lowercase", "ascii_folding_keep_original"] }
+            """, analysis["analyzer"]!["folding"]!.ToJsonString());
+        JsonAssert.Equivalent("""{ "type": "asciifolding", "preserve_original": true }""", analysis["filter"]!["ascii_folding_keep_original"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Zero_width_spaces_are_turned_into_word_breaks()
+    {
+        JsonAssert.Equivalent("""{ "type": "pattern_replace", "pattern": "\\u200B", "replacement": " " }""",
+            Body["settings"]!["analysis"]!["char_filter"]!["zero_width_space"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Index_settings_carry_shards_replicas_and_refresh_interval()
+    {
+        var settings = Body["settings"]!;
+        Assert.Equal((1, 0, "1s"), ((int)settings["number_of_shards"]!, (int)settings["number_of_replicas"]!, (string?)settings["refresh_interval"]));
+        Assert.Null(Body["aliases"]);
+    }
+
+    [Theory]
+    [InlineData("de", "title_de", "body_de")]
+    [InlineData("en", "title_en", "body_en")]
+    [InlineData("vi", "title_vi", "body_vi")]
+    [InlineData("ru", "title_std", "body_std")]
+    [InlineData("und", "title_std", "body_std")]
+    public void Languages_map_to_their_field_pair(string language, string title, string body)
+    {
+        Assert.Equal((title, body), SearchIndexSchema.FieldsFor(language));
+        Assert.True(Properties.ContainsKey(title) && Properties.ContainsKey(body), $"{language}: {title}/{body} must be mapped");
+    }
+
+    private static void AssertMapping(string field, string expected)
+    {
+        Assert.True(Properties.ContainsKey(field), $"field {field} is missing from the mapping");
+        JsonAssert.Equivalent(expected, Properties[field]!.ToJsonString());
+    }
+}

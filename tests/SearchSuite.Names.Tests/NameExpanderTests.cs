@@ -1,0 +1,127 @@
+namespace SearchSuite.Names.Tests;
+
+/// <summary>The promise of the product: every spelling of the person, and nobody else.</summary>
+public class NameExpanderTests
+{
+    // Spellings as they occur in the seeds and in en/de/ru/vi news, plus the false friends that must stay apart.
+    private static readonly string[] IndexedNames =
+    [
+        "Steve Witkoff", "Wiotkoff", "Dmitry Peskov", "Dmitri Peskow", "Sergei Lavrov", "Sergej Lawrow",
+        "Volodymyr Zelensky", "Wolodymyr Selenskyj", "Volodymyr Zelenskyy", "Ali Khamenei", "Ali Chamenei",
+        "Abbas Araghchi", "Abbas Araghtschi", "Mikhail Gorbachev", "Michail Gorbatschow", "Nguyễn Phú Trọng",
+        "Nguyen Phu Trong", "Песков", "Зеленский", "Nikolai Petrov", "Lvov", "Ruhollah Khomeini",
+        "Dmitry Medvedev", "Viktor Medvedchuk",
+    ];
+
+    private static NameExpander CreateExpander(NameVariantStore? store = null, NameExpanderOptions? options = null)
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var name in IndexedNames) vocabulary.AddName(name);
+        return new NameExpander(store ?? new NameVariantStore(), vocabulary, options);
+    }
+
+    private static string Describe(IReadOnlyList<NameExpansion> expansions) =>
+        string.Join(", ", expansions.Select(e => $"{e.Form}[{e.Source} {e.Weight:0.00}]"));
+
+    [Theory]
+    [InlineData("Witkoff", "wiotkoff")]
+    [InlineData("Wiotkoff", "witkoff")]
+    [InlineData("Peskov", "peskow")]
+    [InlineData("Peskow", "peskov")]
+    [InlineData("Lavrov", "lawrow")]
+    [InlineData("Lawrow", "lavrov")]
+    [InlineData("Zelensky", "selenskyj")]
+    [InlineData("Zelensky", "zelenskyy")]
+    [InlineData("Selenskyj", "zelensky")]
+    [InlineData("Zelenskyy", "selenskyj")]
+    [InlineData("Khamenei", "chamenei")]
+    [InlineData("Chamenei", "khamenei")]
+    [InlineData("Araghchi", "araghtschi")]
+    [InlineData("Araghtschi", "araghchi")]
+    [InlineData("Dmitry", "dmitri")]
+    [InlineData("Dmitri", "dmitry")]
+    [InlineData("Sergei", "sergej")]
+    [InlineData("Sergej", "sergei")]
+    [InlineData("Gorbachev", "gorbatschow")]
+    [InlineData("Gorbatschow", "gorbachev")]
+    [InlineData("Nguyễn", "nguyen")]
+    [InlineData("Trong", "trọng")]
+    [InlineData("Песков", "peskow")]
+    [InlineData("Peskov", "песков")]
+    [InlineData("Зеленский", "selenskyj")]
+    [InlineData("Selenskyj", "зеленский")]
+    public void Spellings_of_one_person_find_each_other(string query, string indexedForm)
+    {
+        var expansions = CreateExpander().Expand(query);
+        Assert.True(expansions.Any(e => e.Form == indexedForm), $"{query} should reach {indexedForm}; got {Describe(expansions)}");
+    }
+
+    [Theory]
+    [InlineData("Peskov", "petrov")]
+    [InlineData("Lavrov", "lvov")]
+    [InlineData("Khamenei", "khomeini")]
+    [InlineData("Medvedev", "medvedchuk")]
+    [InlineData("Medvedchuk", "medvedev")]
+    [InlineData("Petrov", "peskov")]
+    public void False_friends_stay_apart(string query, string falseFriend)
+    {
+        var expansions = CreateExpander().Expand(query);
+        Assert.False(expansions.Any(e => e.Form == falseFriend), $"{query} must not reach {falseFriend}; got {Describe(expansions)}");
+    }
+
+    [Fact]
+    public void Exact_ranks_above_key_variant_and_variant_above_fuzzy()
+    {
+        var expansions = CreateExpander().Expand("Witkoff");
+        var exact = Assert.Single(expansions, e => e.Form == "witkoff");
+        var fuzzy = Assert.Single(expansions, e => e.Form == "wiotkoff");
+        Assert.Equal(ExpansionSource.Exact, exact.Source);
+        Assert.Equal(ExpansionSource.Fuzzy, fuzzy.Source);
+        Assert.True(exact.Weight > fuzzy.Weight, Describe(expansions));
+
+        var peskov = CreateExpander().Expand("Peskov");
+        var keyVariant = Assert.Single(peskov, e => e.Form == "peskow");
+        Assert.True(keyVariant.Source is ExpansionSource.Curated or ExpansionSource.Key, Describe(peskov));
+        Assert.True(keyVariant.Weight < 1f && keyVariant.Weight > CreateExpander().Options.FuzzyWeight, Describe(peskov));
+    }
+
+    [Fact]
+    public void Curated_group_reaches_spellings_the_key_cannot()
+    {
+        var expansions = CreateExpander().Expand("Putin");
+        var poutine = Assert.Single(expansions, e => e.Form == "poutine");
+        Assert.Equal(ExpansionSource.Curated, poutine.Source);
+    }
+
+    [Fact]
+    public void User_group_applies_to_the_next_expansion_and_removal_undoes_it()
+    {
+        var store = new NameVariantStore();
+        var expander = CreateExpander(store);
+        Assert.DoesNotContain(expander.Expand("Lvov"), e => e.Form == "lviv");
+
+        var group = store.Add(["Lvov", "Lviv"]);
+        Assert.Contains(expander.Expand("Lvov"), e => e.Form == "lviv" && e.Source == ExpansionSource.Curated);
+
+        Assert.True(store.Remove(group.Id));
+        Assert.DoesNotContain(expander.Expand("Lvov"), e => e.Form == "lviv");
+    }
+
+    [Fact]
+    public void Fuzzy_fallback_can_be_switched_off()
+    {
+        var expansions = CreateExpander(options: new NameExpanderOptions { EnableFuzzy = false }).Expand("Witkoff");
+        Assert.DoesNotContain(expansions, e => e.Source == ExpansionSource.Fuzzy);
+    }
+
+    [Fact]
+    public void Every_expansion_carries_the_key_of_its_form()
+    {
+        foreach (var expansion in CreateExpander().Expand("Zelensky"))
+            Assert.True(NameKey.Compute(expansion.Form) == expansion.Key,
+                $"{expansion} has a key that is not its form's ({NameKey.Compute(expansion.Form)})");
+    }
+
+    [Fact]
+    public void Tokens_without_letters_expand_to_nothing() => Assert.Empty(CreateExpander().Expand("—"));
+}

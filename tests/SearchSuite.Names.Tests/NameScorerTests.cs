@@ -1,0 +1,70 @@
+namespace SearchSuite.Names.Tests;
+
+public class NameScorerTests
+{
+    private static readonly string[] IndexedNames =
+    [
+        "Dmitry Peskov", "Dmitri Peskow", "Песков, Дмитрий Сергеевич", "Nikolai Petrov", "Dmitry Medvedev",
+        "Steve Witkoff", "Wiotkoff", "Dmitry Peskov Jr",
+    ];
+
+    private static (NameExpander Expander, Dictionary<string, IReadOnlyList<IndexedNameToken>> Documents) Index()
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var name in IndexedNames) vocabulary.AddName(name);
+        return (new NameExpander(new NameVariantStore(), vocabulary), IndexedNames.ToDictionary(n => n, IndexedNameToken.FromName));
+    }
+
+    private static List<(string Name, NameMatch Match)> Rank(string query)
+    {
+        var (expander, documents) = Index();
+        var expansions = expander.ExpandName(query);
+        return [.. documents.Select(d => (d.Key, expander.Scorer.Score(expansions, d.Value))).OrderByDescending(r => r.Item2.Score)];
+    }
+
+    [Fact]
+    public void Seed_spellings_of_Peskov_match_completely_and_outrank_other_people()
+    {
+        // The English and German seeds name the same man; the Russian label adds a patronymic, which is no evidence against.
+        var query = SeedArticles.Snippet("003", "Dmitry Peskov");
+        SeedArticles.Snippet("001", "Dmitri Peskow");
+        var ranked = Rank(query);
+        var ranking = string.Join(" > ", ranked.Select(r => $"{r.Name} {r.Match.Score:0.00}"));
+
+        Assert.True(ranked[0].Name == "Dmitry Peskov", ranking);
+        foreach (var name in new[] { "Dmitri Peskow", "Песков, Дмитрий Сергеевич" })
+            Assert.True(ranked.Single(r => r.Name == name).Match.IsComplete, $"{name} should match completely: {ranking}");
+        var worstSpelling = ranked.Where(r => r.Name.Contains("Pesk") || r.Name.Contains("Песк")).Min(r => r.Match.Score);
+        Assert.True(ranked.Where(r => !r.Name.Contains("Pesk") && !r.Name.Contains("Песк")).All(r => r.Match.Score < worstSpelling), ranking);
+        Assert.False(ranked.Single(r => r.Name == "Nikolai Petrov").Match.IsFull, ranking);
+    }
+
+    [Fact]
+    public void Longer_name_ranks_below_the_exact_name()
+    {
+        var ranked = Rank("Dmitry Peskov");
+        var exact = ranked.Single(r => r.Name == "Dmitry Peskov").Match;
+        var longer = ranked.Single(r => r.Name == "Dmitry Peskov Jr").Match;
+        Assert.True(longer.IsFull && !longer.IsComplete && longer.Score < exact.Score, $"exact {exact}, longer {longer}");
+    }
+
+    [Fact]
+    public void Seed_typo_matches_below_the_correct_spelling()
+    {
+        var typo = SeedArticles.Snippet("000", "Wiotkoff");
+        var ranked = Rank(typo);
+        var ranking = string.Join(" > ", ranked.Select(r => $"{r.Name} {r.Match.Score:0.00}"));
+        Assert.True(ranked[0].Name == "Wiotkoff", ranking);
+        Assert.True(ranked.Single(r => r.Name == "Steve Witkoff").Match.IsFull, ranking);
+    }
+
+    [Fact]
+    public void Key_match_never_earns_more_than_the_key_weight()
+    {
+        var (expander, _) = Index();
+        var expansions = expander.Expand("Peskov");
+        var weight = expander.Scorer.MatchWeight(expansions, new IndexedNameToken("peskoff-unindexed", NameKey.Compute("Peskov")));
+        Assert.Equal(expander.Options.KeyWeight, weight);
+        Assert.All(expander.Scorer.KeyTerms(expansions), term => Assert.True(term.Weight <= expander.Options.KeyWeight, $"{term}"));
+    }
+}

@@ -1,0 +1,51 @@
+namespace SearchSuite.Names.Tests;
+
+public class NameTokensTests
+{
+    [Fact]
+    public void Split_lowercases_tokens_from_a_seed_sentence()
+    {
+        var snippet = SeedArticles.Snippet("001", "Kremlsprecher Dmitri Peskow:");
+        Assert.Equal(["kremlsprecher", "dmitri", "peskow"], NameTokens.Split(snippet));
+    }
+
+    [Theory]
+    [InlineData("Chamene'i", new[] { "chamenei" })]
+    [InlineData("Kim Il-Jin", new[] { "kim", "il", "jin" })]
+    [InlineData("Бганба, Валерий Рамшухович", new[] { "бганба", "валерий", "рамшухович" })]
+    [InlineData("Nguyễn Phú Trọng", new[] { "nguyễn", "phú", "trọng" })]
+    [InlineData("  ", new string[0])]
+    public void Split_separates_on_spaces_hyphens_and_commas_but_not_apostrophes(string name, string[] expected) =>
+        Assert.Equal(expected, NameTokens.Split(name));
+
+    [Theory]
+    [InlineData("Песков", "peskov")]
+    [InlineData("Зеленський", "zelenskiy")]
+    [InlineData("Nguyễn", "nguyen")]
+    [InlineData("Đạt", "dat")]
+    [InlineData("Gorbatschow", "gorbatschow")]
+    [InlineData("Ţurcan", "tsurcan")]
+    [InlineData("Ghileşchi", "ghileshchi")]
+    public void Fold_transliterates_and_strips_accents(string token, string expected) => Assert.Equal(expected, NameTokens.Fold(token));
+
+    [Theory]
+    [InlineData("Nguyễn", true)]
+    [InlineData("Đinh", true)]
+    [InlineData("Trọng", true)]
+    [InlineData("Thưởng", true)]
+    [InlineData("Lâm", false)]
+    [InlineData("José", false)]
+    [InlineData("Nguyen", false)]
+    public void IsVietnamese_needs_a_mark_only_Vietnamese_uses(string token, bool expected) =>
+        Assert.True(NameTokens.IsVietnamese(token) == expected, $"IsVietnamese({token}) should be {expected}");
+
+    [Theory]
+    [InlineData("Сергеевич", true)]
+    [InlineData("Ivanovna", true)]
+    [InlineData("оглы", true)]
+    [InlineData("Ильич", true)]
+    [InlineData("Medvedchuk", false)]
+    [InlineData("Ivanov", false)]
+    public void IsPatronymic_recognises_patronymic_endings(string token, bool expected) =>
+        Assert.True(NameTokens.IsPatronymic(token) == expected, $"IsPatronymic({token}) should be {expected}");
+}

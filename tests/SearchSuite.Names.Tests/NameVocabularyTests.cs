@@ -1,0 +1,54 @@
+namespace SearchSuite.Names.Tests;
+
+public class NameVocabularyTests
+{
+    [Fact]
+    public void Add_keeps_one_entry_per_surface_form_and_groups_forms_by_key()
+    {
+        var vocabulary = new NameVocabulary();
+        Assert.True(vocabulary.Add("Peskov"));
+        Assert.False(vocabulary.Add("PESKOV"));
+        Assert.True(vocabulary.Add("Peskow"));
+        Assert.True(vocabulary.Add("Песков"));
+        Assert.False(vocabulary.Add("—"));
+        Assert.Equal(3, vocabulary.Count);
+        Assert.True(vocabulary.Contains("peskow"));
+        Assert.Equal(["peskov", "peskow", "песков"], vocabulary.FormsWithKey(NameKey.Compute("Peskov")).Order());
+    }
+
+    [Fact]
+    public void FormsWithFold_joins_accented_and_stripped_Vietnamese()
+    {
+        var vocabulary = new NameVocabulary();
+        vocabulary.AddName("Nguyễn Văn Chiến");
+        vocabulary.AddName("Nguyễn Văn Hiện");
+        Assert.Equal(["chiến"], vocabulary.FormsWithFold("chien"));
+    }
+
+    [Fact]
+    public void FuzzyMatches_finds_keys_one_edit_away_within_budget()
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var token in new[] { "Witkoff", "Wiotkoff", "Witkowski", "Petrov", "Peskov" }) vocabulary.Add(token);
+
+        var matches = vocabulary.FuzzyMatches(NameKey.Compute("Witkoff"), 0.5f);
+        var match = Assert.Single(matches);
+        Assert.Equal(NameKey.Compute("Wiotkoff"), match.Key);
+        Assert.Equal(["wiotkoff"], match.Forms);
+        Assert.Empty(vocabulary.FuzzyMatches(NameKey.Compute("Peskov"), 1f));
+    }
+
+    [Fact]
+    public void Concurrent_adds_and_lookups_lose_nothing()
+    {
+        var vocabulary = new NameVocabulary();
+        var tokens = Enumerable.Range(0, 4000).Select(i => $"Name{(char)('a' + i % 26)}{(char)('a' + i / 26 % 26)}{(char)('a' + i / 676)}").ToArray();
+        Parallel.ForEach(tokens, token =>
+        {
+            vocabulary.Add(token);
+            vocabulary.FuzzyMatches(NameKey.Compute(token), 1f);
+        });
+        Assert.Equal(tokens.Distinct(StringComparer.OrdinalIgnoreCase).Count(), vocabulary.Count);
+        Assert.All(tokens, token => Assert.True(vocabulary.Contains(token), $"{token} was lost"));
+    }
+}

@@ -1,0 +1,85 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using SearchSuite.Cli;
+using SearchSuite.ServiceDefaults;
+using SearchSuite.Testing;
+using SearchSuite.V1;
+
+namespace SearchSuite.Services.Tests.Grpc;
+
+/// <summary>The all-in-one host (all three services, in-memory bus, Lucene on a temp folder) on a TestServer, reached over a real GrpcChannel.</summary>
+public sealed class InProcessServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly string dataDirectory;
+    public GrpcChannel Channel { get; }
+
+    private InProcessServer(WebApplication app, string dataDirectory)
+    {
+        this.app = app;
+        this.dataDirectory = dataDirectory;
+        Channel = GrpcChannel.ForAddress(app.GetTestServer().BaseAddress, new GrpcChannelOptions { HttpHandler = app.GetTestServer().CreateHandler() });
+    }
+
+    public static async Task<InProcessServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("searchsuite-inproc-").FullName;
+        var app = AllInOneHost.Build(port: 0, dataDirectory, configure: builder =>
+        {
+            builder.WebHost.UseTestServer();
+            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        });
+        await app.StartAsync();
+        return new InProcessServer(app, dataDirectory);
+    }
+
+    public IngestService.IngestServiceClient Ingest(string? apiKey = null) => new(WithApiKey(apiKey));
+
+    public SearchService.SearchServiceClient Search => new(Channel);
+
+    /// <summary>Ingests the three seeds and waits (bounded) until all are searchable; returns their ids by file prefix ("000", "001", "003").</summary>
+    public async Task<IReadOnlyDictionary<string, string>> IngestSeedsAsync()
+    {
+        var ids = new Dictionary<string, string>();
+        foreach (var file in RepoPaths.SeedFiles)
+        {
+            var reply = await Ingest().IngestAsync(new IngestRequest { Text = await File.ReadAllTextAsync(file) });
+            ids[Path.GetFileName(file)[..3]] = reply.DocumentId;
+        }
+        foreach (var id in ids.Values) await WaitUntilSearchableAsync(id);
+        return ids;
+    }
+
+    public Task WaitUntilSearchableAsync(string documentId) =>
+        Poll.UntilAsync(async () =>
+        {
+            try
+            {
+                return await Search.GetDocumentAsync(new GetDocumentRequest { DocumentId = documentId });
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                return null;
+            }
+        }, () => $"document {documentId} never became searchable");
+
+    private CallInvoker WithApiKey(string? apiKey) => apiKey is null
+        ? Channel.CreateCallInvoker()
+        : Channel.CreateCallInvoker().Intercept(metadata =>
+        {
+            metadata.Add(ApiKeyInterceptor.HeaderName, apiKey);
+            return metadata;
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,43 @@
+using SearchSuite.Search.Querying;
+
+namespace SearchSuite.Services.Tests.Search;
+
+public class QueryPlannerTests
+{
+    [Fact]
+    public void Words_are_runs_of_letters_digits_and_combining_marks()
+    {
+        Assert.Equal(["US", "Präsident", "Nguyễn", "Phú", "2025"], QueryPlanner.Words("US-Präsident, Nguyễn Phú (2025)!"));
+        // Decomposed diacritics stay inside the word.
+        Assert.Single(QueryPlanner.Words("Nguye\u0302\u0303n"));
+    }
+
+    [Fact]
+    public void Stop_words_are_optional_and_get_no_name_expansion()
+    {
+        var expansions = new RecordingExpansion();
+        var plan = new QueryPlanner(expansions).Plan(new SearchQuery("the Kremlin und Putin", [], [], 0, 10, ExpandNames: true));
+
+        Assert.Equal([false, true, false, true], plan.Words.Select(w => w.Required));
+        Assert.Equal(["Kremlin", "Putin"], expansions.Asked);
+    }
+
+    [Fact]
+    public void Expansion_switched_off_asks_for_no_names()
+    {
+        var expansions = new RecordingExpansion();
+        new QueryPlanner(expansions).Plan(new SearchQuery("Peskov", [], [], 0, 10, ExpandNames: false));
+        Assert.Empty(expansions.Asked);
+    }
+
+    private sealed class RecordingExpansion : INameExpansion
+    {
+        public List<string> Asked { get; } = [];
+
+        public IReadOnlyList<NameAlternative> Expand(string word)
+        {
+            Asked.Add(word);
+            return [];
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace SearchSuite.Testing;
+
+/// <summary>
+/// The real RabbitMQ the integration tests use (amqp://guest:guest@127.0.0.1:5672 unless RABBITMQ_HOST/RABBITMQ_PORT say
+/// otherwise). Each test gets a fresh virtual host, so tests never see each other's queues.
+/// </summary>
+public static class RabbitMqBroker
+{
+    public const string InstallHint =
+        "Integration tests need a running RabbitMQ on 127.0.0.1:5672 with rabbitmqctl on PATH. Install and start it with " +
+        "'apt-get install -y rabbitmq-server && rabbitmq-server &' (the repository's .ci/run does this).";
+
+    public static string Host => Environment.GetEnvironmentVariable("RABBITMQ_HOST") ?? "127.0.0.1";
+    public static int Port => int.TryParse(Environment.GetEnvironmentVariable("RABBITMQ_PORT"), out var port) ? port : 5672;
+
+    public static string ConnectionString(string virtualHost) => $"amqp://guest:guest@{Host}:{Port}/{Uri.EscapeDataString(virtualHost)}";
+
+    /// <summary>Creates a uniquely named virtual host that guest may use, failing with install instructions when RabbitMQ is missing.</summary>
+    public static async Task<string> CreateVirtualHostAsync(string purpose)
+    {
+        await EnsureReachableAsync();
+        var name = $"test-{purpose}-{Guid.NewGuid():N}"[..Math.Min(60, purpose.Length + 38)];
+        await RabbitMqCtlAsync("add_vhost", name);
+        await RabbitMqCtlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        return name;
+    }
+
+    public static Task DeleteVirtualHostAsync(string name) => RabbitMqCtlAsync("delete_vhost", name);
+
+    private static async Task EnsureReachableAsync()
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(Host, Port).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is SocketException or TimeoutException)
+        {
+            throw new InvalidOperationException($"RabbitMQ is not reachable at {Host}:{Port} ({e.Message}). {InstallHint}", e);
+        }
+    }
+
+    private static async Task RabbitMqCtlAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("rabbitmqctl did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"rabbitmqctl could not be run ({e.Message}). {InstallHint}", e);
+        }
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await stderr}{await stdout}");
+        }
+    }
+}
