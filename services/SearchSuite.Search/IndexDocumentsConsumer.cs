@@ -38,7 +38,20 @@ public sealed class IndexDocumentsConsumerDefinition : ConsumerDefinition<IndexD
     {
         // Enough prefetched messages to fill a batch while the previous one commits.
         endpoint.PrefetchCount = Math.Max(options.BatchSize * 2, 16);
-        endpoint.UseMessageRetry(r => r.Intervals(200, 1_000, 5_000, 15_000));
+        // Outer: the index unreachable or overloaded; retried with growing intervals, then the batch goes to index-document_error.
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Ignore<DocumentsRejectedException>();
+            r.Intervals(200, 1_000, 5_000, 15_000);
+        });
+        // Inner: some documents refused for good while the rest were indexed. One immediate retry re-delivers each message
+        // of the batch in a batch of its own (MassTransit delivers retried messages at once), so the indexed ones succeed
+        // again idempotently and only the refused ones fault into index-document_error, with the index's reason as the fault.
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Handle<DocumentsRejectedException>();
+            r.Immediate(1);
+        });
         consumer.Options<BatchOptions>(batch => batch
             .SetMessageLimit(options.BatchSize)
             .SetTimeLimit(TimeSpan.FromMilliseconds(options.BatchWaitMilliseconds))
