@@ -12,11 +12,14 @@ namespace SearchSuite.Search.Elasticsearch;
 /// </summary>
 public static class ElasticsearchQueryBuilder
 {
+    /// <summary>index.max_result_window's default: from + size beyond it is refused, so the last page is cut there.</summary>
+    public const int MaxResultWindow = 10_000;
+
     public static SearchRequest Build(QueryPlan plan) => new()
     {
         Query = Query(plan),
-        From = plan.Offset,
-        Size = plan.Limit,
+        From = Math.Min(plan.Offset, MaxResultWindow),
+        Size = Math.Clamp(MaxResultWindow - plan.Offset, 0, plan.Limit),
         // Lucene counts every hit; so must this backend, or paging would stop at 10,000.
         TrackTotalHits = true,
         Source = new JsonObject { ["excludes"] = new JsonArray([.. ElasticsearchDocument.SearchedOnlyFields.Select(f => (JsonNode)f)]) },

@@ -154,6 +154,19 @@ public sealed class ElasticsearchSearchIndexTests
             """, search.Body);
     }
 
+    [Theory]
+    [InlineData(9_990, 100, 9_990, 10)]
+    [InlineData(10_000, 100, 10_000, 0)]
+    public async Task Paging_stops_at_the_max_result_window(int offset, int limit, int from, int size)
+    {
+        Started().Answer(200, "search.json");
+
+        await index.SearchAsync(new QueryPlan([new QueryWord("Putin", true, [])], [], [], offset, limit), CancellationToken.None);
+
+        var body = JsonNode.Parse(es.Requests[^1].Body!)!;
+        Assert.Equal((from, size), ((int)body["from"]!, (int)body["size"]!));
+    }
+
     [Fact]
     public async Task A_query_of_stop_words_only_needs_one_of_them_to_match()
     {
