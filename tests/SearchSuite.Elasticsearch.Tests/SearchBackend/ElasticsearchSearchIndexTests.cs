@@ -315,6 +315,37 @@ public sealed class ElasticsearchSearchIndexTests
         Assert.Null(missing);
     }
 
+    [Fact]
+    public async Task A_document_comes_back_from_its_indexed_source_with_every_field_intact()
+    {
+        var full = Trong with
+        {
+            OriginLanguage = "en",
+            SourceUrl = "https://example.test/a",
+            Outlet = "Dan Tri",
+            CitedSources = ["Bloomberg"],
+            Removed = [new RemovedText("ad_marker", "[Anzeige_2]")],
+            Metadata = new Dictionary<string, string> { ["feed"] = "rss" },
+        };
+        Started().AnswerText(200, BulkAnswer(("vi-1", 201, null)), "application/json").Answer(200, "delete_by_query.json").Answer(200, "refresh.json");
+        await index.IndexAsync([full], CancellationToken.None);
+        var source = es.Requests[2].Body!.Split('\n')[1];
+        es.AnswerText(200, $$"""{ "_index": "searchsuite-news-x", "_id": "vi-1", "_version": 1, "found": true, "_source": {{source}} }""", "application/json");
+
+        var stored = await index.GetAsync("vi-1", CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Equal(
+            (full.DocumentId, full.Language, full.OriginLanguage, full.Title, full.Text, full.SourceUrl, full.Outlet, full.Fingerprint, full.SubmittedAt),
+            (stored.DocumentId, stored.Language, stored.OriginLanguage, stored.Title, stored.Text, stored.SourceUrl, stored.Outlet, stored.Fingerprint, stored.SubmittedAt));
+        Assert.Equal(full.CitedSources, stored.CitedSources);
+        Assert.Equal(full.RelatedHeadlines, stored.RelatedHeadlines);
+        Assert.Equal(full.PersonNames, stored.PersonNames);
+        Assert.Equal(full.RelatedPersonNames, stored.RelatedPersonNames);
+        Assert.Equal(full.Removed, stored.Removed);
+        Assert.Equal(full.Metadata, stored.Metadata);
+    }
+
     /// <summary>Every title/body field and the related headlines, with the schema's boosts, for one query word.</summary>
     private static string WordClauses(string word) => string.Join(",\n", new (string Field, float Boost)[]
     {
