@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
 using SearchSuite.Elasticsearch;
 using SearchSuite.ServiceDefaults;
@@ -13,8 +14,9 @@ public static class ElasticsearchIndexExtensions
     public static IServiceCollection AddElasticsearchIndex(this IServiceCollection services)
     {
         services.AddValidatedOptions<ElasticsearchIndexOptions>(ElasticsearchIndexOptions.SectionName)
+            // The address comes only from ConnectionStrings:Elasticsearch, like RabbitMQ's.
             .Configure<IConfiguration>((options, configuration) =>
-                options.Url ??= configuration.GetConnectionString(ElasticsearchIndexOptions.ConnectionStringName));
+                options.Url = configuration.GetConnectionString(ElasticsearchIndexOptions.ConnectionStringName));
         services.AddSingleton<IValidateOptions<ElasticsearchIndexOptions>, ElasticsearchIndexOptionsValidator>();
         services.AddSingleton(sp =>
         {
@@ -25,6 +27,7 @@ public static class ElasticsearchIndexExtensions
         });
         services.AddSingleton<ElasticsearchSearchIndex>();
         services.AddHostedService<ElasticsearchStartup>();
+        services.Configure<GrpcServiceOptions<SearchGrpcService>>(grpc => grpc.Interceptors.Add<IndexUnavailableInterceptor>());
         return services;
     }
 }
