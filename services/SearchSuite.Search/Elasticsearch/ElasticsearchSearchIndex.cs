@@ -66,7 +66,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     {
         await InitializeAsync(cancellationToken);
         var rejected = new List<RejectedDocument>();
-        foreach (var chunk in documents.Chunk(options.BulkSize))
+        foreach (var chunk in LastCopies(documents).Chunk(options.BulkSize))
         {
             var sources = chunk.Select(d => ElasticsearchDocument.From(d, indexedNames)).ToList();
             var failed = await BulkIndexAsync(sources, cancellationToken);
@@ -95,6 +95,18 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         var response = await client.GetAsync<ElasticsearchDocument>(Alias, documentId, cancellationToken);
         EnsureValid(response, "get");
         return response.Found ? response.Source?.ToNormalized() : null;
+    }
+
+    /// <summary>
+    /// Copies of the same content within one batch: only the last is sent, as if each had replaced the one before (as in
+    /// Lucene). Sent together, two copies with the same ingest time would each delete the other as an older copy.
+    /// </summary>
+    private static IEnumerable<DocumentNormalized> LastCopies(IReadOnlyList<DocumentNormalized> documents)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
+            if (documents[i].Fingerprint.Length > 0) last[documents[i].Fingerprint] = i;
+        return documents.Where((d, i) => d.Fingerprint.Length == 0 || last[d.Fingerprint] == i);
     }
 
     private async Task CheckServerVersionAsync(CancellationToken cancellationToken)

@@ -231,6 +231,19 @@ public sealed class ElasticsearchSearchIndexTests
     }
 
     [Fact]
+    public async Task Of_two_copies_of_the_same_content_in_one_batch_only_the_last_is_sent()
+    {
+        Started()
+            .AnswerText(200, BulkAnswer(("copy-2", 201, null), ("other", 201, null)), "application/json")
+            .Answer(200, "delete_by_query.json")
+            .Answer(200, "refresh.json");
+
+        await index.IndexAsync([Trong with { DocumentId = "copy-1" }, Trong with { DocumentId = "copy-2" }, Trong with { DocumentId = "other", Fingerprint = "" }], CancellationToken.None);
+
+        Assert.Equal(["copy-2", "other"], BulkIds(es.Requests[2].Body!));
+    }
+
+    [Fact]
     public async Task Nothing_is_refreshed_when_no_older_copy_was_deleted()
     {
         Started()
