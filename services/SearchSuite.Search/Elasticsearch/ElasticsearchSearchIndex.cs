@@ -34,12 +34,13 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         this.indexedNames = indexedNames;
         this.logger = logger;
         schema = new SearchIndexSchema { NumberOfReplicas = this.options.NumberOfReplicas };
+        IndexName = schema.IndexNameFor(Alias);
     }
 
     public string Alias => options.AliasName;
 
     /// <summary>The concrete index of the current schema.</summary>
-    public string IndexName => schema.IndexNameFor(Alias);
+    public string IndexName { get; }
 
     /// <summary>
     /// Checks the server version and makes the alias point at the index of the current schema. Idempotent; runs at start-up
