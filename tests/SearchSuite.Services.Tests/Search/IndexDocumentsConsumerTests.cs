@@ -1,11 +1,16 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RabbitMQ.Client;
 using SearchSuite.Contracts;
 using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.ServiceDefaults;
+using SearchSuite.Testing;
 
 namespace SearchSuite.Services.Tests.Search;
 
@@ -60,5 +65,54 @@ public sealed class IndexDocumentsConsumerTests
         Assert.Contains(Reason, Assert.Single(fault.Exceptions).Message);
         Assert.True(index.TimesIndexed.ContainsKey("good-1") && index.TimesIndexed.ContainsKey("good-2"),
             $"indexed: {string.Join(", ", index.TimesIndexed.Keys)}");
+    }
+
+    [Fact]
+    public async Task Over_RabbitMQ_only_the_refused_document_lands_in_the_error_queue_with_the_index_reason()
+    {
+        var vhost = await RabbitMqBroker.CreateVirtualHostAsync("refused");
+        try
+        {
+            var index = new RefusingIndex();
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = RabbitMqBroker.ConnectionString(vhost) });
+            builder.Services.AddOptions<IndexOptions>().Configure(o => (o.BatchSize, o.BatchWaitMilliseconds) = (10, 200));
+            builder.Services.AddSingleton<ISearchIndex>(index);
+            builder.AddMessageBus(bus => bus.AddSearchConsumers());
+            using var host = builder.Build();
+            await host.StartAsync();
+
+            string[] ids = ["good-1", "bad-1", "good-2"];
+            await host.Services.GetRequiredService<IBus>().PublishBatch(ids.Select(id => new DocumentNormalized { DocumentId = id, Language = "de", Text = "Text " + id }));
+
+            var factory = new ConnectionFactory { Uri = new Uri(RabbitMqBroker.ConnectionString(vhost)) };
+            await using var connection = await factory.CreateConnectionAsync();
+            // MassTransit creates the error queue with the first fault; until then a get fails and closes its channel.
+            var fault = await Poll.UntilAsync(async () =>
+            {
+                await using var probe = await connection.CreateChannelAsync();
+                try
+                {
+                    return await probe.BasicGetAsync("index-document_error", autoAck: true);
+                }
+                catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+                {
+                    return null;
+                }
+            }, () => $"nothing reached index-document_error; batches: {string.Join(" | ", index.Batches)}");
+            await host.StopAsync();
+            await using var channel = await connection.CreateChannelAsync();
+
+            Assert.Contains("bad-1", System.Text.Encoding.UTF8.GetString(fault.Body.Span));
+            Assert.Contains(Reason, RabbitMqBroker.FaultReason(fault));
+            // The batch's other messages were acknowledged after indexing: nothing else faulted or waits for redelivery.
+            Assert.Equal(0u, await channel.MessageCountAsync("index-document_error"));
+            Assert.Equal(0u, await channel.MessageCountAsync("index-document"));
+            Assert.True(index.TimesIndexed.ContainsKey("good-1") && index.TimesIndexed.ContainsKey("good-2"), $"batches: {string.Join(" | ", index.Batches)}");
+        }
+        finally
+        {
+            await RabbitMqBroker.DeleteVirtualHostAsync(vhost);
+        }
     }
 }
