@@ -41,7 +41,7 @@ public sealed class ElasticsearchClient(HttpClient http, ElasticsearchClientOpti
     /// </summary>
     public Task<BulkResponse> BulkAsync(BulkRequest request, CancellationToken cancellationToken = default) =>
         _transport.RequestAsync<BulkResponse>(
-            new(HttpMethod.Post, "_bulk" + request.Refresh.QueryString(), request.ToNdjson(), NdjsonContentType), cancellationToken);
+            new(HttpMethod.Post, request.PathAndQuery(), request.ToNdjson(), NdjsonContentType), cancellationToken);
 
     /// <summary>Creates or replaces one document; with <paramref name="onlyIfAbsent"/> an existing id answers 409.</summary>
     public Task<IndexResponse> IndexAsync<TDocument>(

@@ -51,6 +51,18 @@ public sealed class SearchIndexSchema
     /// <summary>The Vietnamese copy without diacritics, indexed next to title_vi/body_vi.</summary>
     public static (string Title, string Body) VietnameseFoldedFields => ("title_vi_folded", "body_vi_folded");
 
+    /// <summary>
+    /// The concrete index behind <paramref name="alias"/> for this schema: the alias plus a short hash of the analysis and
+    /// mappings. A schema change yields a new name, which is what triggers the reindex and alias swap; the dynamic settings
+    /// (replicas, refresh interval) are left out of the hash because changing them needs no new index.
+    /// </summary>
+    public string IndexNameFor(string alias)
+    {
+        var schema = new JsonObject { ["analysis"] = Settings()["analysis"]!.DeepClone(), ["mappings"] = Mappings() }.ToJsonString();
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(schema));
+        return $"{alias}-{Convert.ToHexStringLower(hash)[..8]}";
+    }
+
     /// <param name="alias">Added atomically with the index when given (first deployment); later swaps use UpdateAliases.</param>
     public CreateIndexRequest ToCreateIndexRequest(string? alias = null) => new()
     {

@@ -19,7 +19,20 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, ILogger<IndexDocu
             .GroupBy(d => d.DocumentId, StringComparer.Ordinal)
             .Select(g => g.Last())
             .ToList();
-        await index.IndexAsync(documents, context.CancellationToken);
+        try
+        {
+            await index.IndexAsync(documents, context.CancellationToken);
+        }
+        catch (DocumentsRejectedException rejected)
+        {
+            // The rest of the batch is indexed: mark those messages consumed, so that only the refused ones fault
+            // (into index-document_error, with the index's reason) when the exception leaves the batch.
+            var refused = rejected.Rejected.Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal);
+            foreach (var message in context.Message.Where(m => !refused.Contains(m.Message.DocumentId)))
+                await message.NotifyConsumed(message, message.ReceiveContext.ElapsedTime, nameof(IndexDocumentsConsumer));
+            logger.LogWarning("Indexed {Count} documents; the index refused {Refused}", documents.Count - refused.Count, rejected.Message);
+            throw;
+        }
         logger.LogDebug("Indexed a batch of {Count} documents", documents.Count);
     }
 }
@@ -38,7 +51,13 @@ public sealed class IndexDocumentsConsumerDefinition : ConsumerDefinition<IndexD
     {
         // Enough prefetched messages to fill a batch while the previous one commits.
         endpoint.PrefetchCount = Math.Max(options.BatchSize * 2, 16);
-        endpoint.UseMessageRetry(r => r.Intervals(200, 1_000, 5_000, 15_000));
+        // The index unreachable or overloaded: retried with growing intervals, then the batch goes to index-document_error.
+        // A refused document would fail the same way again, so it faults at once (see Consume).
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Ignore<DocumentsRejectedException>();
+            r.Intervals(200, 1_000, 5_000, 15_000);
+        });
         consumer.Options<BatchOptions>(batch => batch
             .SetMessageLimit(options.BatchSize)
             .SetTimeLimit(TimeSpan.FromMilliseconds(options.BatchWaitMilliseconds))

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SearchSuite.Search.Elasticsearch;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Lucene;
 using SearchSuite.Search.Querying;
@@ -23,9 +24,11 @@ public static class SearchExtensions
         builder.Services.TryAddSingleton<INameExpansion, NoNameExpansion>();
         builder.Services.AddSingleton<QueryPlanner>();
         builder.Services.AddSingleton<LuceneSearchIndex>();
+        builder.Services.AddElasticsearchIndex();
         builder.Services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<IOptions<IndexOptions>>().Value.Backend switch
         {
             IndexBackend.Lucene => sp.GetRequiredService<LuceneSearchIndex>(),
+            IndexBackend.Elasticsearch => sp.GetRequiredService<ElasticsearchSearchIndex>(),
             var other => throw new OptionsValidationException(IndexOptions.SectionName, typeof(IndexOptions), [$"Index:Backend '{other}' is not available in this build."]),
         });
         builder.Services.AddGrpcDefaults();

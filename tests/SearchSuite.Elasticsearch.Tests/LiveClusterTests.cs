@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SearchSuite.Testing;
 
 namespace SearchSuite.Elasticsearch.Tests;
 
@@ -105,16 +106,12 @@ internal static class LiveCluster
 {
     public static ElasticsearchClient Client()
     {
-        var url = Environment.GetEnvironmentVariable("ELASTICSEARCH_URL");
-        if (string.IsNullOrEmpty(url))
-            Assert.Fail("ELASTICSEARCH_URL is not set. Live tests need a cluster (docker-compose up -d elasticsearch, then "
-                + "ELASTICSEARCH_URL=http://127.0.0.1:9200 ELASTICSEARCH_USERNAME=elastic ELASTICSEARCH_PASSWORD=... "
-                + "dotnet test tests/SearchSuite.Elasticsearch.Tests --filter Category=Live); the default run excludes them with --filter \"Category!=Live\".");
+        var cluster = LiveElasticsearch.FromEnvironment();
         return new ElasticsearchClient(new HttpClient(), new ElasticsearchClientOptions
         {
-            Uri = new Uri(url),
-            Username = Environment.GetEnvironmentVariable("ELASTICSEARCH_USERNAME"),
-            Password = Environment.GetEnvironmentVariable("ELASTICSEARCH_PASSWORD"),
+            Uri = cluster.Url,
+            Username = cluster.Username,
+            Password = cluster.Password,
         });
     }
 }

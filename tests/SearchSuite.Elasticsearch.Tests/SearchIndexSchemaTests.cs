@@ -104,6 +104,17 @@ public sealed class SearchIndexSchemaTests
         Assert.True(Properties.ContainsKey(title) && Properties.ContainsKey(body), $"{language}: {title}/{body} must be mapped");
     }
 
+    [Fact]
+    public void The_concrete_index_name_is_the_alias_plus_a_hash_of_analysis_and_mappings_only()
+    {
+        var name = new SearchIndexSchema().IndexNameFor("searchsuite-news");
+
+        Assert.Matches("^searchsuite-news-[0-9a-f]{8}$", name);
+        // Replicas and refresh interval can change on a live index, so they must not force a reindex.
+        Assert.Equal(name, new SearchIndexSchema { NumberOfReplicas = 0, RefreshInterval = "-1" }.IndexNameFor("searchsuite-news"));
+        Assert.Equal("other-news" + name["searchsuite-news".Length..], new SearchIndexSchema().IndexNameFor("other-news"));
+    }
+
     private static void AssertMapping(string field, string expected)
     {
         Assert.True(Properties.ContainsKey(field), $"field {field} is missing from the mapping");

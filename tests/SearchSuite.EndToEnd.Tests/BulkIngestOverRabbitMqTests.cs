@@ -45,7 +45,7 @@ public sealed class BulkIngestOverRabbitMqTests
         await Poll.UntilAsync(async () =>
         {
             var message = await channel.BasicGetAsync(ErrorQueue, autoAck: true);
-            if (message is not null) faults.Add(Reason(message));
+            if (message is not null) faults.Add(RabbitMqBroker.FaultReason(message));
             return faults.Count == 2;
         }, () => $"expected 2 messages in {ErrorQueue}, found: [{string.Join(" | ", faults)}]\n{stack.IngestProcess.Output}");
 
@@ -57,14 +57,5 @@ public sealed class BulkIngestOverRabbitMqTests
     {
         var properties = new BasicProperties { ContentType = "application/json", Persistent = true };
         await channel.BasicPublishAsync(exchange: "", routingKey: Queue, mandatory: true, basicProperties: properties, body: Encoding.UTF8.GetBytes(json));
-    }
-
-    /// <summary>MassTransit records why a message failed in the MT-Fault-* headers of the error-queue copy.</summary>
-    private static string Reason(BasicGetResult message)
-    {
-        var headers = message.BasicProperties.Headers ?? new Dictionary<string, object?>();
-        return string.Join("; ", headers
-            .Where(h => h.Key.StartsWith("MT-Fault", StringComparison.Ordinal))
-            .Select(h => $"{h.Key}={(h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value)}"));
     }
 }

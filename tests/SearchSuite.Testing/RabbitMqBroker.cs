@@ -29,6 +29,15 @@ public static class RabbitMqBroker
 
     public static Task DeleteVirtualHostAsync(string name) => RabbitMqCtlAsync("delete_vhost", name);
 
+    /// <summary>Why MassTransit moved a message to an _error queue: the MT-Fault-* headers of the error-queue copy.</summary>
+    public static string FaultReason(RabbitMQ.Client.BasicGetResult message)
+    {
+        var headers = message.BasicProperties.Headers ?? new Dictionary<string, object?>();
+        return string.Join("; ", headers
+            .Where(h => h.Key.StartsWith("MT-Fault", StringComparison.Ordinal))
+            .Select(h => $"{h.Key}={(h.Value is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : h.Value)}"));
+    }
+
     private static async Task EnsureReachableAsync()
     {
         using var client = new TcpClient();

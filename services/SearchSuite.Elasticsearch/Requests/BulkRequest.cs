@@ -58,6 +58,12 @@ public sealed class BulkRequest(IEnumerable<BulkOperation> operations)
     public Refresh Refresh { get; init; } = Refresh.False;
 
     /// <summary>
+    /// ?require_alias=true (7.10+): an item whose target is not an alias fails with index_not_found_exception instead of
+    /// auto-creating an index with a dynamic mapping under the alias's name.
+    /// </summary>
+    public bool RequireAlias { get; init; }
+
+    /// <summary>
     /// A request with only the operations Elasticsearch rejected with 429 (queue full): the ones worth sending again
     /// after a backoff. Items that failed otherwise belong on the caller's error path, never in a blind retry.
     /// </summary>
@@ -67,8 +73,11 @@ public sealed class BulkRequest(IEnumerable<BulkOperation> operations)
             throw new ArgumentException(
                 $"The response has {response.Items.Count} items for {Operations.Count} operations; it does not belong to this request.",
                 nameof(response));
-        return new BulkRequest(Operations.Where((_, i) => response.Items[i].IsRejected)) { Refresh = Refresh };
+        return new BulkRequest(Operations.Where((_, i) => response.Items[i].IsRejected)) { Refresh = Refresh, RequireAlias = RequireAlias };
     }
+
+    internal string PathAndQuery() =>
+        "_bulk" + Refresh.QueryString() + (RequireAlias ? (Refresh == Refresh.False ? '?' : '&') + "require_alias=true" : "");
 
     internal string ToNdjson()
     {

@@ -53,6 +53,12 @@ public static class IndexFields
 
     public static TextField RelatedField { get; } = new(Related, FieldAnalysis.Folding, RelatedBoost);
 
+    /// <summary>The fields a query word itself is looked up in (its name alternatives add the name fields).</summary>
+    public static IReadOnlyList<TextField> WordFields { get; } = [.. LanguageFields, RelatedField];
+
+    /// <summary>Each query word is a disjunction over its fields: the best field wins, the others add this fraction of their score.</summary>
+    public const float WordTieBreaker = 0.1f;
+
     /// <summary>The field suffixes a document of <paramref name="language"/> is indexed under.</summary>
     public static IReadOnlyList<string> SuffixesFor(string language) => language switch
     {

@@ -8,9 +8,6 @@ namespace SearchSuite.Search.Lucene;
 /// <summary>Translates a <see cref="QueryPlan"/> into a Lucene query and filter.</summary>
 public static class LuceneQueryBuilder
 {
-    /// <summary>Each word is a disjunction over every language field (best field wins, others add a little).</summary>
-    private const float TieBreaker = 0.1f;
-
     public static Query Build(QueryPlan plan)
     {
         var root = new BooleanQuery();
@@ -29,8 +26,8 @@ public static class LuceneQueryBuilder
 
     private static Query WordQuery(QueryWord word)
     {
-        var query = new DisjunctionMaxQuery(TieBreaker);
-        foreach (var field in IndexFields.LanguageFields.Append(IndexFields.RelatedField))
+        var query = new DisjunctionMaxQuery(IndexFields.WordTieBreaker);
+        foreach (var field in IndexFields.WordFields)
             AddAnalyzed(query, field.Name, field.Analysis, word.Text, field.Boost);
 
         foreach (var name in word.Names)

@@ -33,7 +33,17 @@ public sealed class InProcessServer : IAsyncDisposable
             builder.WebHost.UseTestServer();
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A host that fails to start (the tests of start-up checks) leaves no temporary folder behind.
+            await app.DisposeAsync();
+            Directory.Delete(dataDirectory, recursive: true);
+            throw;
+        }
         return new InProcessServer(app, dataDirectory);
     }
 

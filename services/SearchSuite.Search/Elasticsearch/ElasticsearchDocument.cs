@@ -1,0 +1,89 @@
+using System.Text.Json.Serialization;
+using SearchSuite.Contracts;
+using SearchSuite.Search.Indexing;
+
+namespace SearchSuite.Search.Elasticsearch;
+
+/// <summary>
+/// A document's _source in the index: the fields of <see cref="IndexFields"/> (snake_case through ElasticsearchJson) plus
+/// the display copies that GetDocument and hits are rebuilt from. The per-language title/body pairs are written but never
+/// read back: searches leave them out of _source (<see cref="SearchedOnlyFields"/>).
+/// </summary>
+public sealed class ElasticsearchDocument
+{
+    /// <summary>_source patterns of the copies that exist only to be searched.</summary>
+    public static readonly string[] SearchedOnlyFields = ["title_*", "body_*"];
+
+    public const string IngestedAtField = "ingested_at";
+
+    public required string Id { get; init; }
+    public required string Language { get; init; }
+    /// <summary>Absent when unknown; the origin filter then counts the document as original in its own language.</summary>
+    public string? OriginLanguage { get; init; }
+    public string Title { get; init; } = "";
+    public string Text { get; init; } = "";
+    public string? SourceUrl { get; init; }
+    public string? Outlet { get; init; }
+    public IReadOnlyList<string> CitedSources { get; init; } = [];
+    public string Fingerprint { get; init; } = "";
+    public DateTimeOffset IngestedAt { get; init; }
+    /// <summary>Related-article headlines (searchable at <see cref="IndexFields.RelatedBoost"/>).</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+    public IReadOnlyList<string> Names { get; init; } = [];
+    public IReadOnlyList<string> RelatedNames { get; init; } = [];
+    public IReadOnlyList<string> NameKeys { get; init; } = [];
+    public IReadOnlyList<string> RelatedNameKeys { get; init; } = [];
+    public IReadOnlyList<RemovedText> Removed { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>title_{suffix} and body_{suffix} for each analysis of the document's language (<see cref="IndexFields.SuffixesFor"/>).</summary>
+    [JsonExtensionData]
+    public Dictionary<string, object>? LanguageFields { get; init; }
+
+    /// <summary>Registers each person name with <paramref name="names"/> and indexes the keys it returns, as the Lucene backend does.</summary>
+    public static ElasticsearchDocument From(DocumentNormalized document, IIndexedNames names) => new()
+    {
+        Id = document.DocumentId,
+        Language = document.Language,
+        OriginLanguage = document.OriginLanguage,
+        Title = document.Title,
+        Text = document.Text,
+        SourceUrl = document.SourceUrl,
+        Outlet = document.Outlet,
+        CitedSources = document.CitedSources,
+        Fingerprint = document.Fingerprint,
+        IngestedAt = document.SubmittedAt,
+        Related = document.RelatedHeadlines,
+        Names = document.PersonNames,
+        RelatedNames = document.RelatedPersonNames,
+        NameKeys = KeysOf(document.PersonNames, names),
+        RelatedNameKeys = KeysOf(document.RelatedPersonNames, names),
+        Removed = document.Removed,
+        Metadata = document.Metadata,
+        LanguageFields = IndexFields.SuffixesFor(document.Language)
+            .SelectMany(suffix => new[] { ($"title_{suffix}", document.Title), ($"body_{suffix}", document.Text) })
+            .ToDictionary(field => field.Item1, object (field) => field.Item2),
+    };
+
+    public DocumentNormalized ToNormalized() => new()
+    {
+        DocumentId = Id,
+        Language = Language,
+        OriginLanguage = OriginLanguage,
+        Title = Title,
+        Text = Text,
+        SourceUrl = SourceUrl,
+        Outlet = Outlet,
+        CitedSources = CitedSources,
+        Fingerprint = Fingerprint,
+        SubmittedAt = IngestedAt,
+        RelatedHeadlines = Related,
+        PersonNames = Names,
+        RelatedPersonNames = RelatedNames,
+        Removed = Removed,
+        Metadata = Metadata,
+    };
+
+    private static string[] KeysOf(IReadOnlyList<string> personNames, IIndexedNames names) =>
+        [.. personNames.SelectMany(names.Register).Distinct(StringComparer.Ordinal)];
+}

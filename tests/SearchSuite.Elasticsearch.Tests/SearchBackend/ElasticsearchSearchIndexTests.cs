@@ -1,0 +1,398 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SearchSuite.Contracts;
+using SearchSuite.Search.Elasticsearch;
+using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Querying;
+
+namespace SearchSuite.Elasticsearch.Tests.SearchBackend;
+
+/// <summary>
+/// The search service's Elasticsearch backend against a fake cluster: every request it makes (start-up, _bulk, de-duplication,
+/// search, get) compared with JSON written from the REST reference, and its handling of documented answers, errors included.
+/// </summary>
+public sealed class ElasticsearchSearchIndexTests
+{
+    private const string Alias = "searchsuite-news";
+
+    private readonly FakeElasticsearch es = new();
+    private readonly ElasticsearchSearchIndex index;
+
+    public ElasticsearchSearchIndexTests()
+    {
+        index = new ElasticsearchSearchIndex(es.Client(maxRetries: 0), Options.Create(new ElasticsearchIndexOptions
+        {
+            Url = FakeElasticsearch.ClusterUri.ToString(),
+            NumberOfReplicas = 0,
+            RejectedItemRetries = 2,
+            RejectedItemRetryDelayMilliseconds = 0,
+        }), new KeyedNames(), NullLogger<ElasticsearchSearchIndex>.Instance);
+    }
+
+    /// <summary>Gives each person name the key of its lower-cased last word, so tests can see the keys land in the index.</summary>
+    private sealed class KeyedNames : IIndexedNames
+    {
+        public IReadOnlyList<string> Register(string personName) => [personName.Split(' ')[^1].ToLowerInvariant()];
+
+        public string? KeyOf(string token) => token.ToLowerInvariant();
+    }
+
+    private static readonly DocumentNormalized Trong = new()
+    {
+        DocumentId = "vi-1",
+        Language = "vi",
+        Title = "Tổng Bí thư tiếp Tổng thống Nga",
+        Text = "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Vladimir Putin.",
+        PersonNames = ["Nguyễn Phú Trọng", "Vladimir Putin"],
+        RelatedPersonNames = ["Donald Trump"],
+        RelatedHeadlines = ["Trump gặp Putin"],
+        Fingerprint = "fp-1",
+        SubmittedAt = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero),
+    };
+
+    private FakeElasticsearch Started()
+    {
+        es.Answer(200, "info_8_15.json");
+        es.AnswerText(200, AliasOn(index.IndexName), "application/json");
+        return es;
+    }
+
+    private static string AliasOn(string concreteIndex) => new JsonObject { [concreteIndex] = new JsonObject { ["aliases"] = new JsonObject { [Alias] = new JsonObject() } } }.ToJsonString();
+
+    [Fact]
+    public async Task First_start_checks_the_version_and_creates_the_schema_index_behind_the_alias()
+    {
+        es.Answer(200, "info_8_15.json").Answer(404, "get_alias_missing.json").Answer(200, "create_index.json")
+            .AnswerText(200, AliasOn(index.IndexName), "application/json");
+
+        await index.InitializeAsync(CancellationToken.None);
+
+        Assert.Matches("^searchsuite-news-[0-9a-f]{8}$", index.IndexName);
+        AssertRequests(["GET /", "GET /_alias/searchsuite-news", $"PUT /{index.IndexName}", "GET /_alias/searchsuite-news"]);
+        var body = JsonNode.Parse(es.Requests[2].Body!)!;
+        JsonAssert.Equivalent("""{ "searchsuite-news": {} }""", body["aliases"]!.ToJsonString());
+        Assert.Equal(0, (int)body["settings"]!["number_of_replicas"]!);
+        Assert.Equal("keyword", (string?)body["mappings"]!["properties"]!["name_keys"]!["type"]);
+    }
+
+    [Fact]
+    public async Task A_schema_change_reindexes_into_the_new_index_and_swaps_the_alias()
+    {
+        es.Answer(200, "info_8_15.json").Answer(200, "get_alias.json").Answer(200, "create_index.json").Answer(200, "reindex.json").Answer(200, "acknowledged.json");
+
+        await index.InitializeAsync(CancellationToken.None);
+
+        AssertRequests(["GET /", "GET /_alias/searchsuite-news", $"PUT /{index.IndexName}", "POST /_reindex?refresh=true", "POST /_aliases"]);
+        Assert.Null(JsonNode.Parse(es.Requests[2].Body!)!["aliases"]);
+        JsonAssert.Equivalent($$"""{ "source": { "index": "searchsuite-news" }, "dest": { "index": "{{index.IndexName}}" } }""", es.Requests[3].Body);
+        JsonAssert.Equivalent($$"""
+            { "actions": [
+                { "remove": { "index": "searchsuite-news-v1", "alias": "searchsuite-news" } },
+                { "add": { "index": "{{index.IndexName}}", "alias": "searchsuite-news" } } ] }
+            """, es.Requests[4].Body);
+    }
+
+    [Theory]
+    [InlineData("6.8.23", "too old")]
+    [InlineData("9.0.0", "newer than this client")]
+    public async Task An_unsupported_server_version_stops_the_start_with_the_reason(string version, string reason)
+    {
+        es.AnswerText(200, $$"""{ "name": "es01", "cluster_name": "searchsuite", "version": { "number": "{{version}}" }, "tagline": "You Know, for Search" }""", "application/json");
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => index.InitializeAsync(CancellationToken.None));
+
+        Assert.Contains(reason, failure.Message);
+        Assert.Contains(version, failure.Message);
+    }
+
+    [Fact]
+    public async Task An_unreachable_cluster_stops_the_start_naming_the_address()
+    {
+        es.Fail(new HttpRequestException("Connection refused"));
+
+        var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.InitializeAsync(CancellationToken.None));
+
+        Assert.Contains("http://es.test:9200/", failure.Message);
+        Assert.Contains("Connection refused", failure.Message);
+    }
+
+    [Fact]
+    public async Task Search_translates_words_names_filters_and_page_into_query_dsl()
+    {
+        Started().Answer(200, "search.json");
+        var putin = new QueryWord("Putin", Required: true, [new NameAlternative("Путин", "putin", NameSource.Key, 0.8f)]);
+        var the = new QueryWord("the", Required: false, []);
+        var plan = new QueryPlan([putin, the], Languages: ["de", "en"], OriginLanguages: ["vi"], Offset: 10, Limit: 5);
+
+        await index.SearchAsync(plan, CancellationToken.None);
+
+        var search = es.Requests[^1];
+        Assert.Equal(("POST", "/searchsuite-news/_search"), (search.Method.Method, search.PathAndQuery));
+        JsonAssert.Equivalent($$"""
+            {
+              "query": { "bool": {
+                "must": [ { "dis_max": { "tie_breaker": 0.1, "queries": [
+                  {{WordClauses("Putin")}},
+                  { "match_phrase": { "names": { "query": "Путин", "boost": 0.8 } } },
+                  { "match_phrase": { "related_names": { "query": "Путин", "boost": {{0.8f * 0.2f}} } } },
+                  { "term": { "name_keys": { "value": "putin", "boost": 0.8 } } },
+                  { "term": { "related_name_keys": { "value": "putin", "boost": {{0.8f * 0.2f}} } } } ] } } ],
+                "should": [ { "dis_max": { "tie_breaker": 0.1, "queries": [ {{WordClauses("the")}} ] } } ],
+                "filter": [
+                  { "terms": { "language": ["de", "en"] } },
+                  { "bool": { "should": [
+                      { "terms": { "origin_language": ["vi"] } },
+                      { "bool": { "filter": [ { "terms": { "language": ["vi"] } } ],
+                                  "must_not": [ { "exists": { "field": "origin_language" } } ] } } ],
+                    "minimum_should_match": 1 } } ] } },
+              "from": 10,
+              "size": 5,
+              "_source": { "excludes": ["title_*", "body_*"] },
+              "track_total_hits": true
+            }
+            """, search.Body);
+    }
+
+    [Theory]
+    [InlineData(9_990, 100, 9_990, 10)]
+    [InlineData(10_000, 100, 10_000, 0)]
+    public async Task Paging_stops_at_the_max_result_window(int offset, int limit, int from, int size)
+    {
+        Started().Answer(200, "search.json");
+
+        await index.SearchAsync(new QueryPlan([new QueryWord("Putin", true, [])], [], [], offset, limit), CancellationToken.None);
+
+        var body = JsonNode.Parse(es.Requests[^1].Body!)!;
+        Assert.Equal((from, size), ((int)body["from"]!, (int)body["size"]!));
+    }
+
+    [Fact]
+    public async Task A_query_of_stop_words_only_needs_one_of_them_to_match()
+    {
+        Started().Answer(200, "search.json");
+
+        await index.SearchAsync(new QueryPlan([new QueryWord("the", false, [])], [], [], 0, 10), CancellationToken.None);
+
+        var query = JsonNode.Parse(es.Requests[^1].Body!)!["query"]!["bool"]!;
+        Assert.Equal(1, (int)query["minimum_should_match"]!);
+        Assert.Null(query["must"]);
+    }
+
+    [Fact]
+    public async Task Search_hits_are_rebuilt_from_source_with_score_and_total()
+    {
+        Started().Answer(200, "search.json");
+
+        var result = await index.SearchAsync(new QueryPlan([new QueryWord("Trump", true, [])], [], [], 0, 10), CancellationToken.None);
+
+        Assert.Equal(20, result.TotalHits);
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal(("41ede0cf7ea32611", "en", "Putin Agrees to Help Trump Broker Nuclear Talks With Iran: Bloomberg Exclusive"),
+            (hit.Document.DocumentId, hit.Document.Language, hit.Document.Title));
+        Assert.Equal(1.3862942f, hit.Score);
+    }
+
+    [Fact]
+    public async Task Bulk_indexes_per_language_fields_and_name_keys_through_the_alias_then_removes_older_copies()
+    {
+        Started()
+            .AnswerText(200, BulkAnswer(("vi-1", 201, null)), "application/json")
+            .Answer(200, "delete_by_query.json")
+            .Answer(200, "refresh.json");
+
+        await index.IndexAsync([Trong], CancellationToken.None);
+
+        AssertRequests(["GET /", "GET /_alias/searchsuite-news", "POST /_bulk?refresh=wait_for&require_alias=true",
+            "POST /searchsuite-news/_delete_by_query?conflicts=proceed", "POST /searchsuite-news/_refresh"]);
+        Assert.Equal("application/x-ndjson", es.Requests[2].ContentType);
+        JsonAssert.NdjsonEquivalent([
+            """{ "index": { "_index": "searchsuite-news", "_id": "vi-1" } }""",
+            """
+            {
+              "id": "vi-1", "language": "vi",
+              "title": "Tổng Bí thư tiếp Tổng thống Nga", "text": "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Vladimir Putin.",
+              "cited_sources": [], "fingerprint": "fp-1", "ingested_at": "2026-11-23T12:00:00+00:00",
+              "related": ["Trump gặp Putin"],
+              "names": ["Nguyễn Phú Trọng", "Vladimir Putin"], "related_names": ["Donald Trump"],
+              "name_keys": ["trọng", "putin"], "related_name_keys": ["trump"],
+              "removed": [], "metadata": {},
+              "title_vi": "Tổng Bí thư tiếp Tổng thống Nga", "body_vi": "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Vladimir Putin.",
+              "title_vi_folded": "Tổng Bí thư tiếp Tổng thống Nga", "body_vi_folded": "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Vladimir Putin."
+            }
+            """,
+        ], es.Requests[2].Body);
+        JsonAssert.Equivalent("""
+            { "query": { "bool": { "should": [ { "bool": {
+                "filter": [ { "term": { "fingerprint": "fp-1" } }, { "range": { "ingested_at": { "lte": "2026-11-23T12:00:00.0000000+00:00" } } } ],
+                "must_not": [ { "ids": { "values": ["vi-1"] } } ] } } ],
+              "minimum_should_match": 1 } } }
+            """, es.Requests[3].Body);
+    }
+
+    [Fact]
+    public async Task Of_two_copies_of_the_same_content_in_one_batch_only_the_last_is_sent()
+    {
+        Started()
+            .AnswerText(200, BulkAnswer(("copy-2", 201, null), ("other", 201, null)), "application/json")
+            .Answer(200, "delete_by_query.json")
+            .Answer(200, "refresh.json");
+
+        await index.IndexAsync([Trong with { DocumentId = "copy-1" }, Trong with { DocumentId = "copy-2" }, Trong with { DocumentId = "other", Fingerprint = "" }], CancellationToken.None);
+
+        Assert.Equal(["copy-2", "other"], BulkIds(es.Requests[2].Body!));
+    }
+
+    [Fact]
+    public async Task Nothing_is_refreshed_when_no_older_copy_was_deleted()
+    {
+        Started()
+            .AnswerText(200, BulkAnswer(("vi-1", 200, null)), "application/json")
+            .AnswerText(200, """{ "took": 3, "timed_out": false, "total": 0, "deleted": 0, "batches": 0, "version_conflicts": 0, "noops": 0, "failures": [] }""", "application/json");
+
+        await index.IndexAsync([Trong], CancellationToken.None);
+
+        Assert.Equal(4, es.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Bulk_resends_rejected_items_and_reports_refused_ones_with_the_reason_after_indexing_the_rest()
+    {
+        const string parseError = "failed to parse field [ingested_at] of type [date]";
+        Started()
+            .AnswerText(200, BulkAnswer(("a", 201, null), ("b", 429, "es_rejected_execution_exception"), ("c", 400, "document_parsing_exception")), "application/json")
+            .AnswerText(200, BulkAnswer(("b", 201, null)), "application/json")
+            .Answer(200, "delete_by_query.json")
+            .Answer(200, "refresh.json");
+        DocumentNormalized[] documents = [Trong with { DocumentId = "a", Fingerprint = "fa" }, Trong with { DocumentId = "b", Fingerprint = "fb" }, Trong with { DocumentId = "c", Fingerprint = "fc" }];
+
+        var failure = await Assert.ThrowsAsync<DocumentsRejectedException>(() => index.IndexAsync(documents, CancellationToken.None));
+
+        var rejected = Assert.Single(failure.Rejected);
+        Assert.Equal("c", rejected.DocumentId);
+        Assert.Equal($"document_parsing_exception: {parseError}", rejected.Reason);
+        Assert.Contains(parseError, failure.Message);
+        // The resend carries only the 429 item; the de-duplication covers the indexed a and b, not the refused c.
+        Assert.Equal(["b"], BulkIds(es.Requests[3].Body!));
+        var copies = JsonNode.Parse(es.Requests[4].Body!)!["query"]!["bool"]!["should"]!.AsArray();
+        Assert.Equal(["fa", "fb"], copies.Select(c => (string?)c!["bool"]!["filter"]![0]!["term"]!["fingerprint"]));
+    }
+
+    [Fact]
+    public async Task Items_still_rejected_after_the_resends_fail_the_batch_as_retryable()
+    {
+        var overloaded = BulkAnswer(("b", 429, "es_rejected_execution_exception"));
+        Started().AnswerText(200, overloaded, "application/json").AnswerText(200, overloaded, "application/json").AnswerText(200, overloaded, "application/json");
+
+        var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.IndexAsync([Trong with { DocumentId = "b" }], CancellationToken.None));
+
+        Assert.Contains("429", failure.Message);
+        Assert.Equal(2 + 3, es.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_whole_bulk_call_answered_429_fails_the_batch_as_retryable_with_the_server_reason()
+    {
+        Started().Answer(429, "rejected_execution.json");
+
+        var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.IndexAsync([Trong], CancellationToken.None));
+
+        Assert.Contains("es_rejected_execution_exception", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_deleted_index_fails_the_call_and_the_next_call_sets_the_index_up_again()
+    {
+        Started().Answer(404, "index_not_found.json");
+        var plan = new QueryPlan([new QueryWord("Putin", true, [])], [], [], 0, 10);
+
+        var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.SearchAsync(plan, CancellationToken.None));
+        Assert.Contains("index_not_found_exception", failure.Message);
+
+        es.Answer(200, "info_8_15.json").Answer(404, "get_alias_missing.json").Answer(200, "create_index.json")
+            .AnswerText(200, AliasOn(index.IndexName), "application/json").Answer(200, "search.json");
+        await index.SearchAsync(plan, CancellationToken.None);
+        Assert.Equal($"PUT /{index.IndexName}", Describe(es.Requests[5]));
+    }
+
+    [Fact]
+    public async Task Get_reads_the_document_through_the_alias_and_a_missing_one_is_null()
+    {
+        Started().Answer(200, "get_found.json").Answer(404, "get_not_found.json");
+
+        var found = await index.GetAsync("c732f99de72756b9", CancellationToken.None);
+        var missing = await index.GetAsync("0000000000000000", CancellationToken.None);
+
+        Assert.Equal("GET /searchsuite-news/_doc/c732f99de72756b9", Describe(es.Requests[2]));
+        Assert.Equal(("c732f99de72756b9", "de"), (found?.DocumentId, found?.Language));
+        Assert.Null(missing);
+    }
+
+    [Fact]
+    public async Task A_document_comes_back_from_its_indexed_source_with_every_field_intact()
+    {
+        var full = Trong with
+        {
+            OriginLanguage = "en",
+            SourceUrl = "https://example.test/a",
+            Outlet = "Dan Tri",
+            CitedSources = ["Bloomberg"],
+            Removed = [new RemovedText("ad_marker", "[Anzeige_2]")],
+            Metadata = new Dictionary<string, string> { ["feed"] = "rss" },
+        };
+        Started().AnswerText(200, BulkAnswer(("vi-1", 201, null)), "application/json").Answer(200, "delete_by_query.json").Answer(200, "refresh.json");
+        await index.IndexAsync([full], CancellationToken.None);
+        var source = es.Requests[2].Body!.Split('\n')[1];
+        es.AnswerText(200, $$"""{ "_index": "searchsuite-news-x", "_id": "vi-1", "_version": 1, "found": true, "_source": {{source}} }""", "application/json");
+
+        var stored = await index.GetAsync("vi-1", CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Equal(
+            (full.DocumentId, full.Language, full.OriginLanguage, full.Title, full.Text, full.SourceUrl, full.Outlet, full.Fingerprint, full.SubmittedAt),
+            (stored.DocumentId, stored.Language, stored.OriginLanguage, stored.Title, stored.Text, stored.SourceUrl, stored.Outlet, stored.Fingerprint, stored.SubmittedAt));
+        Assert.Equal(full.CitedSources, stored.CitedSources);
+        Assert.Equal(full.RelatedHeadlines, stored.RelatedHeadlines);
+        Assert.Equal(full.PersonNames, stored.PersonNames);
+        Assert.Equal(full.RelatedPersonNames, stored.RelatedPersonNames);
+        Assert.Equal(full.Removed, stored.Removed);
+        Assert.Equal(full.Metadata, stored.Metadata);
+    }
+
+    /// <summary>Every title/body field and the related headlines, with the schema's boosts, for one query word.</summary>
+    private static string WordClauses(string word) => string.Join(",\n", new (string Field, float Boost)[]
+    {
+        ("title_de", 2), ("body_de", 1), ("title_en", 2), ("body_en", 1), ("title_vi", 2), ("body_vi", 1),
+        ("title_vi_folded", 2), ("body_vi_folded", 1), ("title_std", 2), ("body_std", 1), ("related", 0.2f),
+    }.Select(f => $$"""{ "match_phrase": { "{{f.Field}}": { "query": "{{word}}", "boost": {{f.Boost}} } } }"""));
+
+    /// <summary>A _bulk answer in the documented shape: one index item per id, with an error for failed statuses.</summary>
+    private static string BulkAnswer(params (string Id, int Status, string? ErrorType)[] items) => new JsonObject
+    {
+        ["took"] = 12,
+        ["errors"] = items.Any(i => i.ErrorType is not null),
+        ["items"] = new JsonArray([.. items.Select(i => (JsonNode)new JsonObject
+        {
+            ["index"] = i.ErrorType is null
+                ? new JsonObject { ["_index"] = "searchsuite-news-x", ["_id"] = i.Id, ["_version"] = 1, ["result"] = "created", ["status"] = i.Status }
+                : new JsonObject
+                {
+                    ["_index"] = "searchsuite-news-x", ["_id"] = i.Id, ["status"] = i.Status,
+                    ["error"] = new JsonObject
+                    {
+                        ["type"] = i.ErrorType,
+                        ["reason"] = i.Status == 429 ? "rejected execution of primary operation" : "failed to parse field [ingested_at] of type [date]",
+                    },
+                },
+        })]),
+    }.ToJsonString();
+
+    private static string[] BulkIds(string ndjson) =>
+        [.. ndjson.TrimEnd('\n').Split('\n').Where((_, i) => i % 2 == 0).Select(line => (string)JsonNode.Parse(line)!["index"]!["_id"]!)];
+
+    private static string Describe(RecordedRequest request) => $"{request.Method.Method} {request.PathAndQuery}";
+
+    private void AssertRequests(string[] expected) =>
+        Assert.True(expected.SequenceEqual(es.Requests.Select(Describe)),
+            $"Expected:\n{string.Join("\n", expected)}\nSent:\n{string.Join("\n", es.Requests.Select(Describe))}");
+}

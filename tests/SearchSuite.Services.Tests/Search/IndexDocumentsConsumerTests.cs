@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RabbitMQ.Client;
+using SearchSuite.Contracts;
+using SearchSuite.Search;
+using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Querying;
+using SearchSuite.ServiceDefaults;
+using SearchSuite.Testing;
+
+namespace SearchSuite.Services.Tests.Search;
+
+/// <summary>The indexing consumer with its real endpoint definition (batching and retries) over MassTransit's test harness.</summary>
+public sealed class IndexDocumentsConsumerTests
+{
+    private const string Reason = "document_parsing_exception: failed to parse field [ingested_at] of type [date]";
+
+    /// <summary>Indexes every document except those whose id starts with "bad", which it refuses as Elasticsearch refuses a bulk item.</summary>
+    private sealed class RefusingIndex : ISearchIndex
+    {
+        public ConcurrentDictionary<string, int> TimesIndexed { get; } = new();
+
+        public ConcurrentQueue<string> Batches { get; } = new();
+
+        public Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
+        {
+            Batches.Enqueue(string.Join(",", documents.Select(d => d.DocumentId)));
+            foreach (var document in documents.Where(d => !IsBad(d))) TimesIndexed.AddOrUpdate(document.DocumentId, 1, (_, n) => n + 1);
+            var refused = documents.Where(IsBad).Select(d => new RejectedDocument(d.DocumentId, Reason)).ToList();
+            return refused.Count == 0 ? Task.CompletedTask : Task.FromException(new DocumentsRejectedException(refused));
+        }
+
+        public Task<IndexSearchResult> SearchAsync(QueryPlan plan, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        private static bool IsBad(DocumentNormalized document) => document.DocumentId.StartsWith("bad", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_document_faults_alone_with_the_index_reason_and_the_rest_of_its_batch_is_indexed()
+    {
+        var index = new RefusingIndex();
+        var services = new ServiceCollection();
+        services.AddOptions<IndexOptions>().Configure(o => (o.BatchSize, o.BatchWaitMilliseconds) = (10, 200));
+        services.AddSingleton<ISearchIndex>(index);
+        services.AddMassTransitTestHarness(bus => bus.AddSearchConsumers());
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        string[] ids = ["good-1", "bad-1", "good-2"];
+        await harness.Bus.PublishBatch(ids.Select(id => new DocumentNormalized { DocumentId = id, Language = "de", Text = "Text " + id }));
+
+        Assert.True(await harness.Published.Any<Fault<DocumentNormalized>>(), "the refused document was not faulted");
+        await harness.InactivityTask;
+        var faults = harness.Published.Select<Fault<DocumentNormalized>>().Select(f => f.Context.Message).ToList();
+        Assert.True(faults.Count == 1, $"batches: {string.Join(" | ", index.Batches)}; faults: {string.Join(", ", faults.Select(f => f.Message.DocumentId))}");
+        var fault = faults[0];
+        Assert.Equal("bad-1", fault.Message.DocumentId);
+        Assert.Contains(Reason, Assert.Single(fault.Exceptions).Message);
+        Assert.True(index.TimesIndexed.ContainsKey("good-1") && index.TimesIndexed.ContainsKey("good-2"),
+            $"indexed: {string.Join(", ", index.TimesIndexed.Keys)}");
+    }
+
+    [Fact]
+    public async Task Over_RabbitMQ_only_the_refused_document_lands_in_the_error_queue_with_the_index_reason()
+    {
+        var vhost = await RabbitMqBroker.CreateVirtualHostAsync("refused");
+        try
+        {
+            var index = new RefusingIndex();
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = RabbitMqBroker.ConnectionString(vhost) });
+            builder.Services.AddOptions<IndexOptions>().Configure(o => (o.BatchSize, o.BatchWaitMilliseconds) = (10, 200));
+            builder.Services.AddSingleton<ISearchIndex>(index);
+            builder.AddMessageBus(bus => bus.AddSearchConsumers());
+            using var host = builder.Build();
+            await host.StartAsync();
+
+            string[] ids = ["good-1", "bad-1", "good-2"];
+            await host.Services.GetRequiredService<IBus>().PublishBatch(ids.Select(id => new DocumentNormalized { DocumentId = id, Language = "de", Text = "Text " + id }));
+
+            var factory = new ConnectionFactory { Uri = new Uri(RabbitMqBroker.ConnectionString(vhost)) };
+            await using var connection = await factory.CreateConnectionAsync();
+            // MassTransit creates the error queue with the first fault; until then a get fails and closes its channel.
+            var fault = await Poll.UntilAsync(async () =>
+            {
+                await using var probe = await connection.CreateChannelAsync();
+                try
+                {
+                    return await probe.BasicGetAsync("index-document_error", autoAck: true);
+                }
+                catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+                {
+                    return null;
+                }
+            }, () => $"nothing reached index-document_error; batches: {string.Join(" | ", index.Batches)}");
+            await host.StopAsync();
+            await using var channel = await connection.CreateChannelAsync();
+
+            Assert.Contains("bad-1", System.Text.Encoding.UTF8.GetString(fault.Body.Span));
+            Assert.Contains(Reason, RabbitMqBroker.FaultReason(fault));
+            // The batch's other messages were acknowledged after indexing: nothing else faulted or waits for redelivery.
+            Assert.Equal(0u, await channel.MessageCountAsync("index-document_error"));
+            Assert.Equal(0u, await channel.MessageCountAsync("index-document"));
+            Assert.True(index.TimesIndexed.ContainsKey("good-1") && index.TimesIndexed.ContainsKey("good-2"), $"batches: {string.Join(" | ", index.Batches)}");
+        }
+        finally
+        {
+            await RabbitMqBroker.DeleteVirtualHostAsync(vhost);
+        }
+    }
+}

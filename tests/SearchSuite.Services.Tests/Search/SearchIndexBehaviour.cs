@@ -1,0 +1,174 @@
+using SearchSuite.Contracts;
+using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Querying;
+
+namespace SearchSuite.Services.Tests.Search;
+
+/// <summary>
+/// What every search backend must do, written once: the seed queries, filters, paging, GetDocument, idempotent re-indexing,
+/// de-duplication by fingerprint and name expansion. Each backend runs it through a subclass (Lucene always; Elasticsearch
+/// as a Live test against $ELASTICSEARCH_URL).
+/// Seeds (<see cref="SeedDocuments"/>): 000 = seeds/000_c732f99de72756b9 (German), 001 = seeds/001_58703e863629936e (German,
+/// Dan Tri, translated from Vietnamese), 003 = seeds/003_41ede0cf7ea32611 (English).
+/// </summary>
+public abstract class SearchIndexBehaviour : IAsyncLifetime
+{
+    private const string DanTriGerman = "001";
+
+    private ISearchIndex index = null!;
+
+    /// <summary>A fresh, empty index of the backend under test that registers person names with <paramref name="names"/>.</summary>
+    protected abstract Task<ISearchIndex> CreateEmptyIndexAsync(IIndexedNames names);
+
+    protected virtual Task DeleteIndexAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync() => index = await CreateEmptyIndexAsync(TransliteratedNames.Instance);
+
+    public Task DisposeAsync() => DeleteIndexAsync();
+
+    private Task IndexSeedsAsync() => index.IndexAsync(SeedDocuments.All, CancellationToken.None);
+
+    private Task<IndexSearchResult> SearchAsync(string query, string[]? languages = null, string[]? origins = null, int offset = 0, int limit = 10, bool expandNames = false) =>
+        index.SearchAsync(new QueryPlanner(TransliteratedNames.Instance).Plan(new SearchQuery(query, languages ?? [], origins ?? [], offset, limit, expandNames)), CancellationToken.None);
+
+    private async Task<IReadOnlyList<string>> SearchIds(string query, string[]? languages = null, string[]? origins = null, bool expandNames = false) =>
+        [.. (await SearchAsync(query, languages, origins, expandNames: expandNames)).Hits.Select(h => h.Document.DocumentId).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public async Task The_seed_queries_find_the_right_articles()
+    {
+        await IndexSeedsAsync();
+
+        Assert.Equal([DanTriGerman], await SearchIds("Peskow"));
+        Assert.Equal(["000", "001", "003"], await SearchIds("Putin Iran"));
+        Assert.Equal(["000", "001"], await SearchIds("Atomprogramms"));
+    }
+
+    [Fact]
+    public async Task Every_query_word_is_required()
+    {
+        await IndexSeedsAsync();
+
+        Assert.Equal([DanTriGerman], await SearchIds("Putin Peskow"));
+        Assert.Empty(await SearchIds("Putin Xylophonkonzert"));
+    }
+
+    [Fact]
+    public async Task Language_and_origin_filters_narrow_the_hits()
+    {
+        await IndexSeedsAsync();
+
+        Assert.Equal(["003"], await SearchIds("Putin", languages: ["en"]));
+        Assert.Equal([DanTriGerman], await SearchIds("Putin", origins: ["vi"]));
+        Assert.Equal(["000", "001"], await SearchIds("Putin", languages: ["de"]));
+        // Without a known origin a document counts as original in its own language.
+        Assert.Equal(["003"], await SearchIds("Putin", origins: ["en"]));
+    }
+
+    [Fact]
+    public async Task Indexing_the_same_document_again_replaces_it()
+    {
+        await IndexSeedsAsync();
+        await index.IndexAsync([SeedDocuments.All[1]], CancellationToken.None);
+        await IndexSeedsAsync();
+
+        Assert.Equal(3, (await SearchAsync("Putin")).TotalHits);
+    }
+
+    [Fact]
+    public async Task The_same_content_under_another_id_is_one_document_and_the_newest_id_wins()
+    {
+        var original = SeedDocuments.All[1];
+        await index.IndexAsync([original], CancellationToken.None);
+        await index.IndexAsync([original with { DocumentId = "resent" }], CancellationToken.None);
+
+        Assert.Equal(["resent"], await SearchIds("Peskow"));
+        Assert.Null(await index.GetAsync(original.DocumentId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_document_is_not_found_until_it_is_indexed_and_then_comes_back_whole()
+    {
+        Assert.Null(await index.GetAsync(DanTriGerman, CancellationToken.None));
+        await IndexSeedsAsync();
+
+        var expected = SeedDocuments.All[1];
+        var stored = await index.GetAsync(DanTriGerman, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal((expected.Title, expected.Text, expected.Language, expected.OriginLanguage, expected.Fingerprint, expected.SubmittedAt),
+            (stored.Title, stored.Text, stored.Language, stored.OriginLanguage, stored.Fingerprint, stored.SubmittedAt));
+        Assert.Equal(expected.PersonNames, stored.PersonNames);
+        Assert.Equal(expected.RelatedHeadlines, stored.RelatedHeadlines);
+        Assert.Equal(expected.CitedSources, stored.CitedSources);
+    }
+
+    [Fact]
+    public async Task Vietnamese_matches_with_and_without_diacritics()
+    {
+        var vietnamese = SeedDocuments.Normalize("vi-1", "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Tổng thống Nga Vladimir Putin tại Hà Nội.", language: "vi");
+        await index.IndexAsync([vietnamese], CancellationToken.None);
+
+        Assert.Equal(["vi-1"], await SearchIds("Nguyễn Phú Trọng"));
+        Assert.Equal(["vi-1"], await SearchIds("Nguyen Phu Trong"));
+        Assert.Equal(["vi-1"], await SearchIds("ha noi"));
+    }
+
+    [Fact]
+    public async Task German_stemming_finds_inflected_forms()
+    {
+        await IndexSeedsAsync();
+
+        // Seed 000 has only "Atomprogramm" and "Kernprogramms"; the query's other inflection must still find it.
+        Assert.Contains("000", await SearchIds("Kernprogramm"));
+        Assert.Contains("000", await SearchIds("Atomprogramms"));
+    }
+
+    [Fact]
+    public async Task Paging_walks_through_all_hits_without_repeats()
+    {
+        await IndexSeedsAsync();
+        var seen = new List<string>();
+        for (var offset = 0; offset < 3; offset++)
+        {
+            var page = await SearchAsync("Putin", offset: offset, limit: 1);
+            Assert.Equal(3, page.TotalHits);
+            seen.Add(Assert.Single(page.Hits).Document.DocumentId);
+        }
+        Assert.Equal(["000", "001", "003"], seen.Order(StringComparer.Ordinal));
+        Assert.Empty((await SearchAsync("Putin", offset: 3, limit: 1)).Hits);
+    }
+
+    [Fact]
+    public async Task An_expanded_name_finds_the_other_spellings_through_the_indexed_name_keys()
+    {
+        await IndexSeedsAsync();
+
+        // The German articles write "Peskow", the English one "Peskov"; the Cyrillic spelling occurs in none.
+        Assert.Equal([DanTriGerman], await SearchIds("Peskow"));
+        Assert.Empty(await SearchIds("Песков"));
+        Assert.Equal([DanTriGerman, "003"], await SearchIds("Peskow", expandNames: true));
+        Assert.Equal([DanTriGerman, "003"], await SearchIds("Песков", expandNames: true));
+    }
+
+    /// <summary>
+    /// A stand-in for the name-matching library: Peskow, Peskov and Песков share the key "peskov". Enough to show that a backend
+    /// indexes the keys Register returns and matches a query's name alternatives against them.
+    /// </summary>
+    private sealed class TransliteratedNames : IIndexedNames, INameExpansion
+    {
+        public static readonly TransliteratedNames Instance = new();
+
+        private static readonly Dictionary<string, string> Keys = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Peskow"] = "peskov", ["Peskov"] = "peskov", ["Песков"] = "peskov",
+        };
+
+        public IReadOnlyList<string> Register(string personName) =>
+            [.. QueryPlanner.Words(personName).Select(KeyOf).OfType<string>()];
+
+        public string? KeyOf(string token) => Keys.GetValueOrDefault(token);
+
+        public IReadOnlyList<NameAlternative> Expand(string word) =>
+            KeyOf(word) is { } key ? [new NameAlternative(word, key, NameSource.Key, 1f)] : [];
+    }
+}
