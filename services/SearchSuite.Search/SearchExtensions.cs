@@ -1,8 +1,8 @@
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Lucene;
+using SearchSuite.Search.NameMatching;
 using SearchSuite.Search.Querying;
 using SearchSuite.ServiceDefaults;
 
@@ -15,12 +15,11 @@ public static class SearchDefaults
 
 public static class SearchExtensions
 {
-    /// <summary>The configured index backend, query planning and the gRPC service.</summary>
+    /// <summary>The configured index backend, name matching, query planning and the gRPC services.</summary>
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
-        builder.Services.TryAddSingleton<IIndexedNames, TextOnlyNames>();
-        builder.Services.TryAddSingleton<INameExpansion, NoNameExpansion>();
+        builder.Services.AddNameMatching();
         builder.Services.AddSingleton<QueryPlanner>();
         builder.Services.AddSingleton<LuceneSearchIndex>();
         builder.Services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<IOptions<IndexOptions>>().Value.Backend switch
@@ -41,6 +40,7 @@ public static class SearchExtensions
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
         app.MapGrpcService<SearchGrpcService>();
+        app.MapGrpcService<NamesGrpcService>();
         return app;
     }
 }
