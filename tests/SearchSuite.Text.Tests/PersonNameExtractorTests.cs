@@ -76,4 +76,8 @@ public class PersonNameExtractorTests
         Assert.Equal(["Araghchi"], PersonNameExtractor.Extract(["Araghchi said talks would go on."]));
         Assert.Empty(PersonNameExtractor.Extract(["Der Kreml sagte nichts.", "Die Zentralbank erklärte den Schritt."]));
     }
+
+    [Fact]
+    public void A_capitalised_function_word_after_name_words_is_part_of_the_name() =>
+        Assert.Equal(["Nguyen Phu Trong"], PersonNameExtractor.Extract(["The delegation was received by General Secretary Nguyen Phu Trong in the capital."]));
 }

@@ -107,10 +107,14 @@ internal static class NameLexicon
     public static bool IsSpeechVerb(string word) => SpeechVerbs.Contains(word);
 
     /// <summary>Capitalised words that are never (part of) a person's name here.</summary>
-    public static bool IsStopWord(string word) =>
+    /// <param name="continuesName">
+    /// The word follows name words mid-sentence: capitalised there, a function word is a name part
+    /// ("Nguyen Phu Trong", where "trong" is also Vietnamese for "in").
+    /// </param>
+    public static bool IsStopWord(string word, bool continuesName = false) =>
         CommonWords.Contains(word) || Places.Contains(word) || KnownOutlets.IsOutletWord(word)
         || (word.EndsWith('s') && Places.Contains(word[..^1]))
-        || LanguageProfiles.IsFunctionWord(word)
+        || (!continuesName && LanguageProfiles.IsFunctionWord(word))
         || HasNonNameEnding(word);
 
     public static bool HasNonNameEnding(string word)

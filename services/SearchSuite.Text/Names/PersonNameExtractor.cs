@@ -84,7 +84,7 @@ public static class PersonNameExtractor
         var words = new List<WordToken>();
         for (var i = start; i <= end; i++)
         {
-            if (i < end && !NameLexicon.IsStopWord(tokens[i].WithoutPossessive) && tokens[i].IsCapitalised)
+            if (i < end && tokens[i].IsCapitalised && !NameLexicon.IsStopWord(tokens[i].WithoutPossessive, continuesName: words.Count > 0 && !tokens[i].SentenceStart))
             {
                 words.Add(tokens[i]);
                 continue;
