@@ -11,6 +11,8 @@ public static class NamesCommand
 {
     /// <summary>Groups per ImportVariantGroups call, well under the server's limit and message size.</summary>
     private const int ImportBatchSize = 5_000;
+    /// <summary>The server's largest listing page: fewest round trips.</summary>
+    private const int NamesPageSize = 1_000;
 
     public static Command Create() => new("names", "List and edit the name-variant groups search expands person names with (applies at once, no reindex)")
     {
@@ -41,8 +43,6 @@ public static class NamesCommand
         }));
         return command;
     }
-
-    private const int NamesPageSize = 1_000;
 
     private static Command Add()
     {

@@ -50,7 +50,7 @@ public sealed class NamesGrpcService(NameVariantStore store, ILogger<NamesGrpcSe
         }
         catch (ArgumentException e)
         {
-            throw InvalidArgument("variants", e.Message.Split(" (Parameter")[0]);
+            throw InvalidArgument("variants", e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", ""));
         }
     }
 
