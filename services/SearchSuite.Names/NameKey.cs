@@ -30,6 +30,9 @@ public static class NameKey
         // -sky/-ski/-skyj/-skiy/-skyy/-skij: English, German, French and Ukrainian renderings of -ский/-ський.
         // Latvian adds its nominative -s to the same ending (Zemļinskis/Землинский).
         new("slavic-adjective-ending", "sk(?:yj|yy|iy|ij|yi|ii|is|y|i)$", "ski"),
+        // German dsch and Russian-style dzh spell the English j of Arabic, Persian and Caucasian names (Dschumblat/Jumblatt,
+        // Dzhugashvili/Jugashvili); as j it then joins the y/j/i glide.
+        new("dsch-dzh-as-j", "dsch|dzh", "j"),
         // German tsch, French tch and English ch all spell ч; kh, German/Persian ch and a bare h spell х/خ/ح.
         new("tsch-tch-as-X", "tsch|tch", "X"),
         new("sch-sh-zh-as-S", "sch|[sz]h", "S"),

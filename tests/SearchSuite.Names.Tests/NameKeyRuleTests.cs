@@ -18,6 +18,8 @@ public class NameKeyRuleTests
     [InlineData("baltic-nominative-s", "sergeis", "sergei")]
     [InlineData("baltic-nominative-s", "potapkins", "potapkin")]
     [InlineData("baltic-nominative-s", "peskov", "peskov")]
+    [InlineData("dsch-dzh-as-j", "dschumblat", "jumblat")]
+    [InlineData("dsch-dzh-as-j", "dzhugashvili", "jugashvili")]
     [InlineData("tsch-tch-as-X", "gorbatschow", "gorbaXow")]
     [InlineData("tsch-tch-as-X", "gorbatchev", "gorbaXev")]
     [InlineData("sch-sh-zh-as-S", "schoigu", "Soigu")]

@@ -25,6 +25,7 @@ public class NameKeyTests
     [InlineData("Yeltsin", "Jelzin")]
     [InlineData("Khrushchev", "Chruschtschow")]
     [InlineData("Sergejs", "Сергей")]
+    [InlineData("Najib", "Nadschib")]
     [InlineData("Dolgopolovs", "Долгополов")]
     [InlineData("Zemļinskis", "Землинский")]
     [InlineData("Nguyễn", "NGUYỄN")]
