@@ -20,13 +20,13 @@ public sealed class NamesGrpcService(NameVariantStore store, ILogger<NamesGrpcSe
     public override Task<ListVariantGroupsResponse> ListVariantGroups(ListVariantGroupsRequest request, ServerCallContext context)
     {
         if (request.Origin.Length > 0 && !Origins.Contains(request.Origin))
-            throw InvalidArgument("origin", $"'{request.Origin}' is not one of {string.Join(", ", Origins)}");
+            throw SearchGrpcService.InvalidArgument("origin", $"'{request.Origin}' is not one of {string.Join(", ", Origins)}");
         if (request.PageSize is < 0 or > MaxPageSize)
-            throw InvalidArgument("page_size", $"must be between 1 and {MaxPageSize} (0 for the default of {DefaultPageSize})");
+            throw SearchGrpcService.InvalidArgument("page_size", $"must be between 1 and {MaxPageSize} (0 for the default of {DefaultPageSize})");
         var identity = string.Join('\u001f', request.Name, request.Origin, request.PageSize);
         var offset = 0;
         if (request.PageToken.Length > 0 && !PageToken.TryRead(request.PageToken, identity, out offset, int.MaxValue))
-            throw InvalidArgument("page_token", "is not a token this listing issued; repeat the same filters with the token from its response");
+            throw SearchGrpcService.InvalidArgument("page_token", "is not a token this listing issued; repeat the same filters with the token from its response");
 
         IEnumerable<NameVariantGroup> groups = request.Name.Length > 0 ? WithSpellingOf(request.Name) : store.List();
         if (request.Origin.Length > 0) groups = groups.Where(g => g.Origin == request.Origin);
@@ -50,14 +50,14 @@ public sealed class NamesGrpcService(NameVariantStore store, ILogger<NamesGrpcSe
         }
         catch (ArgumentException e)
         {
-            throw InvalidArgument("variants", e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", ""));
+            throw SearchGrpcService.InvalidArgument("variants", e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", ""));
         }
     }
 
     [RequiresApiKey]
     public override Task<RemoveVariantGroupResponse> RemoveVariantGroup(RemoveVariantGroupRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.Id)) throw InvalidArgument("id", "must not be empty");
+        if (string.IsNullOrWhiteSpace(request.Id)) throw SearchGrpcService.InvalidArgument("id", "must not be empty");
         if (!store.Remove(request.Id))
             throw new RpcException(new Status(StatusCode.NotFound, $"id: no variant group '{request.Id}'; ListVariantGroups shows the ids"));
         logger.LogInformation("Removed name variant group {Id}", request.Id);
@@ -67,9 +67,9 @@ public sealed class NamesGrpcService(NameVariantStore store, ILogger<NamesGrpcSe
     [RequiresApiKey]
     public override Task<ImportVariantGroupsResponse> ImportVariantGroups(ImportVariantGroupsRequest request, ServerCallContext context)
     {
-        if (request.Groups.Count == 0) throw InvalidArgument("groups", "must not be empty");
+        if (request.Groups.Count == 0) throw SearchGrpcService.InvalidArgument("groups", "must not be empty");
         if (request.Groups.Count > MaxImportGroups)
-            throw InvalidArgument("groups", $"has {request.Groups.Count} groups; send at most {MaxImportGroups} per call");
+            throw SearchGrpcService.InvalidArgument("groups", $"has {request.Groups.Count} groups; send at most {MaxImportGroups} per call");
         for (var i = 0; i < request.Groups.Count; i++) ValidateSpellings($"groups[{i}].variants", request.Groups[i].Variants);
         var imported = store.Import(request.Groups.Select(g => g.Variants));
         logger.LogInformation("Imported {Imported} of {Count} name variant groups", imported, request.Groups.Count);
@@ -85,9 +85,9 @@ public sealed class NamesGrpcService(NameVariantStore store, ILogger<NamesGrpcSe
 
     private static void ValidateSpellings(string field, IReadOnlyCollection<string> variants)
     {
-        if (variants.Count > MaxVariants) throw InvalidArgument(field, $"has {variants.Count} spellings; the limit is {MaxVariants}");
+        if (variants.Count > MaxVariants) throw SearchGrpcService.InvalidArgument(field, $"has {variants.Count} spellings; the limit is {MaxVariants}");
         if (variants.FirstOrDefault(v => v.Length > MaxSpellingLength) is { } tooLong)
-            throw InvalidArgument(field, $"'{tooLong[..20]}…' is longer than {MaxSpellingLength} characters");
+            throw SearchGrpcService.InvalidArgument(field, $"'{tooLong[..20]}…' is longer than {MaxSpellingLength} characters");
     }
 
     private static VariantGroup ToProto(NameVariantGroup group)
@@ -96,7 +96,4 @@ public sealed class NamesGrpcService(NameVariantStore store, ILogger<NamesGrpcSe
         proto.Variants.Add(group.Variants);
         return proto;
     }
-
-    private static RpcException InvalidArgument(string field, string message) =>
-        new(new Status(StatusCode.InvalidArgument, $"{field}: {message}"));
 }
