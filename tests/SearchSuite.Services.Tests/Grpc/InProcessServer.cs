@@ -37,7 +37,16 @@ public sealed class InProcessServer : IAsyncDisposable
             builder.WebHost.UseTestServer();
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (ownsData) Directory.Delete(dataDirectory, recursive: true);
+            throw;
+        }
         return new InProcessServer(app, dataDirectory, ownsData);
     }
 

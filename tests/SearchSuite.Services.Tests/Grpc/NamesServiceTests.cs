@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using SearchSuite.V1;
 
 namespace SearchSuite.Services.Tests.Grpc;
@@ -102,6 +103,15 @@ public sealed class NamesServiceTests : IAsyncLifetime
         var imported = await server.Names().ImportVariantGroupsAsync(import);
         Assert.Equal((1, 1), (imported.Imported, imported.Skipped));
         Assert.Equal(["stalin"], await HitIds(server, "Stalin"));
+    }
+
+    [Fact]
+    public async Task A_missing_list_file_in_configuration_fails_the_start_naming_it()
+    {
+        var missing = Path.Combine(dataDirectory, "no-such-list.tsv");
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            InProcessServer.StartAsync(new Dictionary<string, string?> { ["Names:ListFiles:0"] = missing }, dataDirectory));
+        Assert.Contains(missing, error.Message);
     }
 
     [Fact]
