@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SearchSuite.Names;
 using SearchSuite.Search.Indexing;
 
@@ -12,6 +13,8 @@ public sealed class PersistedNameVocabulary : IIndexedNames, IDisposable
 {
     private readonly StreamWriter _file;
     private readonly Lock _appendLock = new();
+    private const int MaxCachedKeys = 100_000;
+    private readonly ConcurrentDictionary<string, string?> _keyCache = new(StringComparer.Ordinal);
 
     public PersistedNameVocabulary(string path, ILogger<PersistedNameVocabulary> logger)
     {
@@ -41,7 +44,16 @@ public sealed class PersistedNameVocabulary : IIndexedNames, IDisposable
         return [.. tokens.Select(t => t.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 
-    public string? KeyOf(string token) => NameKey.Compute(token) is { Length: > 0 } key ? key : null;
+    /// <summary>Memoised: hit decoration asks for the key of every word of every shown passage, and words repeat.</summary>
+    public string? KeyOf(string token)
+    {
+        if (_keyCache.TryGetValue(token, out var cached)) return cached;
+        var key = NameKey.Compute(token) is { Length: > 0 } computed ? computed : null;
+        // Bounded: a crude reset keeps memory flat over an unbounded stream of distinct words.
+        if (_keyCache.Count >= MaxCachedKeys) _keyCache.Clear();
+        _keyCache[token] = key;
+        return key;
+    }
 
     public void Dispose()
     {
