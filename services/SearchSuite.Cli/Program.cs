@@ -7,5 +7,6 @@ var root = new RootCommand("SearchSuite: translation-aware news search. 'serve' 
     IngestCommand.Create(),
     SearchCommand.Create(),
     GetCommand.Create(),
+    NamesCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

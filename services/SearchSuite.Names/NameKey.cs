@@ -28,7 +28,11 @@ public static class NameKey
         // x spells ks in Latin-script names (Alexander/Aleksandr); frees the letter for nothing else.
         new("x-as-ks", "x", "ks"),
         // -sky/-ski/-skyj/-skiy/-skyy/-skij: English, German, French and Ukrainian renderings of -ский/-ський.
-        new("slavic-adjective-ending", "sk(?:yj|yy|iy|ij|yi|ii|y|i)$", "ski"),
+        // Latvian adds its nominative -s to the same ending (Zemļinskis/Землинский).
+        new("slavic-adjective-ending", "sk(?:yj|yy|iy|ij|yi|ii|is|y|i)$", "ski"),
+        // German dsch and Russian-style dzh spell the English j of Arabic, Persian and Caucasian names (Dschumblat/Jumblatt,
+        // Dzhugashvili/Jugashvili); as j it then joins the y/j/i glide.
+        new("dsch-dzh-as-j", "dsch|dzh", "j"),
         // German tsch, French tch and English ch all spell ч; kh, German/Persian ch and a bare h spell х/خ/ح.
         new("tsch-tch-as-X", "tsch|tch", "X"),
         new("sch-sh-zh-as-S", "sch|[sz]h", "S"),
@@ -48,6 +52,8 @@ public static class NameKey
         new("ou-as-u", "ou", "u"),
         // y, j and i are the same glide across the languages (Sergei/Sergej/Sergey, Jelzin/Yeltsin).
         new("y-j-as-i", "[yj]", "i"),
+        // Latvian and Lithuanian add a nominative -s to Slavic names: Sergejs Dolgopolovs is Sergei Dolgopolov.
+        new("baltic-nominative-s", "(?<=[oe]v|in|[aeo]i)s$", ""),
         // Iotated е at the start or after a vowel: Yevgeny/Jewgeni/Evgeni, Sergeyev/Sergejew/Sergeev.
         new("iotated-e", "(?:^|(?<=[aeiou]))ie", "e"),
         // ё after a hushing consonant is "ev" in English and "ow" in German (Gorbachev/Gorbatschow).

@@ -1,12 +1,13 @@
 namespace SearchSuite.Names;
 
 /// <summary>A name token as indexed: its surface form (<c>names</c> field) and its key (<c>name_keys</c> field).</summary>
-public sealed record IndexedNameToken(string Form, string Key, bool IsPatronymic = false)
+/// <param name="IsOptional">A patronymic or initial (<see cref="NameTokens.IsOptional"/>): left unmatched, it counts on neither side.</param>
+public sealed record IndexedNameToken(string Form, string Key, bool IsOptional = false)
 {
     public static IndexedNameToken From(string token)
     {
         var form = NameTokens.Normalize(token);
-        return new IndexedNameToken(form, NameKey.Compute(form), NameTokens.IsPatronymic(form));
+        return new IndexedNameToken(form, NameKey.Compute(form), NameTokens.IsOptional(form));
     }
 
     public static IReadOnlyList<IndexedNameToken> FromName(string name) => [.. NameTokens.Split(name).Select(From)];
@@ -44,8 +45,8 @@ public sealed class NameScorer(NameExpanderOptions options)
         return best;
     }
 
-    private static bool IsPatronymic(IReadOnlyList<NameExpansion> expansions) =>
-        expansions.Any(e => e.Source == ExpansionSource.Exact && NameTokens.IsPatronymic(e.Form));
+    private static bool IsOptional(IReadOnlyList<NameExpansion> expansions) =>
+        expansions.Any(e => e.Source == ExpansionSource.Exact && NameTokens.IsOptional(e.Form));
 
     /// <summary>The key terms for the <c>name_keys</c> field: each distinct key with the weight a key match earns.</summary>
     public IReadOnlyList<(string Key, float Weight)> KeyTerms(IReadOnlyList<NameExpansion> expansions) =>
@@ -53,8 +54,8 @@ public sealed class NameScorer(NameExpanderOptions options)
 
     /// <summary>
     /// Mean best weight over the query tokens, less a small penalty per document token left unmatched. Unmatched
-    /// patronymics count on neither side, since most languages drop them. Query patronymics are recognised by the
-    /// <see cref="NameExpansion.Form"/> of their exact expansion.
+    /// optional tokens (patronymics, initials) count on neither side, since other spellings drop them. Optional
+    /// query tokens are recognised by the <see cref="NameExpansion.Form"/> of their exact expansion.
     /// </summary>
     public NameMatch Score(IReadOnlyList<IReadOnlyList<NameExpansion>> queryExpansions, IReadOnlyList<IndexedNameToken> document)
     {
@@ -74,7 +75,7 @@ public sealed class NameScorer(NameExpanderOptions options)
             }
             if (bestIndex < 0)
             {
-                if (!IsPatronymic(expansions)) queryTokens++;
+                if (!IsOptional(expansions)) queryTokens++;
                 continue;
             }
             used[bestIndex] = true;
@@ -84,7 +85,7 @@ public sealed class NameScorer(NameExpanderOptions options)
         }
         var unmatchedDocumentTokens = 0;
         for (var i = 0; i < document.Count; i++)
-            if (!used[i] && !document[i].IsPatronymic) unmatchedDocumentTokens++;
+            if (!used[i] && !document[i].IsOptional) unmatchedDocumentTokens++;
         if (queryTokens == 0) return new NameMatch(0, 0, 0, unmatchedDocumentTokens);
         return new NameMatch(total / queryTokens - ExtraTokenPenalty * unmatchedDocumentTokens, matched, queryTokens, unmatchedDocumentTokens);
     }

@@ -88,6 +88,15 @@ public static class NameTokens
         return folded.Length >= 5 && PatronymicEndings.Any(folded.EndsWith) || PatronymicMarkers.Contains(folded);
     }
 
+    /// <summary>
+    /// True for a token one spelling of a name carries and another drops, so its absence says nothing against a
+    /// match: a patronymic or an initial ("R." in "John R. Baird"). "Jr." is not one: it names another person.
+    /// </summary>
+    public static bool IsOptional(string token) => IsPatronymic(token) || IsInitial(token);
+
+    /// <summary>A single letter ("R."), never the word that tells one person from another.</summary>
+    public static bool IsInitial(string token) => Fold(token).Length == 1;
+
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovna", "evna", "ichna", "ilich", "ilyich"];
     private static readonly HashSet<string> PatronymicMarkers = ["ogly", "ogli", "oglu", "kyzy", "kizi", "qizi", "gyzy"];
 

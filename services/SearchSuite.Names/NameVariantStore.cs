@@ -7,6 +7,8 @@ namespace SearchSuite.Names;
 public static class VariantOrigin
 {
     public const string Curated = "curated";
+    /// <summary>From a list file named in the service's configuration: loaded at every start, like the curated list.</summary>
+    public const string Configured = "configured";
     public const string Imported = "imported";
     public const string User = "user";
 }
@@ -23,7 +25,8 @@ public sealed record NameVariantMatch(NameVariantGroup Group, int Position, IRea
 /// <summary>
 /// Curated, imported and user-defined name-variant groups, editable at run time. Readers see an immutable snapshot,
 /// so searches never block and pick up an edit on their next lookup; <see cref="Version"/> and <see cref="Changed"/>
-/// tell caches that an edit happened. User changes (additions, imports, removals) persist to a JSON file.
+/// tell caches that an edit happened. User changes (additions, imports, removals) persist to a JSON file; the curated
+/// and configured lists are read at every start and only removals of their groups persist.
 /// </summary>
 public sealed class NameVariantStore
 {
@@ -32,7 +35,8 @@ public sealed class NameVariantStore
 
     private readonly string? _persistencePath;
     private readonly Lock _writeLock = new();
-    private readonly ImmutableHashSet<string>.Builder _removedCurated = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+    private readonly ImmutableHashSet<string>.Builder _removedListed = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+    private readonly HashSet<string> _listedIds = new(StringComparer.Ordinal);
     private Snapshot _snapshot = Snapshot.Empty;
     private long _version;
 
@@ -43,16 +47,8 @@ public sealed class NameVariantStore
         var curated = ReadCurated();
         CuratedVersion = curated.Version ?? "unversioned";
         var persisted = LoadPersisted();
-        _removedCurated.UnionWith(persisted.RemovedCurated);
-        var snapshot = Snapshot.Empty;
-        var usedIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var variants in curated.Groups)
-        {
-            var id = CuratedId(variants, usedIds);
-            if (!_removedCurated.Contains(id)) snapshot = snapshot.With(new NameVariantGroup(id, variants, VariantOrigin.Curated));
-        }
-        foreach (var group in persisted.Groups) snapshot = snapshot.With(group);
-        _snapshot = snapshot;
+        _removedListed.UnionWith(persisted.RemovedListed);
+        _snapshot = Snapshot.Empty.With([.. ListedGroups(curated, VariantOrigin.Curated), .. persisted.Groups]);
         _version = 1;
     }
 
@@ -75,7 +71,7 @@ public sealed class NameVariantStore
     /// <exception cref="ArgumentException">Fewer than two distinct spellings, or variants with different word counts.</exception>
     public NameVariantGroup Add(IEnumerable<string> variants)
     {
-        var distinct = variants.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var distinct = Distinct(variants);
         if (distinct.Length < 2) throw new ArgumentException("A variant group needs at least two distinct spellings.", nameof(variants));
         if (!HaveSameWordCount(distinct))
             throw new ArgumentException($"All variants must have the same number of words: {string.Join(" | ", distinct)}", nameof(variants));
@@ -84,7 +80,19 @@ public sealed class NameVariantStore
         return group;
     }
 
-    /// <summary>Removes any group by id (curated ones stay removed after a restart); false when the id is unknown.</summary>
+    /// <summary>
+    /// Adds the groups of a list file named in configuration (the <see cref="NameVariantList"/> format). Like the
+    /// curated list, it is read again at every start and not copied into the persistence file; returns how many groups were added.
+    /// </summary>
+    public int AddConfiguredList(NameVariantList list)
+    {
+        NameVariantGroup[] groups;
+        lock (_writeLock) groups = [.. ListedGroups(list, VariantOrigin.Configured)];
+        if (groups.Length > 0) Update(snapshot => snapshot.With(groups), persist: false);
+        return groups.Length;
+    }
+
+    /// <summary>Removes any group by id (curated and configured ones stay removed after a restart); false when the id is unknown.</summary>
     public bool Remove(string id)
     {
         var removed = false;
@@ -93,24 +101,28 @@ public sealed class NameVariantStore
             var group = snapshot.Groups.FirstOrDefault(g => g.Id == id);
             if (group is null) return snapshot;
             removed = true;
-            if (group.Origin == VariantOrigin.Curated) _removedCurated.Add(id);
+            if (IsListed(group.Origin)) _removedListed.Add(id);
             return snapshot.Without(group);
         });
         return removed;
     }
 
     /// <summary>Imports a list in the <see cref="NameVariantList"/> format; returns how many groups were added.</summary>
-    public int Import(TextReader reader)
+    public int Import(TextReader reader) => Import(NameVariantList.Read(reader).Groups);
+
+    /// <summary>Imports many groups at once; a group with fewer than two distinct spellings or uneven word counts is skipped.</summary>
+    public int Import(IEnumerable<IEnumerable<string>> variantGroups)
     {
-        var groups = NameVariantList.Read(reader).Groups
-            .Where(HaveSameWordCount)
+        var groups = variantGroups
+            .Select(Distinct)
+            .Where(variants => variants.Length >= 2 && HaveSameWordCount(variants))
             .Select(variants => new NameVariantGroup(NewId(VariantOrigin.Imported), variants, VariantOrigin.Imported))
             .ToArray();
         if (groups.Length > 0) Update(snapshot => snapshot.With(groups));
         return groups.Length;
     }
 
-    private void Update(Func<Snapshot, Snapshot> change)
+    private void Update(Func<Snapshot, Snapshot> change, bool persist = true)
     {
         long version;
         lock (_writeLock)
@@ -118,7 +130,7 @@ public sealed class NameVariantStore
             var before = _snapshot;
             var after = change(before);
             if (ReferenceEquals(before, after)) return;
-            Persist(after);
+            if (persist) Persist(after);
             Volatile.Write(ref _snapshot, after);
             version = Interlocked.Increment(ref _version);
         }
@@ -129,8 +141,8 @@ public sealed class NameVariantStore
     {
         if (_persistencePath is null) return;
         var state = new PersistedState(
-            [.. _removedCurated.Order(StringComparer.Ordinal)],
-            [.. snapshot.Groups.Where(g => g.Origin != VariantOrigin.Curated)]);
+            [.. _removedListed.Order(StringComparer.Ordinal)],
+            [.. snapshot.Groups.Where(g => !IsListed(g.Origin))]);
         var directory = Path.GetDirectoryName(Path.GetFullPath(_persistencePath));
         if (directory is not null) Directory.CreateDirectory(directory);
         // Write aside and rename, so a crash mid-write never leaves a truncated file behind.
@@ -154,21 +166,36 @@ public sealed class NameVariantStore
         return NameVariantList.Read(reader);
     }
 
-    // Stable across restarts and list versions as long as the group's first spelling stays, so removals persist.
-    private static string CuratedId(IReadOnlyList<string> variants, HashSet<string> usedIds)
+    private static bool IsListed(string origin) => origin is VariantOrigin.Curated or VariantOrigin.Configured;
+
+    /// <summary>The groups of a list read at start, with stable ids, less those removed earlier.</summary>
+    private IEnumerable<NameVariantGroup> ListedGroups(NameVariantList list, string origin)
     {
-        var stem = $"{VariantOrigin.Curated}-{string.Join('-', NameTokens.Split(variants[0]).Select(NameTokens.Fold))}";
+        foreach (var variants in list.Groups.Where(HaveSameWordCount))
+        {
+            var id = ListedId(origin, variants);
+            if (!_removedListed.Contains(id)) yield return new NameVariantGroup(id, variants, origin);
+        }
+    }
+
+    // Stable across restarts and list versions as long as the group's first spelling stays, so removals persist.
+    private string ListedId(string origin, IReadOnlyList<string> variants)
+    {
+        var stem = $"{origin}-{string.Join('-', NameTokens.Split(variants[0]).Select(NameTokens.Fold))}";
         var id = stem;
-        for (var n = 2; !usedIds.Add(id); n++) id = $"{stem}-{n}";
+        for (var n = 2; !_listedIds.Add(id); n++) id = $"{stem}-{n}";
         return id;
     }
 
     private static string NewId(string origin) => $"{origin}-{Guid.NewGuid():N}";
 
+    private static string[] Distinct(IEnumerable<string> variants) =>
+        [.. variants.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     private static bool HaveSameWordCount(IReadOnlyList<string> variants) =>
         variants.Select(v => NameTokens.Split(v).Count).Distinct().Count() == 1 && NameTokens.Split(variants[0]).Count > 0;
 
-    private sealed record PersistedState(IReadOnlyList<string> RemovedCurated, IReadOnlyList<NameVariantGroup> Groups);
+    private sealed record PersistedState(IReadOnlyList<string> RemovedListed, IReadOnlyList<NameVariantGroup> Groups);
 
     private sealed record Snapshot(
         ImmutableList<NameVariantGroup> Groups,

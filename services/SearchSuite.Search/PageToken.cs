@@ -16,7 +16,7 @@ public static class PageToken
     public static string Create(int offset, string queryIdentity) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{offset}:{Hash(queryIdentity)}"));
 
-    public static bool TryRead(string token, string queryIdentity, out int offset)
+    public static bool TryRead(string token, string queryIdentity, out int offset, int maxOffset = MaxOffset)
     {
         offset = 0;
         try
@@ -24,7 +24,7 @@ public static class PageToken
             var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)).Split(':');
             return parts.Length == 2
                 && int.TryParse(parts[0], out offset)
-                && offset is >= 0 and <= MaxOffset
+                && offset >= 0 && offset <= maxOffset
                 && parts[1] == Hash(queryIdentity);
         }
         catch (FormatException)

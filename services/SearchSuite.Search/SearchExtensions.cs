@@ -1,9 +1,9 @@
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SearchSuite.Search.Elasticsearch;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Lucene;
+using SearchSuite.Search.NameMatching;
 using SearchSuite.Search.Querying;
 using SearchSuite.ServiceDefaults;
 
@@ -16,12 +16,11 @@ public static class SearchDefaults
 
 public static class SearchExtensions
 {
-    /// <summary>The configured index backend, query planning and the gRPC service.</summary>
+    /// <summary>The configured index backend, name matching, query planning and the gRPC services.</summary>
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
-        builder.Services.TryAddSingleton<IIndexedNames, TextOnlyNames>();
-        builder.Services.TryAddSingleton<INameExpansion, NoNameExpansion>();
+        builder.Services.AddNameMatching();
         builder.Services.AddSingleton<QueryPlanner>();
         builder.Services.AddSingleton<LuceneSearchIndex>();
         builder.Services.AddElasticsearchIndex();
@@ -44,6 +43,7 @@ public static class SearchExtensions
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
         app.MapGrpcService<SearchGrpcService>();
+        app.MapGrpcService<NamesGrpcService>();
         return app;
     }
 }

@@ -122,6 +122,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
     private static string QueryIdentity(SearchRequest request) =>
         string.Join('\u001f', request.Query, string.Join(',', request.Languages), string.Join(',', request.OriginLanguages), request.PageSize, request.NameExpansion);
 
-    private static RpcException InvalidArgument(string field, string message) =>
+    /// <summary>The error for bad input, naming the field first ("field: message"), for every gRPC service of search.</summary>
+    internal static RpcException InvalidArgument(string field, string message) =>
         new(new Status(StatusCode.InvalidArgument, $"{field}: {message}"));
 }

@@ -6,11 +6,11 @@ namespace SearchSuite.EndToEnd.Tests;
 
 /// <summary>
 /// The walking skeleton's promise: seeds ingested over gRPC into the three real processes on a real RabbitMQ are
-/// found over gRPC, with the same hits as the embedded all-in-one gives.
+/// found over gRPC, with the same hits as the embedded all-in-one gives; person names are found in every spelling.
 /// </summary>
 public sealed class SeedSearchOverRabbitMqTests
 {
-    private static readonly string[] SeedQueries = ["Peskow", "Putin Iran", "Atomprogramms"];
+    private static readonly string[] SeedQueries = ["Peskow", "Putin Iran", "Atomprogramms", "Witkoff", "Peskov"];
 
     [Fact]
     public async Task Seeds_are_found_over_the_three_processes_exactly_as_on_the_embedded_server()
@@ -26,11 +26,18 @@ public sealed class SeedSearchOverRabbitMqTests
 
         var overRabbitMq = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var query in SeedQueries) overRabbitMq[query] = await HitIds(stack.Search, query);
+        var witkoff = await stack.Search.SearchAsync(new SearchRequest { Query = "Witkoff" });
 
         var why = $"Hits: {string.Join("; ", overRabbitMq.Select(kv => $"{kv.Key} → [{string.Join(", ", kv.Value)}]"))}\n{stack.Logs}";
-        Assert.True(overRabbitMq["Peskow"].SequenceEqual([ids["001"]]), why);
+        Assert.True(overRabbitMq["Peskow"].SequenceEqual([ids["001"], ids["003"]]), why);
         Assert.True(overRabbitMq["Putin Iran"].Order().SequenceEqual(ids.Values.Order()), why);
         Assert.True(overRabbitMq["Atomprogramms"].Order().SequenceEqual(new[] { ids["000"], ids["001"] }.Order()), why);
+        // Seed 000 misspells Witkoff as "Wiotkoff", only in a related-article headline: a fuzzy, related-only match.
+        Assert.True(overRabbitMq["Witkoff"].SequenceEqual([ids["000"]]), why);
+        Assert.True(witkoff.Hits[0].RelatedHeadlineMatch && witkoff.Hits[0].MatchedNames.SequenceEqual(["Wiotkoff"]), $"{witkoff}\n{why}");
+        Assert.Contains(witkoff.NameExpansions.Single().Forms, f => f.Form == "wiotkoff" && f.Source == "fuzzy");
+        // Each spelling ranks the seed that uses it first: the English "Peskov", then the Dan Tri seed's German "Peskow".
+        Assert.True(overRabbitMq["Peskov"].SequenceEqual([ids["003"], ids["001"]]), why);
 
         await using var embedded = await StartEmbeddedWithSeedsAsync();
         using var channel = GrpcChannel.ForAddress(embedded.Address);

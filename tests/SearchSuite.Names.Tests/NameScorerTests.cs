@@ -40,6 +40,14 @@ public class NameScorerTests
     }
 
     [Fact]
+    public void A_missing_initial_is_no_evidence_against_a_match()
+    {
+        var (expander, _) = Index();
+        var match = expander.Scorer.Score(expander.ExpandName("Steve J. Witkoff"), IndexedNameToken.FromName("Steve Witkoff"));
+        Assert.True(match.IsComplete, $"{match}");
+    }
+
+    [Fact]
     public void Longer_name_ranks_below_the_exact_name()
     {
         var ranked = Rank("Dmitry Peskov");

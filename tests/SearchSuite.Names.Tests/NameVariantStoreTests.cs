@@ -95,4 +95,23 @@ public sealed class NameVariantStoreTests : IDisposable
         Assert.Equal(before + 50, store.Version);
         Assert.Equal(50, new NameVariantStore(StorePath).List().Count(g => g.Origin == VariantOrigin.User));
     }
+
+    [Fact]
+    public void A_configured_list_is_not_copied_to_the_file_but_removing_its_group_persists()
+    {
+        static NameVariantList List() => NameVariantList.Read(new StringReader("Bonaparte\tBuonaparte\nSolo\n"));
+        var store = new NameVariantStore(StorePath);
+        Assert.Equal(1, store.AddConfiguredList(List()));
+        var group = Assert.Single(store.List(), g => g.Origin == VariantOrigin.Configured);
+        store.Add(["Lviv", "Lwiw"]);
+        Assert.DoesNotContain("Buonaparte", File.ReadAllText(StorePath));
+
+        var restarted = new NameVariantStore(StorePath);
+        restarted.AddConfiguredList(List());
+        Assert.Equal(group.Id, Assert.Single(restarted.List(), g => g.Origin == VariantOrigin.Configured).Id);
+        Assert.True(restarted.Remove(group.Id));
+
+        var again = new NameVariantStore(StorePath);
+        Assert.Equal(0, again.AddConfiguredList(List()));
+    }
 }

@@ -21,7 +21,7 @@ public class DocumentNormalizerTests
         Assert.Equal("Wiotkoff nannte Putins Bedingungen für Verhandlungen: Die Ukraine muss möglicherweise nachgeben", doc.RelatedHeadlines[^1]);
         Assert.Equal([RemovedKind.Title, .. Enumerable.Repeat(RemovedKind.RelatedArticles, 7)], doc.Removed.Select(span => span.Kind));
         Assert.Equal(["Putin", "Trump", "Donald Trump"], doc.PersonNames);
-        Assert.Equal(["Putin"], doc.RelatedPersonNames);
+        Assert.Equal(["Putin", "Wiotkoff"], doc.RelatedPersonNames);
         Assert.DoesNotContain("Lesen Sie auch", doc.Body);
     }
 

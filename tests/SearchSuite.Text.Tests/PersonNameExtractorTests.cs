@@ -53,7 +53,7 @@ public class PersonNameExtractorTests
     [Fact]
     public void A_bare_surname_needs_support_from_a_full_name_in_the_same_document()
     {
-        Assert.Empty(PersonNameExtractor.Extract(["Araghchi said in a televised press conference after the meeting."]));
+        Assert.Empty(PersonNameExtractor.Extract(["Araghchi spoke at a televised press conference after the meeting."]));
         Assert.Equal(["Abbas Araghchi", "Araghchi"], PersonNameExtractor.Extract(
             ["Russia's Lavrov later shared details with his counterpart, Abbas Araghchi.", "Araghchi said in a televised press conference after the meeting."]));
     }
@@ -67,5 +67,17 @@ public class PersonNameExtractorTests
 
     [Fact]
     public void German_genitive_of_a_known_name_is_that_name() =>
-        Assert.Equal(["Putin"], PersonNameExtractor.Extract(["Wiotkoff nannte Putins Bedingungen für Verhandlungen"], knownNames: ["Putin"]));
+        Assert.Equal(["Putin"], PersonNameExtractor.Extract(["Bloomberg nannte Putins Bedingungen für Verhandlungen"], knownNames: ["Putin"]));
+
+    [Fact]
+    public void The_subject_of_a_verb_of_saying_is_a_name_unless_a_determiner_makes_it_a_noun()
+    {
+        Assert.Equal(["Wiotkoff", "Putin"], PersonNameExtractor.Extract(["Wiotkoff nannte Putins Bedingungen für Verhandlungen"], knownNames: ["Putin"]));
+        Assert.Equal(["Araghchi"], PersonNameExtractor.Extract(["Araghchi said talks would go on."]));
+        Assert.Empty(PersonNameExtractor.Extract(["Der Kreml sagte nichts.", "Die Zentralbank erklärte den Schritt."]));
+    }
+
+    [Fact]
+    public void A_capitalised_function_word_after_name_words_is_part_of_the_name() =>
+        Assert.Equal(["Nguyen Phu Trong"], PersonNameExtractor.Extract(["The delegation was received by General Secretary Nguyen Phu Trong in the capital."]));
 }

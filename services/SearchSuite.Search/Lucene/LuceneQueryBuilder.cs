@@ -30,30 +30,33 @@ public static class LuceneQueryBuilder
         foreach (var field in IndexFields.WordFields)
             AddAnalyzed(query, field.Name, field.Analysis, word.Text, field.Boost);
 
+        // Name clauses score their weight alone, not TF-IDF, so an exact spelling ranks above a variant and a variant
+        // above a fuzzy match however common each spelling is in the index.
         foreach (var name in word.Names)
         {
-            AddAnalyzed(query, IndexFields.Names, FieldAnalysis.Folding, name.Form, name.Weight);
-            AddAnalyzed(query, IndexFields.RelatedNames, FieldAnalysis.Folding, name.Form, name.Weight * IndexFields.RelatedBoost);
+            AddAnalyzed(query, IndexFields.Names, FieldAnalysis.Folding, name.Form, name.Weight, constantScore: true);
+            AddAnalyzed(query, IndexFields.RelatedNames, FieldAnalysis.Folding, name.Form, name.Weight * IndexFields.RelatedBoost, constantScore: true);
             if (name.Key is null) continue;
-            query.Add(Boosted(new TermQuery(new Term(IndexFields.NameKeys, name.Key)), name.Weight));
-            query.Add(Boosted(new TermQuery(new Term(IndexFields.RelatedNameKeys, name.Key)), name.Weight * IndexFields.RelatedBoost));
+            query.Add(Boosted(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.NameKeys, name.Key))), name.Weight));
+            query.Add(Boosted(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.RelatedNameKeys, name.Key))), name.Weight * IndexFields.RelatedBoost));
         }
         return query;
     }
 
-    private static void AddAnalyzed(DisjunctionMaxQuery query, string field, FieldAnalysis analysis, string text, float boost)
+    private static void AddAnalyzed(DisjunctionMaxQuery query, string field, FieldAnalysis analysis, string text, float boost, bool constantScore = false)
     {
         var terms = LuceneAnalyzers.Terms(LuceneAnalyzers.For(analysis), field, text);
         if (terms.Count == 0) return;
-        if (terms.Count == 1)
+        Query match;
+        if (terms.Count == 1) match = new TermQuery(new Term(field, terms[0]));
+        else
         {
-            query.Add(Boosted(new TermQuery(new Term(field, terms[0])), boost));
-            return;
+            // One word can analyse to several terms ("US-Präsident"): all of them must occur, in order.
+            var phrase = new PhraseQuery();
+            foreach (var term in terms) phrase.Add(new Term(field, term));
+            match = phrase;
         }
-        // One word can analyse to several terms ("US-Präsident"): all of them must occur, in order.
-        var phrase = new PhraseQuery();
-        foreach (var term in terms) phrase.Add(new Term(field, term));
-        query.Add(Boosted(phrase, boost));
+        query.Add(Boosted(constantScore ? new ConstantScoreQuery(match) : match, boost));
     }
 
     private static Query Boosted(Query query, float boost)

@@ -81,16 +81,22 @@ public static class HitDecorator
     private static int MatchingWord(QueryPlan plan, string token, Func<string, string?> nameKey, out bool viaName)
     {
         var folded = Fold(token);
+        // The token's key is costly (a chain of rewrites) and rarely needed: computed once, on the first keyed name.
+        string? tokenKey = null;
+        var keyComputed = false;
         for (var i = 0; i < plan.Words.Count; i++)
         {
             var word = plan.Words[i];
             foreach (var name in word.Names)
             {
-                if (Fold(name.Form) == folded || (name.Key is not null && name.Key == nameKey(token)))
+                if (Fold(name.Form) != folded)
                 {
-                    viaName = true;
-                    return i;
+                    if (name.Key is null) continue;
+                    if (!keyComputed) (tokenKey, keyComputed) = (nameKey(token), true);
+                    if (name.Key != tokenKey) continue;
                 }
+                viaName = true;
+                return i;
             }
             if (SameWord(Fold(word.Text), folded))
             {

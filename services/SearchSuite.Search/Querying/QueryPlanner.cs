@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
+using SearchSuite.Names;
 
 namespace SearchSuite.Search.Querying;
 
@@ -36,10 +37,13 @@ public sealed class QueryPlanner(INameExpansion names)
     public QueryPlan Plan(SearchQuery query)
     {
         var words = Words(query.Text)
-            .Select(w => new QueryWord(w, !IsStopWord(w), query.ExpandNames && !IsStopWord(w) ? names.Expand(w) : []))
+            .Select(w => IsOptional(w) ? new QueryWord(w, Required: false, []) : new QueryWord(w, Required: true, query.ExpandNames ? names.Expand(w) : []))
             .ToList();
         return new QueryPlan(words, query.Languages, query.OriginLanguages, query.Offset, query.Limit);
     }
+
+    /// <summary>Stop words and initials ("R." in "John R. Baird"): they only add to the score, as other spellings drop initials.</summary>
+    public static bool IsOptional(string word) => IsStopWord(word) || NameTokens.IsInitial(word);
 
     /// <summary>
     /// Stop words ("the", "und") are dropped by some analyzers but not others; requiring them would make a query

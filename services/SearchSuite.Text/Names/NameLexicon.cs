@@ -96,11 +96,25 @@ internal static class NameLexicon
 
     public static bool IsDeterminer(string word) => Determiners.Contains(word);
 
+    /// <summary>Verbs of saying whose subject, in a headline or sentence, is usually a person ("Wiotkoff nannte …", "Peskov said").</summary>
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
+    {
+        "sagt", "sagte", "sagten", "nennt", "nannte", "erklärt", "erklärte", "betont", "betonte", "warnt", "warnte",
+        "fordert", "forderte", "kritisiert", "kritisierte", "meint", "meinte", "schreibt", "schrieb", "droht", "drohte",
+        "says", "said", "tells", "told", "warns", "warned", "urges", "urged", "calls", "called", "claims", "claimed",
+    };
+
+    public static bool IsSpeechVerb(string word) => SpeechVerbs.Contains(word);
+
     /// <summary>Capitalised words that are never (part of) a person's name here.</summary>
-    public static bool IsStopWord(string word) =>
+    /// <param name="continuesName">
+    /// The word follows name words mid-sentence: capitalised there, a function word is a name part
+    /// ("Nguyen Phu Trong", where "trong" is also Vietnamese for "in").
+    /// </param>
+    public static bool IsStopWord(string word, bool continuesName = false) =>
         CommonWords.Contains(word) || Places.Contains(word) || KnownOutlets.IsOutletWord(word)
         || (word.EndsWith('s') && Places.Contains(word[..^1]))
-        || LanguageProfiles.IsFunctionWord(word)
+        || (!continuesName && LanguageProfiles.IsFunctionWord(word))
         || HasNonNameEnding(word);
 
     public static bool HasNonNameEnding(string word)

@@ -4,8 +4,9 @@ namespace SearchSuite.Text.Names;
 /// Person-name mentions. Capitalised words are grouped into runs; titles ("Präsident",
 /// "Kremlin spokesman", "Ông") are cut off and mark what follows as a name; stop words (places,
 /// months, common nouns, outlets, function words) split runs. Multi-word names are accepted unless
-/// a determiner shows them to be a noun phrase; single words only after a title, as part of a
-/// multi-word name in the same document, or when repeated mid-sentence and never used like a noun.
+/// a determiner shows them to be a noun phrase; single words only after a title, before a verb of
+/// saying ("Wiotkoff nannte"), as part of a multi-word name in the same document, or when repeated
+/// mid-sentence and never used like a noun.
 /// </summary>
 public static class PersonNameExtractor
 {
@@ -38,6 +39,8 @@ public static class PersonNameExtractor
         if (supportingWords.Contains(word)) return word;
         // German genitive: "Putins Bedingungen" is a mention of Putin.
         if (word.EndsWith('s') && supportingWords.Contains(word[..^1])) return word[..^1];
+        // "Wiotkoff nannte …", "Araghchi said …": the subject of a verb of saying is a person, in a headline too.
+        if (candidate.BeforeSpeechVerb && !candidate.AfterDeterminer) return word;
         if (candidate.SupportOnly) return null;
         return candidate.AfterTitle || bareUsedLikeName[word] ? word : null;
     }
@@ -70,6 +73,7 @@ public static class PersonNameExtractor
         var afterTitle = previous is not null && NameLexicon.IsTitle(previous);
         var afterDeterminer = previous is not null && NameLexicon.IsDeterminer(previous);
         var afterAdjective = previous is not null && NameLexicon.IsInflectedAdjective(previous);
+        var beforeSpeechVerb = end < tokens.Count && !tokens[end].BreakBefore && NameLexicon.IsSpeechVerb(tokens[end].Text);
         for (var i = end - 1; i >= start; i--)
         {
             if (!NameLexicon.IsTitle(tokens[i].Text)) continue;
@@ -80,12 +84,12 @@ public static class PersonNameExtractor
         var words = new List<WordToken>();
         for (var i = start; i <= end; i++)
         {
-            if (i < end && !NameLexicon.IsStopWord(tokens[i].WithoutPossessive) && tokens[i].IsCapitalised)
+            if (i < end && tokens[i].IsCapitalised && !NameLexicon.IsStopWord(tokens[i].WithoutPossessive, continuesName: words.Count > 0 && !tokens[i].SentenceStart))
             {
                 words.Add(tokens[i]);
                 continue;
             }
-            foreach (var candidate in ToCandidates(words, afterTitle, afterDeterminer, afterAdjective, supportOnly))
+            foreach (var candidate in ToCandidates(words, afterTitle, afterDeterminer, afterAdjective, beforeSpeechVerb: i == end && beforeSpeechVerb, supportOnly))
                 yield return candidate;
             // Whatever follows a stop word is a noun phrase ("Die Internationale …") or a new run, never "after a title".
             afterDeterminer = i < end && (afterDeterminer || NameLexicon.IsDeterminer(tokens[i].Text));
@@ -94,16 +98,16 @@ public static class PersonNameExtractor
         }
     }
 
-    private static IEnumerable<Candidate> ToCandidates(List<WordToken> words, bool afterTitle, bool afterDeterminer, bool afterAdjective, bool supportOnly)
+    private static IEnumerable<Candidate> ToCandidates(List<WordToken> words, bool afterTitle, bool afterDeterminer, bool afterAdjective, bool beforeSpeechVerb, bool supportOnly)
     {
         if (words.Count == 0) yield break;
         if (supportOnly)
         {
-            foreach (var word in words)
-                yield return new Candidate([word.WithoutPossessive], false, false, false, word.SentenceStart, SupportOnly: true);
+            for (var i = 0; i < words.Count; i++)
+                yield return new Candidate([words[i].WithoutPossessive], false, afterDeterminer && i == 0, false, beforeSpeechVerb && i == words.Count - 1, words[i].SentenceStart, SupportOnly: true);
             yield break;
         }
-        yield return new Candidate([.. words.Select(w => w.WithoutPossessive)], afterTitle, afterDeterminer, afterAdjective, words[0].SentenceStart, SupportOnly: false);
+        yield return new Candidate([.. words.Select(w => w.WithoutPossessive)], afterTitle, afterDeterminer, afterAdjective, beforeSpeechVerb, words[0].SentenceStart, SupportOnly: false);
     }
 
     /// <summary>"Putin Agrees to Help Trump Broker Nuclear Talks": capitals there mark the style, not names.</summary>
@@ -113,7 +117,7 @@ public static class PersonNameExtractor
         return longWords.Count(t => char.IsUpper(t.Text[0])) >= 3 && longWords.Count(t => char.IsLower(t.Text[0])) <= 1;
     }
 
-    private sealed record Candidate(string[] Words, bool AfterTitle, bool AfterDeterminer, bool AfterAdjective, bool SentenceStart, bool SupportOnly)
+    private sealed record Candidate(string[] Words, bool AfterTitle, bool AfterDeterminer, bool AfterAdjective, bool BeforeSpeechVerb, bool SentenceStart, bool SupportOnly)
     {
         public string Name { get; } = string.Join(' ', Words);
     }

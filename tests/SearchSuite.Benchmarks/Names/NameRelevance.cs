@@ -3,8 +3,9 @@ using SearchSuite.Names;
 namespace SearchSuite.Benchmarks.Names;
 
 /// <summary>Recall@10 and false-match rate of one query set under one matching mode.</summary>
+/// <param name="AllWordsRecallAt10">As the search service ranks: only documents that match every query word count, the target included.</param>
 public sealed record RelevanceFigures(
-    string Set, string Mode, int Queries, double RecallAt10, int ReturnedMatches, int FalseMatches, int Homonyms, int LongerNames)
+    string Set, string Mode, int Queries, double RecallAt10, double AllWordsRecallAt10, int ReturnedMatches, int FalseMatches, int Homonyms, int LongerNames)
 {
     public double FalseMatchRate => ReturnedMatches == 0 ? 0 : (double)FalseMatches / ReturnedMatches;
 }
@@ -60,7 +61,7 @@ public sealed class NameRelevance
 
     private RelevanceFigures Evaluate(string set, IReadOnlyList<NameQuery> queries, bool expand)
     {
-        int found = 0, returned = 0, falseMatches = 0, homonyms = 0, longerNames = 0;
+        int found = 0, foundWithAllWords = 0, returned = 0, falseMatches = 0, homonyms = 0, longerNames = 0;
         foreach (var query in queries)
         {
             var scores = Rank(query.Name, expand);
@@ -69,6 +70,11 @@ public sealed class NameRelevance
             var ahead = scores.Count(s => s.Value.Score >= targetScore && _devSet.Documents[s.Key].PersonId != query.PersonId);
             if (!float.IsNegativeInfinity(targetScore) && ahead < TopK) found++;
             else Diagnostics?.Add($"{set}\tmiss\t{query.Name}\t→ {string.Join(" | ", query.Targets.Select(t => _devSet.Documents[t].Name))}\t(score {targetScore:0.00}, {ahead} ahead)");
+            // The service requires every query word, so only full matches are returned, and only they can rank ahead.
+            var fullTarget = query.Targets.Select(t => scores.GetValueOrDefault(t)).Where(m => m.IsFull).Select(m => m.Score).DefaultIfEmpty(float.NegativeInfinity).Max();
+            var fullAhead = scores.Count(s => s.Value.IsFull && s.Value.Score >= fullTarget && _devSet.Documents[s.Key].PersonId != query.PersonId);
+            if (!float.IsNegativeInfinity(fullTarget) && fullAhead < TopK) foundWithAllWords++;
+            else Diagnostics?.Add($"{set}\tmiss-all-words\t{query.Name}\t→ {string.Join(" | ", query.Targets.Select(t => _devSet.Documents[t].Name))}\t({fullAhead} ahead)");
 
             var queryFolded = FoldedName(query.Name);
             foreach (var (documentId, match) in scores)
@@ -86,7 +92,8 @@ public sealed class NameRelevance
                 }
             }
         }
-        return new RelevanceFigures(set, expand ? "expanded" : "baseline", queries.Count, (double)found / queries.Count, returned, falseMatches, homonyms, longerNames);
+        return new RelevanceFigures(set, expand ? "expanded" : "baseline", queries.Count, (double)found / queries.Count, (double)foundWithAllWords / queries.Count,
+            returned, falseMatches, homonyms, longerNames);
     }
 
     /// <summary>Every document that shares at least one term with the query, with its score.</summary>

@@ -16,18 +16,22 @@ public sealed class InProcessServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly string dataDirectory;
+    private readonly bool ownsData;
     public GrpcChannel Channel { get; }
 
-    private InProcessServer(WebApplication app, string dataDirectory)
+    private InProcessServer(WebApplication app, string dataDirectory, bool ownsData)
     {
         this.app = app;
         this.dataDirectory = dataDirectory;
+        this.ownsData = ownsData;
         Channel = GrpcChannel.ForAddress(app.GetTestServer().BaseAddress, new GrpcChannelOptions { HttpHandler = app.GetTestServer().CreateHandler() });
     }
 
-    public static async Task<InProcessServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="dataDirectory">An existing data folder to restart on, which the caller then owns; by default a fresh temp folder, deleted on dispose.</param>
+    public static async Task<InProcessServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("searchsuite-inproc-").FullName;
+        var ownsData = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("searchsuite-inproc-").FullName;
         var app = AllInOneHost.Build(port: 0, dataDirectory, configure: builder =>
         {
             builder.WebHost.UseTestServer();
@@ -41,15 +45,17 @@ public sealed class InProcessServer : IAsyncDisposable
         {
             // A host that fails to start (the tests of start-up checks) leaves no temporary folder behind.
             await app.DisposeAsync();
-            Directory.Delete(dataDirectory, recursive: true);
+            if (ownsData) Directory.Delete(dataDirectory, recursive: true);
             throw;
         }
-        return new InProcessServer(app, dataDirectory);
+        return new InProcessServer(app, dataDirectory, ownsData);
     }
 
     public IngestService.IngestServiceClient Ingest(string? apiKey = null) => new(WithApiKey(apiKey));
 
     public SearchService.SearchServiceClient Search => new(Channel);
+
+    public NamesService.NamesServiceClient Names(string? apiKey = null) => new(WithApiKey(apiKey));
 
     /// <summary>Ingests the three seeds and waits (bounded) until all are searchable; returns their ids by file prefix ("000", "001", "003").</summary>
     public async Task<IReadOnlyDictionary<string, string>> IngestSeedsAsync()
@@ -90,6 +96,6 @@ public sealed class InProcessServer : IAsyncDisposable
         Channel.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
-        Directory.Delete(dataDirectory, recursive: true);
+        if (ownsData) Directory.Delete(dataDirectory, recursive: true);
     }
 }

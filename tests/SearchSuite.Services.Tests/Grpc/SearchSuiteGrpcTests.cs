@@ -30,7 +30,8 @@ public sealed class SearchSuiteGrpcTests : IAsyncLifetime
     [Fact]
     public async Task The_seed_queries_find_their_articles()
     {
-        Assert.Equal([seeds["001"]], await HitIds("Peskow"));
+        Assert.Equal([seeds["001"], seeds["003"]], await HitIds("Peskow"));
+        Assert.Equal([seeds["003"], seeds["001"]], await HitIds("Peskov"));
         Assert.Equal(seeds.Values.Order(), (await HitIds("Putin Iran")).Order());
         Assert.Equal(new[] { seeds["000"], seeds["001"] }.Order(), (await HitIds("Atomprogramms")).Order());
     }
@@ -38,7 +39,7 @@ public sealed class SearchSuiteGrpcTests : IAsyncLifetime
     [Fact]
     public async Task A_hit_carries_attribution_and_a_highlighted_snippet()
     {
-        var hit = (await server.Search.SearchAsync(new SearchRequest { Query = "Peskow" })).Hits.Single();
+        var hit = (await server.Search.SearchAsync(new SearchRequest { Query = "Peskow" })).Hits[0];
         Assert.Equal("de", hit.Language);
         Assert.Equal("vi", hit.OriginLanguage);
         Assert.Equal("Dan Tri", hit.Outlet);

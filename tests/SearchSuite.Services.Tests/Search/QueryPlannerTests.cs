@@ -23,6 +23,16 @@ public class QueryPlannerTests
     }
 
     [Fact]
+    public void Initials_are_optional_like_stop_words()
+    {
+        var expansions = new RecordingExpansion();
+        var plan = new QueryPlanner(expansions).Plan(new SearchQuery("John R. Baird", [], [], 0, 10, ExpandNames: true));
+
+        Assert.Equal([true, false, true], plan.Words.Select(w => w.Required));
+        Assert.Equal(["John", "Baird"], expansions.Asked);
+    }
+
+    [Fact]
     public void Expansion_switched_off_asks_for_no_names()
     {
         var expansions = new RecordingExpansion();

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using SearchSuite.Names;
+using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Querying;
+using SearchSuite.ServiceDefaults;
+
+namespace SearchSuite.Search.NameMatching;
+
+public static class NameMatchingExtensions
+{
+    /// <summary>
+    /// Cross-language name matching for every backend: the persisted vocabulary keys names at index time, the variant
+    /// store (curated list, configured lists, run-time edits) and the expander widen queries.
+    /// </summary>
+    public static IServiceCollection AddNameMatching(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<NameMatchingOptions>(NameMatchingOptions.SectionName);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<NameMatchingOptions>>().Value;
+            var logger = sp.GetRequiredService<ILogger<NameVariantStore>>();
+            var store = new NameVariantStore(options.VariantsPath(sp.GetRequiredService<IOptions<IndexOptions>>().Value));
+            foreach (var file in options.ListFiles)
+            {
+                using var reader = File.OpenText(file);
+                logger.LogInformation("Loaded {Count} name variant groups from {File}", store.AddConfiguredList(NameVariantList.Read(reader)), file);
+            }
+            return store;
+        });
+        services.AddSingleton(sp => new PersistedNameVocabulary(
+            sp.GetRequiredService<IOptions<NameMatchingOptions>>().Value.VocabularyPath(sp.GetRequiredService<IOptions<IndexOptions>>().Value),
+            sp.GetRequiredService<ILogger<PersistedNameVocabulary>>()));
+        services.AddSingleton<IIndexedNames>(sp => sp.GetRequiredService<PersistedNameVocabulary>());
+        services.AddSingleton(sp => new NameExpander(sp.GetRequiredService<NameVariantStore>(), sp.GetRequiredService<PersistedNameVocabulary>().Vocabulary));
+        services.AddSingleton<INameExpansion, VocabularyNameExpansion>();
+        return services;
+    }
+}

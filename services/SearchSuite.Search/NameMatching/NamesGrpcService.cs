@@ -1,0 +1,99 @@
+using Grpc.Core;
+using SearchSuite.Names;
+using SearchSuite.ServiceDefaults;
+using SearchSuite.V1;
+
+namespace SearchSuite.Search.NameMatching;
+
+/// <summary>Lists and edits the name-variant groups; edits persist and apply to the next search, with no reindex.</summary>
+public sealed class NamesGrpcService(NameVariantStore store, ILogger<NamesGrpcService> logger) : NamesService.NamesServiceBase
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1_000;
+    /// <summary>Most spellings in one group, and most groups in one import call: bounds the work one request can cause.</summary>
+    public const int MaxVariants = 100;
+    public const int MaxImportGroups = 50_000;
+    public const int MaxSpellingLength = 200;
+
+    private static readonly string[] Origins = [VariantOrigin.Curated, VariantOrigin.Configured, VariantOrigin.Imported, VariantOrigin.User];
+
+    public override Task<ListVariantGroupsResponse> ListVariantGroups(ListVariantGroupsRequest request, ServerCallContext context)
+    {
+        if (request.Origin.Length > 0 && !Origins.Contains(request.Origin))
+            throw SearchGrpcService.InvalidArgument("origin", $"'{request.Origin}' is not one of {string.Join(", ", Origins)}");
+        if (request.PageSize is < 0 or > MaxPageSize)
+            throw SearchGrpcService.InvalidArgument("page_size", $"must be between 1 and {MaxPageSize} (0 for the default of {DefaultPageSize})");
+        var identity = string.Join('\u001f', request.Name, request.Origin, request.PageSize);
+        var offset = 0;
+        if (request.PageToken.Length > 0 && !PageToken.TryRead(request.PageToken, identity, out offset, int.MaxValue))
+            throw SearchGrpcService.InvalidArgument("page_token", "is not a token this listing issued; repeat the same filters with the token from its response");
+
+        IEnumerable<NameVariantGroup> groups = request.Name.Length > 0 ? WithSpellingOf(request.Name) : store.List();
+        if (request.Origin.Length > 0) groups = groups.Where(g => g.Origin == request.Origin);
+        var matching = groups.ToList();
+        var limit = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        var response = new ListVariantGroupsResponse { TotalSize = matching.Count, CuratedVersion = store.CuratedVersion };
+        response.Groups.Add(matching.Skip(offset).Take(limit).Select(ToProto));
+        if (offset + limit < matching.Count) response.NextPageToken = PageToken.Create(offset + limit, identity);
+        return Task.FromResult(response);
+    }
+
+    [RequiresApiKey]
+    public override Task<VariantGroup> AddVariantGroup(AddVariantGroupRequest request, ServerCallContext context)
+    {
+        ValidateSpellings("variants", request.Variants);
+        try
+        {
+            var group = store.Add(request.Variants);
+            logger.LogInformation("Added name variant group {Id}: {Variants}", group.Id, string.Join(" | ", group.Variants));
+            return Task.FromResult(ToProto(group));
+        }
+        catch (ArgumentException e)
+        {
+            throw SearchGrpcService.InvalidArgument("variants", e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", ""));
+        }
+    }
+
+    [RequiresApiKey]
+    public override Task<RemoveVariantGroupResponse> RemoveVariantGroup(RemoveVariantGroupRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.Id)) throw SearchGrpcService.InvalidArgument("id", "must not be empty");
+        if (!store.Remove(request.Id))
+            throw new RpcException(new Status(StatusCode.NotFound, $"id: no variant group '{request.Id}'; ListVariantGroups shows the ids"));
+        logger.LogInformation("Removed name variant group {Id}", request.Id);
+        return Task.FromResult(new RemoveVariantGroupResponse());
+    }
+
+    [RequiresApiKey]
+    public override Task<ImportVariantGroupsResponse> ImportVariantGroups(ImportVariantGroupsRequest request, ServerCallContext context)
+    {
+        if (request.Groups.Count == 0) throw SearchGrpcService.InvalidArgument("groups", "must not be empty");
+        if (request.Groups.Count > MaxImportGroups)
+            throw SearchGrpcService.InvalidArgument("groups", $"has {request.Groups.Count} groups; send at most {MaxImportGroups} per call");
+        for (var i = 0; i < request.Groups.Count; i++) ValidateSpellings($"groups[{i}].variants", request.Groups[i].Variants);
+        var imported = store.Import(request.Groups.Select(g => g.Variants));
+        logger.LogInformation("Imported {Imported} of {Count} name variant groups", imported, request.Groups.Count);
+        return Task.FromResult(new ImportVariantGroupsResponse { Imported = imported, Skipped = request.Groups.Count - imported });
+    }
+
+    /// <summary>Groups with a word whose transliteration key is a key of the name's words (any spelling, any script).</summary>
+    private IEnumerable<NameVariantGroup> WithSpellingOf(string name)
+    {
+        var keys = IndexedNameToken.FromName(name).Select(t => t.Key).Where(k => k.Length > 0);
+        return keys.SelectMany(store.FindByKey).Select(m => m.Group).Distinct();
+    }
+
+    private static void ValidateSpellings(string field, IReadOnlyCollection<string> variants)
+    {
+        if (variants.Count > MaxVariants) throw SearchGrpcService.InvalidArgument(field, $"has {variants.Count} spellings; the limit is {MaxVariants}");
+        if (variants.FirstOrDefault(v => v.Length > MaxSpellingLength) is { } tooLong)
+            throw SearchGrpcService.InvalidArgument(field, $"'{tooLong[..20]}…' is longer than {MaxSpellingLength} characters");
+    }
+
+    private static VariantGroup ToProto(NameVariantGroup group)
+    {
+        var proto = new VariantGroup { Id = group.Id, Origin = group.Origin };
+        proto.Variants.Add(group.Variants);
+        return proto;
+    }
+}

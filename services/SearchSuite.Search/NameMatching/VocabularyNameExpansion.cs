@@ -1,0 +1,30 @@
+using SearchSuite.Names;
+using SearchSuite.Search.Querying;
+
+namespace SearchSuite.Search.NameMatching;
+
+/// <summary>
+/// The query-time side of name matching: a query word's curated, key and fuzzy spellings from the live variant
+/// store and vocabulary, so variant edits and newly indexed names apply to the next search.
+/// </summary>
+public sealed class VocabularyNameExpansion(NameExpander expander) : INameExpansion
+{
+    public IReadOnlyList<NameAlternative> Expand(string word)
+    {
+        var expansions = expander.Expand(word);
+        // The word alone adds nothing its text-field match does not already give.
+        if (expansions.All(e => e.Source == ExpansionSource.Exact)) return [];
+        return [.. expansions.Select(ToAlternative)];
+    }
+
+    // The exact form carries no key: a key match cannot tell which spelling was meant, so it must not score as
+    // exact. Its key still reaches the key fields through the other spellings that share it.
+    private static NameAlternative ToAlternative(NameExpansion expansion) => expansion.Source switch
+    {
+        ExpansionSource.Exact => new NameAlternative(expansion.Form, null, NameSource.Exact, expansion.Weight),
+        ExpansionSource.Curated => new NameAlternative(expansion.Form, expansion.Key, NameSource.Curated, expansion.Weight),
+        ExpansionSource.Key => new NameAlternative(expansion.Form, expansion.Key, NameSource.Key, expansion.Weight),
+        ExpansionSource.Fuzzy => new NameAlternative(expansion.Form, expansion.Key, NameSource.Fuzzy, expansion.Weight),
+        var other => throw new ArgumentOutOfRangeException(nameof(expansion), other, "Unknown expansion source."),
+    };
+}

@@ -1,0 +1,152 @@
+using SearchSuite.Testing;
+using SearchSuite.V1;
+
+namespace SearchSuite.Services.Tests.Grpc;
+
+/// <summary>Articles that name the issue's people, each in one spelling, plus their false friends, indexed once.</summary>
+public sealed class NameSearchFixture : IAsyncLifetime
+{
+    // Running text with enough lower-case words that normalize does not take a sentence for a title-case headline.
+    public static readonly (string Id, string Language, string Text)[] Articles =
+    [
+        ("en-peskov", "en", "Kremlin spokesman Dmitry Peskov said on Monday that the talks with Washington would continue through the week."),
+        ("de-peskow", "de", "Kremlsprecher Dmitri Peskow sagte am Montag, die Gespräche mit Washington würden in dieser Woche fortgesetzt."),
+        ("en-peskoff", "en", "A blogger misspelled the spokesman as Dmitry Peskoff in every single post about the negotiations."),
+        ("en-petrov", "en", "The deputy minister Ivan Petrov visited the port of Novorossiysk and inspected the damaged terminals."),
+        ("en-lavrov", "en", "Foreign Minister Sergei Lavrov met his counterpart in Geneva on Tuesday, according to officials who attended the meeting."),
+        ("de-lawrow", "de", "Außenminister Sergej Lawrow traf seinen Amtskollegen am Dienstag in Genf, wie aus diplomatischen Kreisen verlautete."),
+        ("en-lvov", "en", "Prince Georgy Lvov led the provisional government for several months in 1917 before he resigned."),
+        ("en-zelensky", "en", "President Volodymyr Zelensky addressed parliament in Kyiv on Wednesday and asked for more weapons."),
+        ("de-selenskyj", "de", "Präsident Wolodymyr Selenskyj sprach am Mittwoch vor dem Parlament in Kiew über weitere militärische Hilfe."),
+        ("en-zelenskyy", "en", "Ukrainian President Volodymyr Zelenskyy thanked the allies for the air defence systems delivered this month."),
+        ("en-khamenei", "en", "Supreme Leader Ayatollah Ali Khamenei rejected direct negotiations with Washington in a televised speech."),
+        ("de-chamenei", "de", "Ayatollah Ali Chamenei lehnte in einer im Fernsehen übertragenen Rede direkte Verhandlungen mit Washington ab."),
+        ("en-khomeini", "en", "Ayatollah Ruhollah Khomeini returned to Tehran from his exile in France in February 1979."),
+        ("en-araghchi", "en", "Foreign Minister Abbas Araghchi said that the indirect talks would go on despite the latest sanctions."),
+        ("de-araghtschi", "de", "Außenminister Abbas Araghtschi sagte, die indirekten Gespräche würden trotz der neuen Sanktionen weitergehen."),
+        ("en-gorbachev", "en", "The former Soviet leader Mikhail Gorbachev is remembered for ending the long confrontation of the blocs."),
+        ("de-gorbatschow", "de", "Der frühere sowjetische Staatschef Michail Gorbatschow beendete die lange Konfrontation der beiden Blöcke."),
+        ("en-medvedev", "en", "Former President Dmitry Medvedev warned the western governments again on Thursday."),
+        ("en-medvedchuk", "en", "The pro-Russian politician Viktor Medvedchuk was handed over to Moscow in a prisoner exchange last year."),
+        ("en-witkoff", "en", "The special envoy Steve Witkoff travelled to Moscow for a second round of talks on the ceasefire."),
+        ("en-trong", "en", "The delegation was received by General Secretary Nguyen Phu Trong in the capital on Friday."),
+        ("vi-trong", "vi", "Tổng Bí thư Nguyễn Phú Trọng đã tiếp đoàn đại biểu quốc tế tại Hà Nội vào sáng thứ sáu."),
+    ];
+
+    public InProcessServer Server { get; private set; } = null!;
+    public string Seed000 { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Server = await InProcessServer.StartAsync();
+        foreach (var (id, language, text) in Articles)
+            await Server.Ingest().IngestAsync(new IngestRequest { DocumentId = id, Language = language, Text = text });
+        // Seed 000 misspells Witkoff as "Wiotkoff" in a related-article headline.
+        Seed000 = (await Server.Ingest().IngestAsync(new IngestRequest { Text = await File.ReadAllTextAsync(RepoPaths.SeedFiles.Single(f => Path.GetFileName(f).StartsWith("000"))) })).DocumentId;
+        foreach (var id in Articles.Select(a => a.Id).Append(Seed000)) await Server.WaitUntilSearchableAsync(id);
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>The issue's table end to end over gRPC: one person, every spelling, nothing else.</summary>
+public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<NameSearchFixture>
+{
+    private async Task<SearchResponse> SearchAsync(string query, NameExpansion expansion = NameExpansion.Unspecified) =>
+        await fixture.Server.Search.SearchAsync(new SearchRequest { Query = query, NameExpansion = expansion, PageSize = 100 });
+
+    private static string Explain(string query, SearchResponse response) =>
+        $"'{query}' → [{string.Join(", ", response.Hits.Select(h => $"{h.DocumentId} {h.Score:0.###} ({string.Join("/", h.MatchedNames)})"))}]; " +
+        $"expansions: {string.Join("; ", response.NameExpansions.Select(e => $"{e.QueryName}: {string.Join(", ", e.Forms.Select(f => $"{f.Form}/{f.Source}"))}"))}";
+
+    [Theory]
+    [InlineData("Wiotkoff", "en-witkoff")]
+    [InlineData("Peskov", "de-peskow")]
+    [InlineData("Peskow", "en-peskov")]
+    [InlineData("Lavrov", "de-lawrow")]
+    [InlineData("Lawrow", "en-lavrov")]
+    [InlineData("Zelensky", "de-selenskyj", "en-zelenskyy")]
+    [InlineData("Selenskyj", "en-zelensky", "en-zelenskyy")]
+    [InlineData("Zelenskyy", "en-zelensky", "de-selenskyj")]
+    [InlineData("Khamenei", "de-chamenei")]
+    [InlineData("Chamenei", "en-khamenei")]
+    [InlineData("Araghchi", "de-araghtschi")]
+    [InlineData("Araghtschi", "en-araghchi")]
+    [InlineData("Dmitry", "de-peskow")]
+    [InlineData("Dmitri", "en-peskov", "en-medvedev")]
+    [InlineData("Sergei", "de-lawrow")]
+    [InlineData("Sergej", "en-lavrov")]
+    [InlineData("Gorbachev", "de-gorbatschow")]
+    [InlineData("Gorbatschow", "en-gorbachev")]
+    [InlineData("Nguyễn Phú Trọng", "en-trong")]
+    [InlineData("Nguyen Phu Trong", "vi-trong")]
+    public async Task Each_spelling_finds_the_others(string query, params string[] expected)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        foreach (var id in expected) Assert.True(ids.Contains(id), $"{id} not found. {Explain(query, response)}");
+    }
+
+    [Fact]
+    public async Task Witkoff_finds_seed_000_through_its_misspelt_related_headline()
+    {
+        var response = await SearchAsync("Witkoff");
+        var seed = response.Hits.SingleOrDefault(h => h.DocumentId == fixture.Seed000);
+        Assert.True(seed is not null, Explain("Witkoff", response));
+        Assert.True(seed.RelatedHeadlineMatch, Explain("Witkoff", response));
+        Assert.Contains("Wiotkoff", seed.MatchedNames);
+        Assert.Equal("en-witkoff", response.Hits[0].DocumentId);
+    }
+
+    [Theory]
+    [InlineData("Peskov", "en-petrov")]
+    [InlineData("Lavrov", "en-lvov")]
+    [InlineData("Khamenei", "en-khomeini")]
+    [InlineData("Medvedev", "en-medvedchuk")]
+    public async Task False_friends_are_not_found(string query, string falseFriend)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        Assert.True(ids.Count > 0, $"the query found nothing at all, so the test proves nothing. {Explain(query, response)}");
+        Assert.False(ids.Contains(falseFriend), Explain(query, response));
+    }
+
+    [Fact]
+    public async Task The_response_lists_each_query_names_expansions_and_their_sources()
+    {
+        var response = await SearchAsync("Peskov Witkoff");
+        var peskov = response.NameExpansions.Single(e => e.QueryName == "Peskov").Forms.ToDictionary(f => f.Form, f => f.Source);
+        Assert.Equal("exact", peskov["peskov"]);
+        Assert.Equal("curated", peskov["peskow"]);
+        Assert.Equal("curated", peskov["песков"]);
+        Assert.Equal("fuzzy", peskov["peskoff"]);
+        var witkoff = response.NameExpansions.Single(e => e.QueryName == "Witkoff").Forms.ToDictionary(f => f.Form, f => f.Source);
+        Assert.Equal("fuzzy", witkoff["wiotkoff"]);
+
+        var zelensky = (await SearchAsync("Zelenskyy")).NameExpansions.Single().Forms.ToDictionary(f => f.Form, f => f.Source);
+        Assert.Contains(zelensky["selenskyj"], new[] { "curated", "key" });
+    }
+
+    [Fact]
+    public async Task An_exact_spelling_ranks_above_a_variant_and_a_variant_above_a_fuzzy_match()
+    {
+        var response = await SearchAsync("Peskov");
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        var (exact, variant, fuzzy) = (ids.IndexOf("en-peskov"), ids.IndexOf("de-peskow"), ids.IndexOf("en-peskoff"));
+        Assert.True(exact >= 0 && exact < variant && variant < fuzzy, Explain("Peskov", response));
+        Assert.Equal(["Peskow"], response.Hits[variant].MatchedNames);
+        Assert.Equal(["Peskoff"], response.Hits[fuzzy].MatchedNames);
+    }
+
+    [Fact]
+    public async Task Expansion_off_finds_only_the_spelling_asked_for()
+    {
+        var off = await SearchAsync("Peskow", NameExpansion.Off);
+        Assert.Equal(["de-peskow"], off.Hits.Select(h => h.DocumentId));
+        Assert.Empty(off.NameExpansions);
+
+        var on = await SearchAsync("Peskow");
+        Assert.Contains("en-peskov", on.Hits.Select(h => h.DocumentId));
+        Assert.NotEmpty(on.NameExpansions);
+    }
+}
