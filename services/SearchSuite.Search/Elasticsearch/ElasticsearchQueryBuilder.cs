@@ -43,13 +43,15 @@ public static class ElasticsearchQueryBuilder
     {
         var queries = new JsonArray();
         foreach (var field in IndexFields.WordFields) queries.Add(MatchPhrase(field.Name, word.Text, field.Boost));
+        // Name clauses score their weight alone (constant_score), not BM25, so an exact spelling ranks above a variant
+        // and a variant above a fuzzy match however common each spelling is, as in the Lucene backend.
         foreach (var name in word.Names)
         {
-            queries.Add(MatchPhrase(IndexFields.Names, name.Form, name.Weight));
-            queries.Add(MatchPhrase(IndexFields.RelatedNames, name.Form, name.Weight * IndexFields.RelatedBoost));
+            queries.Add(ConstantScore(MatchPhrase(IndexFields.Names, name.Form), name.Weight));
+            queries.Add(ConstantScore(MatchPhrase(IndexFields.RelatedNames, name.Form), name.Weight * IndexFields.RelatedBoost));
             if (name.Key is null) continue;
-            queries.Add(Term(IndexFields.NameKeys, name.Key, name.Weight));
-            queries.Add(Term(IndexFields.RelatedNameKeys, name.Key, name.Weight * IndexFields.RelatedBoost));
+            queries.Add(ConstantScore(Term(IndexFields.NameKeys, name.Key), name.Weight));
+            queries.Add(ConstantScore(Term(IndexFields.RelatedNameKeys, name.Key), name.Weight * IndexFields.RelatedBoost));
         }
         return new JsonObject { ["dis_max"] = new JsonObject { ["tie_breaker"] = IndexFields.WordTieBreaker, ["queries"] = queries } };
     }
@@ -58,8 +60,14 @@ public static class ElasticsearchQueryBuilder
     private static JsonObject MatchPhrase(string field, string text, float boost) =>
         new() { ["match_phrase"] = new JsonObject { [field] = new JsonObject { ["query"] = text, ["boost"] = boost } } };
 
-    private static JsonObject Term(string field, string value, float boost) =>
-        new() { ["term"] = new JsonObject { [field] = new JsonObject { ["value"] = value, ["boost"] = boost } } };
+    private static JsonObject MatchPhrase(string field, string text) =>
+        new() { ["match_phrase"] = new JsonObject { [field] = text } };
+
+    private static JsonObject Term(string field, string value) =>
+        new() { ["term"] = new JsonObject { [field] = value } };
+
+    private static JsonObject ConstantScore(JsonObject filter, float boost) =>
+        new() { ["constant_score"] = new JsonObject { ["filter"] = filter, ["boost"] = boost } };
 
     private static JsonArray Filters(QueryPlan plan)
     {

@@ -134,10 +134,10 @@ public sealed class ElasticsearchSearchIndexTests
               "query": { "bool": {
                 "must": [ { "dis_max": { "tie_breaker": 0.1, "queries": [
                   {{WordClauses("Putin")}},
-                  { "match_phrase": { "names": { "query": "Путин", "boost": 0.8 } } },
-                  { "match_phrase": { "related_names": { "query": "Путин", "boost": {{0.8f * 0.2f}} } } },
-                  { "term": { "name_keys": { "value": "putin", "boost": 0.8 } } },
-                  { "term": { "related_name_keys": { "value": "putin", "boost": {{0.8f * 0.2f}} } } } ] } } ],
+                  { "constant_score": { "filter": { "match_phrase": { "names": "Путин" } }, "boost": 0.8 } },
+                  { "constant_score": { "filter": { "match_phrase": { "related_names": "Путин" } }, "boost": {{0.8f * 0.2f}} } },
+                  { "constant_score": { "filter": { "term": { "name_keys": "putin" } }, "boost": 0.8 } },
+                  { "constant_score": { "filter": { "term": { "related_name_keys": "putin" } }, "boost": {{0.8f * 0.2f}} } } ] } } ],
                 "should": [ { "dis_max": { "tie_breaker": 0.1, "queries": [ {{WordClauses("the")}} ] } } ],
                 "filter": [
                   { "terms": { "language": ["de", "en"] } },
