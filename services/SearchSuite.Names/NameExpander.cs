@@ -53,6 +53,18 @@ public sealed class NameExpander
         return [.. expansions.Values.OrderByDescending(e => e.Weight).ThenBy(e => e.Source).ThenBy(e => e.Form, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// True when the token, in any spelling that shares its key or fold, is an indexed name token or belongs to a
+    /// curated variant group: what <see cref="PersonNameQuery"/> asks to tell a person's name from other words.
+    /// </summary>
+    public bool IsKnownName(string queryToken)
+    {
+        var form = NameTokens.Normalize(queryToken);
+        var key = NameKey.Compute(form);
+        if (key.Length == 0) return false;
+        return _vocabulary.FormsWithKey(key).Count > 0 || _vocabulary.FormsWithFold(NameTokens.Fold(form)).Count > 0 || _variants.FindByKey(key).Count > 0;
+    }
+
     /// <summary>Expansions for every token of a full name, in token order.</summary>
     public IReadOnlyList<IReadOnlyList<NameExpansion>> ExpandName(string name) => [.. NameTokens.Split(name).Select(Expand)];
 

@@ -55,17 +55,19 @@ public sealed class NameScorer(NameExpanderOptions options)
     /// <summary>
     /// Mean best weight over the query tokens, less a small penalty per document token left unmatched. Unmatched
     /// optional tokens (patronymics, initials) count on neither side, since other spellings drop them. Optional
-    /// query tokens are recognised by the <see cref="NameExpansion.Form"/> of their exact expansion.
+    /// query tokens are recognised by the <see cref="NameExpansion.Form"/> of their exact expansion, or marked not
+    /// <paramref name="required"/> by <see cref="PersonNameQuery"/> (inner words of a long name, qualifiers).
     /// </summary>
-    public NameMatch Score(IReadOnlyList<IReadOnlyList<NameExpansion>> queryExpansions, IReadOnlyList<IndexedNameToken> document)
+    public NameMatch Score(IReadOnlyList<IReadOnlyList<NameExpansion>> queryExpansions, IReadOnlyList<IndexedNameToken> document, IReadOnlyList<bool>? required = null)
     {
         if (queryExpansions.Count == 0) return default;
         var total = 0f;
         var matched = 0;
         var queryTokens = 0;
         Span<bool> used = document.Count <= 64 ? stackalloc bool[document.Count] : new bool[document.Count];
-        foreach (var expansions in queryExpansions)
+        for (var q = 0; q < queryExpansions.Count; q++)
         {
+            var expansions = queryExpansions[q];
             var best = 0f;
             var bestIndex = -1;
             for (var i = 0; i < document.Count; i++)
@@ -75,7 +77,7 @@ public sealed class NameScorer(NameExpanderOptions options)
             }
             if (bestIndex < 0)
             {
-                if (!IsOptional(expansions)) queryTokens++;
+                if (required?[q] != false && !IsOptional(expansions)) queryTokens++;
                 continue;
             }
             used[bestIndex] = true;

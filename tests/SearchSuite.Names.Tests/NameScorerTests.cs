@@ -48,6 +48,28 @@ public class NameScorerTests
     }
 
     [Fact]
+    public void An_optional_inner_query_word_left_unmatched_still_gives_a_full_match()
+    {
+        var (expander, _) = Index();
+        var query = PersonNameQuery.Parse("Dmitry Sergeyevich Peskov", expander.IsKnownName);
+        var expansions = query.Select(t => expander.Expand(t.Text)).ToList();
+        var required = query.Select(t => t.Required).ToList();
+
+        Assert.True(expander.Scorer.Score(expansions, IndexedNameToken.FromName("Dmitri Peskow"), required).IsComplete);
+        // The first and last words stay required: another Dmitry is no match.
+        Assert.False(expander.Scorer.Score(expansions, IndexedNameToken.FromName("Dmitry Medvedev"), required).IsFull);
+    }
+
+    [Fact]
+    public void Known_names_are_recognised_in_any_spelling_of_their_key()
+    {
+        var (expander, _) = Index();
+        Assert.True(expander.IsKnownName("Peskow"));
+        Assert.True(expander.IsKnownName("Песков"));
+        Assert.False(expander.IsKnownName("Berlin"));
+    }
+
+    [Fact]
     public void Longer_name_ranks_below_the_exact_name()
     {
         var ranked = Rank("Dmitry Peskov");

@@ -17,6 +17,8 @@ public sealed class VocabularyNameExpansion(NameExpander expander) : INameExpans
         return [.. expansions.Select(ToAlternative)];
     }
 
+    public bool IsKnownName(string word) => expander.IsKnownName(word);
+
     // The exact form carries no key: a key match cannot tell which spelling was meant, so it must not score as
     // exact. Its key still reaches the key fields through the other spellings that share it.
     private static NameAlternative ToAlternative(NameExpansion expansion) => expansion.Source switch

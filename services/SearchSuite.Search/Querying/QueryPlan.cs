@@ -23,7 +23,8 @@ public sealed record NameAlternative(string Form, string? Key, NameSource Source
 
 /// <summary>
 /// One query word. A required word must match in some field (title, body, related headlines or, through its
-/// name alternatives, the name fields); optional words (stop words) only add to the score.
+/// name alternatives, the name fields); optional words (stop words, initials, inner words of a person's name,
+/// qualifiers: see <see cref="QueryPlanner"/>) only add to the score.
 /// </summary>
 public sealed record QueryWord(string Text, bool Required, IReadOnlyList<NameAlternative> Names);
 

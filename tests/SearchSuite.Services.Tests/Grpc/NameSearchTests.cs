@@ -15,6 +15,8 @@ public sealed class NameSearchFixture : IAsyncLifetime
         ("en-petrov", "en", "The deputy minister Ivan Petrov visited the port of Novorossiysk and inspected the damaged terminals."),
         ("en-lavrov", "en", "Foreign Minister Sergei Lavrov met his counterpart in Geneva on Tuesday, according to officials who attended the meeting."),
         ("de-lawrow", "de", "Außenminister Sergej Lawrow traf seinen Amtskollegen am Dienstag in Genf, wie aus diplomatischen Kreisen verlautete."),
+        ("en-ivanov", "en", "The former chief of staff Sergei Ivanov chaired a meeting on the protection of the environment in the Far East."),
+        ("en-boesch", "en", "The Austrian member of parliament Reinhard Bösch spoke against the proposal during the defence debate on Monday."),
         ("en-lvov", "en", "Prince Georgy Lvov led the provisional government for several months in 1917 before he resigned."),
         ("en-zelensky", "en", "President Volodymyr Zelensky addressed parliament in Kyiv on Wednesday and asked for more weapons."),
         ("de-selenskyj", "de", "Präsident Wolodymyr Selenskyj sprach am Mittwoch vor dem Parlament in Kiew über weitere militärische Hilfe."),
@@ -109,6 +111,29 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
         var ids = response.Hits.Select(h => h.DocumentId).ToList();
         Assert.True(ids.Count > 0, $"the query found nothing at all, so the test proves nothing. {Explain(query, response)}");
         Assert.False(ids.Contains(falseFriend), Explain(query, response));
+    }
+
+    [Theory]
+    [InlineData("Reinhard Eugen Bösch", new[] { "en-boesch" })]
+    [InlineData("Sergei Viktorovich Lavrov", new[] { "en-lavrov", "de-lawrow" })]
+    [InlineData("Лавров, Сергей Викторович", new[] { "en-lavrov", "de-lawrow" })]
+    [InlineData("Sergei Lavrov (Außenminister)", new[] { "en-lavrov", "de-lawrow" })]
+    public async Task Words_one_spelling_of_a_name_lacks_do_not_sink_the_hit(string query, string[] expected)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        foreach (var id in expected) Assert.True(ids.Contains(id), $"{id} not found. {Explain(query, response)}");
+        // Given name and surname stay required: another Sergei is no Lavrov.
+        Assert.False(ids.Contains("en-ivanov"), Explain(query, response));
+    }
+
+    [Fact]
+    public async Task A_two_word_name_requires_both_words()
+    {
+        var response = await SearchAsync("Sergei Lavrov");
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        Assert.True(ids.Contains("en-lavrov"), Explain("Sergei Lavrov", response));
+        Assert.False(ids.Contains("en-ivanov"), Explain("Sergei Lavrov", response));
     }
 
     [Fact]

@@ -33,6 +33,32 @@ public class QueryPlannerTests
     }
 
     [Fact]
+    public void Inner_words_of_a_known_persons_name_are_optional_but_still_expanded()
+    {
+        var expansions = new RecordingExpansion("Reinhard", "Bösch");
+        var plan = new QueryPlanner(expansions).Plan(new SearchQuery("Reinhard Eugen Bösch", [], [], 0, 10, ExpandNames: true));
+
+        Assert.Equal([true, false, true], plan.Words.Select(w => w.Required));
+        Assert.Equal(["Reinhard", "Eugen", "Bösch"], expansions.Asked);
+    }
+
+    [Fact]
+    public void Inverted_labels_patronymics_and_parenthesised_qualifiers_are_optional()
+    {
+        var plan = new QueryPlanner(new RecordingExpansion("Костов", "Иван", "Peskov", "Dmitry"))
+            .Plan(new SearchQuery("Костов, Иван Йорданов; Dmitry Sergeyevich Peskov (Kremlin)", [], [], 0, 10, ExpandNames: true));
+
+        Assert.Equal([true, true, false, true, false, true, false], plan.Words.Select(w => w.Required));
+    }
+
+    [Fact]
+    public void Unknown_names_keep_every_word_required()
+    {
+        var plan = new QueryPlanner(new RecordingExpansion()).Plan(new SearchQuery("Reinhard Eugen Bösch", [], [], 0, 10, ExpandNames: false));
+        Assert.All(plan.Words, w => Assert.True(w.Required));
+    }
+
+    [Fact]
     public void Expansion_switched_off_asks_for_no_names()
     {
         var expansions = new RecordingExpansion();
@@ -40,7 +66,7 @@ public class QueryPlannerTests
         Assert.Empty(expansions.Asked);
     }
 
-    private sealed class RecordingExpansion : INameExpansion
+    private sealed class RecordingExpansion(params string[] knownNames) : INameExpansion
     {
         public List<string> Asked { get; } = [];
 
@@ -49,5 +75,7 @@ public class QueryPlannerTests
             Asked.Add(word);
             return [];
         }
+
+        public bool IsKnownName(string word) => knownNames.Contains(word);
     }
 }

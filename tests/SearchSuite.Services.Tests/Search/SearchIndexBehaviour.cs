@@ -170,5 +170,7 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
 
         public IReadOnlyList<NameAlternative> Expand(string word) =>
             KeyOf(word) is { } key ? [new NameAlternative(word, key, NameSource.Key, 1f)] : [];
+
+        public bool IsKnownName(string word) => KeyOf(word) is not null;
     }
 }
