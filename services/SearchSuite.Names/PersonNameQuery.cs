@@ -3,7 +3,8 @@ using System.Globalization;
 namespace SearchSuite.Names;
 
 /// <summary>A query word and whether a search must find it (optional words only add to the score).</summary>
-public readonly record struct QueryToken(string Text, bool Required);
+/// <param name="IsGivenName">The first word of a multi-word person name: the one place hypocorisms apply (Dick for Richard).</param>
+public readonly record struct QueryToken(string Text, bool Required, bool IsGivenName = false);
 
 /// <summary>
 /// Which words of a search query must match, given that some runs of words are person names. Two spellings of one
@@ -32,6 +33,7 @@ public static class PersonNameQuery
     {
         var words = Scan(text);
         var required = new bool[words.Count];
+        var givenName = new bool[words.Count];
         Array.Fill(required, true);
         for (var i = 0; i < words.Count; i++)
             if (words[i].InParentheses) required[i] = false;
@@ -45,6 +47,7 @@ public static class PersonNameQuery
             {
                 // "George Robertson, Baron Robertson of Port Ellen", "Ian Paisley, Jr.": the name, then its qualifier,
                 // which runs to the next comma.
+                MarkName([.. Enumerable.Range(run.Start, run.Length)]);
                 for (var i = qualifier.Start; i < words.Count && (i == qualifier.Start || !words[i].CommaBefore); i++) required[i] = false;
                 r++;
                 while (r + 1 < runs.Count && !words[runs[r + 1].Start].CommaBefore) r++;
@@ -52,12 +55,12 @@ public static class PersonNameQuery
             else if (next is { } given && run.Length == 1 && isKnownName(words[run.Start].Text) && isKnownName(words[given.Start].Text))
             {
                 // "Костов, Иван Йорданов" is "Иван Йорданов Костов": the surname is the last word.
-                MarkInnerOptional([.. Enumerable.Range(given.Start, given.Length), run.Start]);
+                MarkName([.. Enumerable.Range(given.Start, given.Length), run.Start]);
                 r++;
             }
-            else if (IsName(run)) MarkInnerOptional([.. Enumerable.Range(run.Start, run.Length)]);
+            else if (IsName(run)) MarkName([.. Enumerable.Range(run.Start, run.Length)]);
         }
-        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i]))];
+        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i]))];
 
         bool IsName(Range run) => isKnownName(words[run.Start].Text) && isKnownName(words[LastNameWord(run)].Text);
 
@@ -68,11 +71,13 @@ public static class PersonNameQuery
             return last;
         }
 
-        void MarkInnerOptional(int[] name)
+        // Between the given name (first) and the surname (last, before any "Jr."), words are optional.
+        void MarkName(int[] name)
         {
             var last = name.Length - 1;
             while (last > 0 && IsGenerationalSuffix(words[name[last]].Text)) required[name[last--]] = false;
             for (var i = 1; i < last; i++) required[name[i]] = false;
+            if (last > 0) givenName[name[0]] = true;
         }
     }
 

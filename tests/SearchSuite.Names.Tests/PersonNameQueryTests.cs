@@ -49,6 +49,19 @@ public class PersonNameQueryTests
     }
 
     [Fact]
+    public void The_given_name_is_the_first_word_of_a_multi_word_name()
+    {
+        bool[] GivenNames(string query) => [.. PersonNameQuery.Parse(query, IsKnownName).Select(t => t.IsGivenName)];
+
+        Assert.Equal([true, false], GivenNames("Dick Durbin"));
+        Assert.Equal([false, true, false], GivenNames("Durbin, Dick J"));
+        Assert.Equal([true, false, false], GivenNames("Ian Paisley, Jr."));
+        // A lone word is no given name: "bill" in a search is rarely a person.
+        Assert.Equal([false], GivenNames("Bill"));
+        Assert.Equal([false, false], GivenNames("Bill Berlin"));
+    }
+
+    [Fact]
     public void Words_keep_apostrophes_between_letters_and_split_at_other_punctuation()
     {
         Assert.Equal(["US", "Präsident", "O'Neal", "Nguyễn", "2025"], PersonNameQuery.Words("US-Präsident, O'Neal 'Nguyễn' (2025)!"));

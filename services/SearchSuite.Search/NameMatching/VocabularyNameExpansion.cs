@@ -9,9 +9,9 @@ namespace SearchSuite.Search.NameMatching;
 /// </summary>
 public sealed class VocabularyNameExpansion(NameExpander expander) : INameExpansion
 {
-    public IReadOnlyList<NameAlternative> Expand(string word)
+    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false)
     {
-        var expansions = expander.Expand(word);
+        var expansions = expander.Expand(word, givenName);
         // The word alone adds nothing its text-field match does not already give.
         if (expansions.All(e => e.Source == ExpansionSource.Exact)) return [];
         return [.. expansions.Select(ToAlternative)];

@@ -7,7 +7,8 @@ namespace SearchSuite.Search.Querying;
 /// <summary>Supplies the name forms a query word may stand for (none when name expansion is unavailable).</summary>
 public interface INameExpansion
 {
-    IReadOnlyList<NameAlternative> Expand(string word);
+    /// <param name="givenName">The word is the given name of a multi-word person name, so hypocorisms apply.</param>
+    IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false);
 
     /// <summary>True when the word is a known person-name token in some spelling (see <see cref="PersonNameQuery"/>).</summary>
     bool IsKnownName(string word);
@@ -30,7 +31,7 @@ public sealed class QueryPlanner(INameExpansion names)
         var words = PersonNameQuery.Parse(query.Text, names.IsKnownName)
             .Select(t => IsOptional(t.Text)
                 ? new QueryWord(t.Text, Required: false, [])
-                : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text) : []))
+                : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName) : []))
             .ToList();
         return new QueryPlan(words, query.Languages, query.OriginLanguages, query.Offset, query.Limit);
     }
@@ -56,7 +57,7 @@ public sealed class QueryPlanner(INameExpansion names)
 /// <summary>Used until a name expander is configured, and when expansion is switched off.</summary>
 public sealed class NoNameExpansion : INameExpansion
 {
-    public IReadOnlyList<NameAlternative> Expand(string word) => [];
+    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false) => [];
 
     public bool IsKnownName(string word) => false;
 }

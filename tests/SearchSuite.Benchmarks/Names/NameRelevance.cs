@@ -108,7 +108,7 @@ public sealed class NameRelevance
         var candidates = new HashSet<int>();
         if (expand)
         {
-            query = [.. words.Select(w => _expander.Expand(w.Text))];
+            query = [.. words.Select(w => _expander.Expand(w.Text, w.IsGivenName))];
             foreach (var expansions in query)
             {
                 foreach (var expansion in expansions) candidates.UnionWith(_byForm.GetValueOrDefault(expansion.Form) ?? []);

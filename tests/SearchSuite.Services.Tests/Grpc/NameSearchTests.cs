@@ -17,6 +17,7 @@ public sealed class NameSearchFixture : IAsyncLifetime
         ("de-lawrow", "de", "Außenminister Sergej Lawrow traf seinen Amtskollegen am Dienstag in Genf, wie aus diplomatischen Kreisen verlautete."),
         ("en-ivanov", "en", "The former chief of staff Sergei Ivanov chaired a meeting on the protection of the environment in the Far East."),
         ("en-boesch", "en", "The Austrian member of parliament Reinhard Bösch spoke against the proposal during the defence debate on Monday."),
+        ("en-durbin", "en", "Senator Richard Durbin of Illinois said the committee would vote on the nomination next week."),
         ("en-lvov", "en", "Prince Georgy Lvov led the provisional government for several months in 1917 before he resigned."),
         ("en-zelensky", "en", "President Volodymyr Zelensky addressed parliament in Kyiv on Wednesday and asked for more weapons."),
         ("de-selenskyj", "de", "Präsident Wolodymyr Selenskyj sprach am Mittwoch vor dem Parlament in Kiew über weitere militärische Hilfe."),
@@ -125,6 +126,18 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
         foreach (var id in expected) Assert.True(ids.Contains(id), $"{id} not found. {Explain(query, response)}");
         // Given name and surname stay required: another Sergei is no Lavrov.
         Assert.False(ids.Contains("en-ivanov"), Explain(query, response));
+    }
+
+    [Fact]
+    public async Task A_hypocorism_finds_the_full_given_name_inside_a_persons_name_only()
+    {
+        var response = await SearchAsync("Dick Durbin");
+        Assert.True(response.Hits.Any(h => h.DocumentId == "en-durbin"), Explain("Dick Durbin", response));
+        Assert.Contains(response.NameExpansions.Single(e => e.QueryName == "Dick").Forms, f => f.Form == "richard" && f.Source == "curated");
+
+        // Alone, "Dick" is no person's name: no hypocorisms, so the article naming Richard is not found.
+        var lone = await SearchAsync("Dick");
+        Assert.DoesNotContain("en-durbin", lone.Hits.Select(h => h.DocumentId));
     }
 
     [Fact]

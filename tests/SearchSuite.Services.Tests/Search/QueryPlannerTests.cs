@@ -40,6 +40,8 @@ public class QueryPlannerTests
 
         Assert.Equal([true, false, true], plan.Words.Select(w => w.Required));
         Assert.Equal(["Reinhard", "Eugen", "Bösch"], expansions.Asked);
+        // Only the given name of a person's name is expanded with hypocorisms.
+        Assert.Equal(["Reinhard"], expansions.AskedAsGivenNames);
     }
 
     [Fact]
@@ -70,9 +72,12 @@ public class QueryPlannerTests
     {
         public List<string> Asked { get; } = [];
 
-        public IReadOnlyList<NameAlternative> Expand(string word)
+        public List<string> AskedAsGivenNames { get; } = [];
+
+        public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false)
         {
             Asked.Add(word);
+            if (givenName) AskedAsGivenNames.Add(word);
             return [];
         }
 
