@@ -76,6 +76,10 @@ public static class PersonNameQuery
         {
             var last = name.Length - 1;
             while (last > 0 && IsGenerationalSuffix(words[name[last]].Text)) required[name[last--]] = false;
+            // A double-barrelled surname may be shortened to its first part (Glawischnig-Piesczek / Glawischnig).
+            // A particle before the hyphen (al-Hariri) is no surname of its own.
+            if (last > 1 && words[name[last]].HyphenBefore && name[last - 1] == name[last] - 1 && IsCapitalised(words[name[last - 1]].Text))
+                required[name[last--]] = false;
             for (var i = 1; i < last; i++) required[name[i]] = false;
             if (last > 0) givenName[name[0]] = true;
         }
@@ -99,7 +103,7 @@ public static class PersonNameQuery
 
     private static bool IsQualifier(string word) => PeerageTitles.Contains(word) || IsGenerationalSuffix(word);
 
-    private readonly record struct ScannedWord(string Text, bool CommaBefore, bool InParentheses, bool JoinsPrevious);
+    private readonly record struct ScannedWord(string Text, bool CommaBefore, bool InParentheses, bool JoinsPrevious, bool HyphenBefore);
 
     /// <summary>A run of words [Start, End) that may form one name.</summary>
     private readonly record struct Range(int Start, int End)
@@ -145,11 +149,12 @@ public static class PersonNameQuery
         var depth = 0;
         var comma = false;
         var joins = true;
+        var hyphen = false;
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
             // An apostrophe between letters belongs to the word ("O'Neal"), as in the name tokens (NameTokens.Split).
-            var inWord = i < text.Length && (IsWordChar(text[i]) || start >= 0 && IsApostrophe(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]));
+            var inWord = i < text.Length && (IsWordChar(text[i]) || start >= 0 && NameTokens.IsApostrophe(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]));
             if (inWord)
             {
                 if (start < 0) start = i;
@@ -157,24 +162,26 @@ public static class PersonNameQuery
             }
             if (start >= 0)
             {
-                words.Add(new ScannedWord(text[start..i], comma, depth > 0, joins));
+                words.Add(new ScannedWord(text[start..i], comma, depth > 0, joins, hyphen));
                 start = -1;
                 comma = false;
                 joins = true;
+                hyphen = false;
             }
             if (i == text.Length) break;
             var c = text[i];
             if (c is '(' or '[') depth++;
             else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
             if (c == ',') comma = true;
+            if (IsHyphen(c)) hyphen = true;
             // Spaces, hyphens, dots and apostrophes sit inside a name; a comma separates it from a qualifier;
             // anything else (semicolons, slashes, quotes, brackets) ends it.
-            if (!(char.IsWhiteSpace(c) || c is '-' or '\u2010' or '\u2011' or '.' or ',' || IsApostrophe(c))) joins = false;
+            if (!(char.IsWhiteSpace(c) || IsHyphen(c) || c is '.' or ',' || NameTokens.IsApostrophe(c))) joins = false;
         }
         return words;
     }
 
-    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
+    private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
 
     private static bool IsWordChar(char c) => char.GetUnicodeCategory(c) switch
     {

@@ -19,6 +19,16 @@ public class PersonNameQueryTests
     }
 
     [Fact]
+    public void A_double_barrelled_surname_needs_only_its_first_part()
+    {
+        Assert.Equal([true, true, false], Required("Eva Glawischnig-Piesczek"));
+        Assert.Equal([true, false, true, false], Required("Jesús Caldera Sánchez-Capitán"));
+        // Without a given name before it, the compound is all the name there is.
+        Assert.Equal([true, true], Required("Heaton-Harris"));
+        Assert.Equal([true, false, true], Required("Bahiya al-Hariri"));
+    }
+
+    [Fact]
     public void Two_word_names_and_ordinary_words_stay_required()
     {
         Assert.Equal([true, true], Required("Sergei Lavrov"));
@@ -64,6 +74,6 @@ public class PersonNameQueryTests
     [Fact]
     public void Words_keep_apostrophes_between_letters_and_split_at_other_punctuation()
     {
-        Assert.Equal(["US", "Präsident", "O'Neal", "Nguyễn", "2025"], PersonNameQuery.Words("US-Präsident, O'Neal 'Nguyễn' (2025)!"));
+        Assert.Equal(["US", "Präsident", "O'Neal", "H`Yim", "Nguyễn", "2025"], PersonNameQuery.Words("US-Präsident, O'Neal H`Yim 'Nguyễn' (2025)!"));
     }
 }
