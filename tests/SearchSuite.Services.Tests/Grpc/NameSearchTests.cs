@@ -115,11 +115,12 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
     }
 
     [Theory]
+    [InlineData("Sergei Lavrov", new[] { "en-lavrov", "de-lawrow" })]
     [InlineData("Reinhard Eugen Bösch", new[] { "en-boesch" })]
     [InlineData("Sergei Viktorovich Lavrov", new[] { "en-lavrov", "de-lawrow" })]
     [InlineData("Лавров, Сергей Викторович", new[] { "en-lavrov", "de-lawrow" })]
     [InlineData("Sergei Lavrov (Außenminister)", new[] { "en-lavrov", "de-lawrow" })]
-    public async Task Words_one_spelling_of_a_name_lacks_do_not_sink_the_hit(string query, string[] expected)
+    public async Task A_persons_name_finds_spellings_that_lack_some_of_its_words_but_no_other_person(string query, string[] expected)
     {
         var response = await SearchAsync(query);
         var ids = response.Hits.Select(h => h.DocumentId).ToList();
@@ -138,15 +139,6 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
         // Alone, "Dick" is no person's name: no hypocorisms, so the article naming Richard is not found.
         var lone = await SearchAsync("Dick");
         Assert.DoesNotContain("en-durbin", lone.Hits.Select(h => h.DocumentId));
-    }
-
-    [Fact]
-    public async Task A_two_word_name_requires_both_words()
-    {
-        var response = await SearchAsync("Sergei Lavrov");
-        var ids = response.Hits.Select(h => h.DocumentId).ToList();
-        Assert.True(ids.Contains("en-lavrov"), Explain("Sergei Lavrov", response));
-        Assert.False(ids.Contains("en-ivanov"), Explain("Sergei Lavrov", response));
     }
 
     [Fact]
