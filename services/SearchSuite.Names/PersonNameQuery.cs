@@ -4,7 +4,11 @@ namespace SearchSuite.Names;
 
 /// <summary>A query word and whether a search must find it (optional words only add to the score).</summary>
 /// <param name="IsGivenName">The first word of a multi-word person name: the one place hypocorisms apply (Dick for Richard).</param>
-public readonly record struct QueryToken(string Text, bool Required, bool IsGivenName = false);
+/// <param name="AnyOf">
+/// Words that share this id are alternatives: at least one of them must match (a long name's surname, which may be its
+/// last word or the one before: "Cristóbal Montoro Romero" / "Cristóbal Montoro"). Such words are not <see cref="Required"/>.
+/// </param>
+public readonly record struct QueryToken(string Text, bool Required, bool IsGivenName = false, int? AnyOf = null);
 
 /// <summary>
 /// Which words of a search query must match, given that some runs of words are person names. Two spellings of one
@@ -15,8 +19,9 @@ public readonly record struct QueryToken(string Text, bool Required, bool IsGive
 /// <list type="bullet">
 /// <item>Words inside parentheses are optional in any query: they qualify, they do not name.</item>
 /// <item>A person name is a run of capitalised words (name particles such as "von" or "bin" may sit inside) whose first
-/// and last words are known name tokens. In a run of three or more words only the first and last are required: the
-/// given name and the surname tell a person apart; inner words (middle names, patronymics, particles) add score.</item>
+/// and last words are known name tokens. In a run of three or more words the given name (first) is required and so is
+/// the surname, which is the last word or, when a second surname follows it (Spanish "Montoro Romero"), the one before:
+/// one of the two must match. Other inner words (middle names, patronymics, particles) only add score.</item>
 /// <item>"Surname, Given …": a single known name before a comma followed by a name run is one name, surname last.</item>
 /// <item>Generational suffixes (Jr., III) and a comma-separated peerage or suffix after a name are optional.</item>
 /// </list>
@@ -34,6 +39,7 @@ public static class PersonNameQuery
         var words = Scan(text);
         var required = new bool[words.Count];
         var givenName = new bool[words.Count];
+        var anyOf = new int?[words.Count];
         Array.Fill(required, true);
         for (var i = 0; i < words.Count; i++)
             if (words[i].InParentheses) required[i] = false;
@@ -55,12 +61,12 @@ public static class PersonNameQuery
             else if (next is { } given && run.Length == 1 && isKnownName(words[run.Start].Text) && isKnownName(words[given.Start].Text))
             {
                 // "Костов, Иван Йорданов" is "Иван Йорданов Костов": the surname is the last word.
-                MarkName([.. Enumerable.Range(given.Start, given.Length), run.Start]);
+                MarkName([.. Enumerable.Range(given.Start, given.Length), run.Start], surnameKnown: true);
                 r++;
             }
             else if (IsName(run)) MarkName([.. Enumerable.Range(run.Start, run.Length)]);
         }
-        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i]))];
+        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i], anyOf[i]))];
 
         bool IsName(Range run) => isKnownName(words[run.Start].Text) && isKnownName(words[LastNameWord(run)].Text);
 
@@ -71,8 +77,9 @@ public static class PersonNameQuery
             return last;
         }
 
-        // Between the given name (first) and the surname (last, before any "Jr."), words are optional.
-        void MarkName(int[] name)
+        // Between the given name (first) and the surname (last, before any "Jr."), words are optional. Unless the
+        // label says which word is the surname (surnameKnown), the word before the last may be it instead.
+        void MarkName(int[] name, bool surnameKnown = false)
         {
             var last = name.Length - 1;
             while (last > 0 && IsGenerationalSuffix(words[name[last]].Text)) required[name[last--]] = false;
@@ -82,6 +89,11 @@ public static class PersonNameQuery
                 required[name[last--]] = false;
             for (var i = 1; i < last; i++) required[name[i]] = false;
             if (last > 0) givenName[name[0]] = true;
+            var beforeLast = last - 1;
+            // Particles, initials and patronymics never stand for the surname.
+            if (surnameKnown || beforeLast < 1 || !IsCapitalised(words[name[beforeLast]].Text) || NameTokens.IsOptional(words[name[beforeLast]].Text)) return;
+            required[name[last]] = false;
+            anyOf[name[beforeLast]] = anyOf[name[last]] = name[beforeLast];
         }
     }
 

@@ -53,11 +53,26 @@ public class NameScorerTests
         var (expander, _) = Index();
         var query = PersonNameQuery.Parse("Dmitry Sergeyevich Peskov", expander.IsKnownName);
         var expansions = query.Select(t => expander.Expand(t.Text)).ToList();
-        var required = query.Select(t => t.Required).ToList();
 
-        Assert.True(expander.Scorer.Score(expansions, IndexedNameToken.FromName("Dmitri Peskow"), required).IsComplete);
+        Assert.True(expander.Scorer.Score(expansions, IndexedNameToken.FromName("Dmitri Peskow"), query).IsComplete);
         // The first and last words stay required: another Dmitry is no match.
-        Assert.False(expander.Scorer.Score(expansions, IndexedNameToken.FromName("Dmitry Medvedev"), required).IsFull);
+        Assert.False(expander.Scorer.Score(expansions, IndexedNameToken.FromName("Dmitry Medvedev"), query).IsFull);
+    }
+
+    [Fact]
+    public void Of_a_long_names_surname_alternatives_one_match_is_enough()
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var name in new[] { "Cristóbal Montoro", "Cristóbal Colón", "Ana Romero" }) vocabulary.AddName(name);
+        var expander = new NameExpander(new NameVariantStore(), vocabulary);
+        var query = PersonNameQuery.Parse("Cristóbal Montoro Romero", expander.IsKnownName);
+        var expansions = query.Select(t => expander.Expand(t.Text)).ToList();
+        NameMatch Score(string name) => expander.Scorer.Score(expansions, IndexedNameToken.FromName(name), query);
+
+        Assert.True(Score("Cristóbal Montoro").IsComplete);
+        Assert.True(Score("Cristóbal Montoro Romero").Score > Score("Cristóbal Montoro").Score - 0.001f);
+        Assert.False(Score("Cristóbal Colón").IsFull, "the surname is missing");
+        Assert.False(Score("Ana Romero").IsFull, "the given name is missing");
     }
 
     [Fact]

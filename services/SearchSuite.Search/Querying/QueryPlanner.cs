@@ -31,7 +31,7 @@ public sealed class QueryPlanner(INameExpansion names)
         var words = PersonNameQuery.Parse(query.Text, names.IsKnownName)
             .Select(t => IsOptional(t.Text)
                 ? new QueryWord(t.Text, Required: false, [])
-                : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName) : []))
+                : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName) : [], t.AnyOf))
             .ToList();
         return new QueryPlan(words, query.Languages, query.OriginLanguages, query.Offset, query.Limit);
     }

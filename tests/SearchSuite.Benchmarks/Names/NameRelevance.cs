@@ -103,7 +103,6 @@ public sealed class NameRelevance
     public Dictionary<int, NameMatch> Rank(string queryName, bool expand)
     {
         var words = PersonNameQuery.Parse(queryName, _expander.IsKnownName);
-        var required = words.Select(w => w.Required).ToArray();
         IReadOnlyList<IReadOnlyList<NameExpansion>> query;
         var candidates = new HashSet<int>();
         if (expand)
@@ -121,7 +120,7 @@ public sealed class NameRelevance
             foreach (var expansions in query) candidates.UnionWith(_byBaselineForm.GetValueOrDefault(expansions[0].Form) ?? []);
         }
         var tokens = expand ? _expandedTokens : _baselineTokens;
-        return candidates.ToDictionary(id => id, id => _expander.Scorer.Score(query, tokens[id], required));
+        return candidates.ToDictionary(id => id, id => _expander.Scorer.Score(query, tokens[id], words));
     }
 
     public NameExpander Expander => _expander;

@@ -33,12 +33,15 @@ public class QueryPlannerTests
     }
 
     [Fact]
-    public void Inner_words_of_a_known_persons_name_are_optional_but_still_expanded()
+    public void A_long_names_surname_may_be_either_of_its_last_two_words_and_every_word_is_still_expanded()
     {
         var expansions = new RecordingExpansion("Reinhard", "Bösch");
         var plan = new QueryPlanner(expansions).Plan(new SearchQuery("Reinhard Eugen Bösch", [], [], 0, 10, ExpandNames: true));
 
-        Assert.Equal([true, false, true], plan.Words.Select(w => w.Required));
+        // The given name is required; the surname is "Bösch" or, were a second surname to follow, "Eugen": one must match.
+        Assert.Equal([true, false, false], plan.Words.Select(w => w.Required));
+        Assert.Null(plan.Words[0].AnyOf);
+        Assert.True(plan.Words[1].AnyOf is not null && plan.Words[1].AnyOf == plan.Words[2].AnyOf);
         Assert.Equal(["Reinhard", "Eugen", "Bösch"], expansions.Asked);
         // Only the given name of a person's name is expanded with hypocorisms.
         Assert.Equal(["Reinhard"], expansions.AskedAsGivenNames);
