@@ -29,7 +29,7 @@ public readonly record struct QueryToken(string Text, bool Required, bool IsGive
 /// </summary>
 public static class PersonNameQuery
 {
-    /// <summary>Splits a query into words: runs of letters, digits and combining marks.</summary>
+    /// <summary>Splits a query into words: runs of letters, digits and combining marks (with apostrophes between letters).</summary>
     public static IReadOnlyList<string> Words(string text) => [.. Scan(text).Select(w => w.Text)];
 
     /// <summary>The query's words in order, each marked required or optional by the person-name rules.</summary>

@@ -23,7 +23,7 @@ public sealed class QueryPlanner(INameExpansion names)
 {
     public const int MaxWords = 32;
 
-    /// <summary>Splits a query into words: runs of letters, digits and combining marks.</summary>
+    /// <summary>Splits a query into words (see <see cref="PersonNameQuery.Words"/>).</summary>
     public static IReadOnlyList<string> Words(string text) => PersonNameQuery.Words(text);
 
     public QueryPlan Plan(SearchQuery query)
