@@ -23,8 +23,12 @@ public sealed class NameExpander
     /// <summary>Ranks indexed names against this expander's expansions with the same weights.</summary>
     public NameScorer Scorer { get; }
 
-    /// <summary>Expansions of one token, one per distinct form, highest weight first. Empty when it has no letters.</summary>
-    public IReadOnlyList<NameExpansion> Expand(string queryToken)
+    /// <summary>
+    /// Expansions of one token, one per distinct form, highest weight first. Empty when it has no letters. The
+    /// given name of a multi-word person name (<paramref name="givenName"/>) also expands to its hypocorisms
+    /// (<see cref="GivenNameHypocorisms"/>) at the curated weight.
+    /// </summary>
+    public IReadOnlyList<NameExpansion> Expand(string queryToken, bool givenName = false)
     {
         var form = NameTokens.Normalize(queryToken);
         var key = NameKey.Compute(form);
@@ -32,14 +36,9 @@ public sealed class NameExpander
         var expansions = new Dictionary<string, NameExpansion>(StringComparer.Ordinal);
         Offer(expansions, form, key, ExpansionSource.Exact, Options.ExactWeight);
         foreach (var match in _variants.FindByKey(key))
-        {
-            foreach (var word in match.Words)
-            {
-                Offer(expansions, word.Form, word.Key, ExpansionSource.Curated, Options.CuratedWeight);
-                foreach (var indexed in _vocabulary.FormsWithKey(word.Key))
-                    Offer(expansions, indexed, word.Key, ExpansionSource.Curated, Options.CuratedWeight);
-            }
-        }
+            foreach (var word in match.Words) OfferCurated(expansions, word.Form, word.Key);
+        if (givenName)
+            foreach (var hypocorism in GivenNameHypocorisms.Of(form)) OfferCurated(expansions, hypocorism, NameKey.Compute(hypocorism));
         foreach (var indexed in _vocabulary.FormsWithKey(key)) Offer(expansions, indexed, key, ExpansionSource.Key, Options.KeyWeight);
         // Accent-stripped Vietnamese ("chien") keys differently from its accented form ("chiến"), so join them by fold.
         foreach (var indexed in _vocabulary.FormsWithFold(NameTokens.Fold(form)))
@@ -53,8 +52,29 @@ public sealed class NameExpander
         return [.. expansions.Values.OrderByDescending(e => e.Weight).ThenBy(e => e.Source).ThenBy(e => e.Form, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// True when the token, in any spelling that shares its key or fold, is an indexed name token, belongs to a
+    /// curated variant group or is a listed given name (Dick): what <see cref="PersonNameQuery"/> asks to tell a
+    /// person's name from other words.
+    /// </summary>
+    public bool IsKnownName(string queryToken)
+    {
+        var form = NameTokens.Normalize(queryToken);
+        var key = NameKey.Compute(form);
+        if (key.Length == 0) return false;
+        return _vocabulary.FormsWithKey(key).Count > 0 || _vocabulary.FormsWithFold(NameTokens.Fold(form)).Count > 0
+            || _variants.FindByKey(key).Count > 0 || GivenNameHypocorisms.Of(form).Count > 0;
+    }
+
     /// <summary>Expansions for every token of a full name, in token order.</summary>
-    public IReadOnlyList<IReadOnlyList<NameExpansion>> ExpandName(string name) => [.. NameTokens.Split(name).Select(Expand)];
+    public IReadOnlyList<IReadOnlyList<NameExpansion>> ExpandName(string name) => [.. NameTokens.Split(name).Select(token => Expand(token))];
+
+    /// <summary>A curated spelling and every indexed spelling that shares its key.</summary>
+    private void OfferCurated(Dictionary<string, NameExpansion> expansions, string form, string key)
+    {
+        Offer(expansions, form, key, ExpansionSource.Curated, Options.CuratedWeight);
+        foreach (var indexed in _vocabulary.FormsWithKey(key)) Offer(expansions, indexed, key, ExpansionSource.Curated, Options.CuratedWeight);
+    }
 
     private static void Offer(Dictionary<string, NameExpansion> expansions, string form, string key, ExpansionSource source, float weight)
     {

@@ -27,6 +27,11 @@ public static class NameKey
     [
         // x spells ks in Latin-script names (Alexander/Aleksandr); frees the letter for nothing else.
         new("x-as-ks", "x", "ks"),
+        // Romanian (and Italian) spellings: -schi is -ский (Juravschi/Журавский; German -tschi is ч, as in Araghtschi),
+        // "ciu" and "cea" spell чу and ча (Panciuc/Панчук, Ceaușescu/Чаушеску), and -ovici/-evici is -ович (Palihovici/Палихович).
+        new("romanian-schi-as-ski", "(?<!t)schi$", "ski"),
+        new("romanian-ciu-cea-as-X", "ci(?=u)|ce(?=a)", "X"),
+        new("romanian-ovici-as-X", "(?<=[oe]vi)ci$", "X"),
         // -sky/-ski/-skyj/-skiy/-skyy/-skij: English, German, French and Ukrainian renderings of -ский/-ський.
         // Latvian adds its nominative -s to the same ending (Zemļinskis/Землинский).
         new("slavic-adjective-ending", "sk(?:yj|yy|iy|ij|yi|ii|is|y|i)$", "ski"),

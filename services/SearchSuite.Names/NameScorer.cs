@@ -55,17 +55,21 @@ public sealed class NameScorer(NameExpanderOptions options)
     /// <summary>
     /// Mean best weight over the query tokens, less a small penalty per document token left unmatched. Unmatched
     /// optional tokens (patronymics, initials) count on neither side, since other spellings drop them. Optional
-    /// query tokens are recognised by the <see cref="NameExpansion.Form"/> of their exact expansion.
+    /// query tokens are recognised by the <see cref="NameExpansion.Form"/> of their exact expansion, or by the
+    /// <paramref name="query"/> tokens of <see cref="PersonNameQuery"/> (inner words of a long name, qualifiers); of a
+    /// group of alternatives (<see cref="QueryToken.AnyOf"/>) one match is enough.
     /// </summary>
-    public NameMatch Score(IReadOnlyList<IReadOnlyList<NameExpansion>> queryExpansions, IReadOnlyList<IndexedNameToken> document)
+    public NameMatch Score(IReadOnlyList<IReadOnlyList<NameExpansion>> queryExpansions, IReadOnlyList<IndexedNameToken> document, IReadOnlyList<QueryToken>? query = null)
     {
         if (queryExpansions.Count == 0) return default;
         var total = 0f;
         var matched = 0;
         var queryTokens = 0;
+        HashSet<int>? unmatchedGroups = null, matchedGroups = null;
         Span<bool> used = document.Count <= 64 ? stackalloc bool[document.Count] : new bool[document.Count];
-        foreach (var expansions in queryExpansions)
+        for (var q = 0; q < queryExpansions.Count; q++)
         {
+            var expansions = queryExpansions[q];
             var best = 0f;
             var bestIndex = -1;
             for (var i = 0; i < document.Count; i++)
@@ -75,14 +79,18 @@ public sealed class NameScorer(NameExpanderOptions options)
             }
             if (bestIndex < 0)
             {
-                if (!IsOptional(expansions)) queryTokens++;
+                if (query?[q] is { AnyOf: { } group }) (unmatchedGroups ??= []).Add(group);
+                else if (query?[q].Required != false && !IsOptional(expansions)) queryTokens++;
                 continue;
             }
+            if (query?[q] is { AnyOf: { } matchedGroup }) (matchedGroups ??= []).Add(matchedGroup);
             used[bestIndex] = true;
             total += best;
             matched++;
             queryTokens++;
         }
+        // A group none of whose words matched counts as one unmatched query token.
+        if (unmatchedGroups is not null) queryTokens += unmatchedGroups.Count(g => matchedGroups?.Contains(g) != true);
         var unmatchedDocumentTokens = 0;
         for (var i = 0; i < document.Count; i++)
             if (!used[i] && !document[i].IsOptional) unmatchedDocumentTokens++;

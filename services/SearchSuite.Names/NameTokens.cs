@@ -107,7 +107,8 @@ public static class NameTokens
             : token.Replace("ţ", "ts").Replace("ț", "ts").Replace("Ţ", "Ts").Replace("Ț", "Ts")
                 .Replace("ş", "sh").Replace("ș", "sh").Replace("Ş", "Sh").Replace("Ș", "Sh");
 
-    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u02BB' or '`' or '\u00B4';
+    /// <summary>Apostrophes and the marks typed for them: inside a name they mark a glottal stop or soft sign, not a word boundary.</summary>
+    internal static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u02BB' or '`' or '\u00B4';
 
     private static bool IsCombiningMark(char c) =>
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;

@@ -30,4 +30,13 @@ public sealed record NameVariantList(string? Version, IReadOnlyList<IReadOnlyLis
         }
         return new NameVariantList(version, groups);
     }
+
+    /// <summary>Reads a list embedded in this assembly under <paramref name="logicalName"/>.</summary>
+    public static NameVariantList ReadEmbedded(string logicalName)
+    {
+        using var stream = typeof(NameVariantList).Assembly.GetManifestResourceStream(logicalName)
+            ?? throw new InvalidOperationException($"Embedded resource {logicalName} is missing.");
+        using var reader = new StreamReader(stream);
+        return Read(reader);
+    }
 }

@@ -158,13 +158,7 @@ public sealed class NameVariantStore
             ?? throw new InvalidDataException($"Name variant file {_persistencePath} is empty.");
     }
 
-    private static NameVariantList ReadCurated()
-    {
-        using var stream = typeof(NameVariantStore).Assembly.GetManifestResourceStream(CuratedResource)
-            ?? throw new InvalidOperationException($"Embedded resource {CuratedResource} is missing.");
-        using var reader = new StreamReader(stream);
-        return NameVariantList.Read(reader);
-    }
+    private static NameVariantList ReadCurated() => NameVariantList.ReadEmbedded(CuratedResource);
 
     private static bool IsListed(string origin) => origin is VariantOrigin.Curated or VariantOrigin.Configured;
 

@@ -108,6 +108,17 @@ public class NameExpanderTests
     }
 
     [Fact]
+    public void Hypocorisms_apply_to_a_given_name_only()
+    {
+        var expander = CreateExpander();
+        var given = expander.Expand("Dick", givenName: true);
+        Assert.Contains(given, e => e.Form == "richard" && e.Source == ExpansionSource.Curated);
+        Assert.Contains(expander.Expand("Richard", givenName: true), e => e.Form == "dick");
+        // A lone "dick" or "bill" in a search is rarely a person.
+        Assert.DoesNotContain(expander.Expand("Dick"), e => e.Form == "richard");
+    }
+
+    [Fact]
     public void Fuzzy_fallback_can_be_switched_off()
     {
         var expansions = CreateExpander(options: new NameExpanderOptions { EnableFuzzy = false }).Expand("Witkoff");

@@ -48,6 +48,43 @@ public class NameScorerTests
     }
 
     [Fact]
+    public void An_optional_inner_query_word_left_unmatched_still_gives_a_full_match()
+    {
+        var (expander, _) = Index();
+        var query = PersonNameQuery.Parse("Dmitry Sergeyevich Peskov", expander.IsKnownName);
+        var expansions = query.Select(t => expander.Expand(t.Text)).ToList();
+
+        Assert.True(expander.Scorer.Score(expansions, IndexedNameToken.FromName("Dmitri Peskow"), query).IsComplete);
+        // The first and last words stay required: another Dmitry is no match.
+        Assert.False(expander.Scorer.Score(expansions, IndexedNameToken.FromName("Dmitry Medvedev"), query).IsFull);
+    }
+
+    [Fact]
+    public void Of_a_long_names_surname_alternatives_one_match_is_enough()
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var name in new[] { "Cristóbal Montoro", "Cristóbal Colón", "Ana Romero" }) vocabulary.AddName(name);
+        var expander = new NameExpander(new NameVariantStore(), vocabulary);
+        var query = PersonNameQuery.Parse("Cristóbal Montoro Romero", expander.IsKnownName);
+        var expansions = query.Select(t => expander.Expand(t.Text)).ToList();
+        NameMatch Score(string name) => expander.Scorer.Score(expansions, IndexedNameToken.FromName(name), query);
+
+        Assert.True(Score("Cristóbal Montoro").IsComplete);
+        Assert.True(Score("Cristóbal Montoro Romero").Score > Score("Cristóbal Montoro").Score - 0.001f);
+        Assert.False(Score("Cristóbal Colón").IsFull, "the surname is missing");
+        Assert.False(Score("Ana Romero").IsFull, "the given name is missing");
+    }
+
+    [Fact]
+    public void Known_names_are_recognised_in_any_spelling_of_their_key()
+    {
+        var (expander, _) = Index();
+        Assert.True(expander.IsKnownName("Peskow"));
+        Assert.True(expander.IsKnownName("Песков"));
+        Assert.False(expander.IsKnownName("Berlin"));
+    }
+
+    [Fact]
     public void Longer_name_ranks_below_the_exact_name()
     {
         var ranked = Rank("Dmitry Peskov");

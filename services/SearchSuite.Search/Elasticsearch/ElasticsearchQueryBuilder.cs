@@ -27,8 +27,14 @@ public static class ElasticsearchQueryBuilder
 
     public static JsonObject Query(QueryPlan plan)
     {
-        var required = plan.Words.Where(w => w.Required).Select(WordQuery).ToArray();
-        var optional = plan.Words.Where(w => !w.Required).Select(WordQuery).ToArray();
+        var alone = plan.Words.Where(w => w.AnyOf is null).ToList();
+        // Alternatives (a long name's surname): one of them must match, as in the Lucene backend.
+        var anyOf = plan.Words.Where(w => w.AnyOf is not null).GroupBy(w => w.AnyOf).Select(g => (JsonNode)new JsonObject
+        {
+            ["bool"] = new JsonObject { ["should"] = new JsonArray([.. g.Select(WordQuery)]), ["minimum_should_match"] = 1 },
+        });
+        var required = alone.Where(w => w.Required).Select(WordQuery).Concat(anyOf).ToArray();
+        var optional = alone.Where(w => !w.Required).Select(WordQuery).ToArray();
         var filters = Filters(plan);
         var boolQuery = new JsonObject();
         if (required.Length > 0) boolQuery["must"] = new JsonArray(required);

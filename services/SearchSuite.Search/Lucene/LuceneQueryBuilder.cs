@@ -11,8 +11,15 @@ public static class LuceneQueryBuilder
     public static Query Build(QueryPlan plan)
     {
         var root = new BooleanQuery();
-        foreach (var word in plan.Words)
+        foreach (var word in plan.Words.Where(w => w.AnyOf is null))
             root.Add(WordQuery(word), word.Required ? Occur.MUST : Occur.SHOULD);
+        // Alternatives (a long name's surname): one of them must match, each that does adds to the score.
+        foreach (var alternatives in plan.Words.Where(w => w.AnyOf is not null).GroupBy(w => w.AnyOf))
+        {
+            var anyOf = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+            foreach (var word in alternatives) anyOf.Add(WordQuery(word), Occur.SHOULD);
+            root.Add(anyOf, Occur.MUST);
+        }
         return root;
     }
 

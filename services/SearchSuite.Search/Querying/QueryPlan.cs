@@ -23,9 +23,12 @@ public sealed record NameAlternative(string Form, string? Key, NameSource Source
 
 /// <summary>
 /// One query word. A required word must match in some field (title, body, related headlines or, through its
-/// name alternatives, the name fields); optional words (stop words) only add to the score.
+/// name alternatives, the name fields); optional words (stop words, initials, inner words of a person's name,
+/// qualifiers: see <see cref="QueryPlanner"/>) only add to the score. Words that share an <paramref name="AnyOf"/> id
+/// are alternatives, of which at least one must match (a long name's surname: "Montoro" or "Romero"); they are not
+/// <paramref name="Required"/> on their own.
 /// </summary>
-public sealed record QueryWord(string Text, bool Required, IReadOnlyList<NameAlternative> Names);
+public sealed record QueryWord(string Text, bool Required, IReadOnlyList<NameAlternative> Names, int? AnyOf = null);
 
 /// <summary>The backend-independent meaning of a search: the words, the filters and the page.</summary>
 public sealed record QueryPlan(

@@ -96,14 +96,18 @@ public sealed class NameRelevance
             returned, falseMatches, homonyms, longerNames);
     }
 
-    /// <summary>Every document that shares at least one term with the query, with its score.</summary>
+    /// <summary>
+    /// Every document that shares at least one term with the query, with its score. The query's words and which of
+    /// them are required come from <see cref="PersonNameQuery"/>, as in the search service's query planner.
+    /// </summary>
     public Dictionary<int, NameMatch> Rank(string queryName, bool expand)
     {
+        var words = PersonNameQuery.Parse(queryName, _expander.IsKnownName);
         IReadOnlyList<IReadOnlyList<NameExpansion>> query;
         var candidates = new HashSet<int>();
         if (expand)
         {
-            query = _expander.ExpandName(queryName);
+            query = [.. words.Select(w => _expander.Expand(w.Text, w.IsGivenName))];
             foreach (var expansions in query)
             {
                 foreach (var expansion in expansions) candidates.UnionWith(_byForm.GetValueOrDefault(expansion.Form) ?? []);
@@ -112,11 +116,11 @@ public sealed class NameRelevance
         }
         else
         {
-            query = [.. NameTokens.Split(queryName).Select(token => (IReadOnlyList<NameExpansion>)[ExactOnly(BaselineToken(token))])];
+            query = [.. words.Select(w => (IReadOnlyList<NameExpansion>)[ExactOnly(BaselineToken(w.Text))])];
             foreach (var expansions in query) candidates.UnionWith(_byBaselineForm.GetValueOrDefault(expansions[0].Form) ?? []);
         }
         var tokens = expand ? _expandedTokens : _baselineTokens;
-        return candidates.ToDictionary(id => id, id => _expander.Scorer.Score(query, tokens[id]));
+        return candidates.ToDictionary(id => id, id => _expander.Scorer.Score(query, tokens[id], words));
     }
 
     public NameExpander Expander => _expander;

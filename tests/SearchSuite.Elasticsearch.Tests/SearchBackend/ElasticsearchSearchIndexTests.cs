@@ -168,6 +168,26 @@ public sealed class ElasticsearchSearchIndexTests
     }
 
     [Fact]
+    public async Task Alternative_words_become_one_required_clause_that_needs_one_of_them()
+    {
+        Started().Answer(200, "search.json");
+        var plan = new QueryPlan(
+            [new QueryWord("Cristóbal", true, []), new QueryWord("Montoro", false, [], AnyOf: 1), new QueryWord("Romero", false, [], AnyOf: 1)],
+            [], [], 0, 10);
+
+        await index.SearchAsync(plan, CancellationToken.None);
+
+        JsonAssert.Equivalent($$"""
+            { "bool": { "must": [
+              { "dis_max": { "tie_breaker": 0.1, "queries": [ {{WordClauses("Cristóbal")}} ] } },
+              { "bool": { "should": [
+                  { "dis_max": { "tie_breaker": 0.1, "queries": [ {{WordClauses("Montoro")}} ] } },
+                  { "dis_max": { "tie_breaker": 0.1, "queries": [ {{WordClauses("Romero")}} ] } } ],
+                "minimum_should_match": 1 } } ] } }
+            """, JsonNode.Parse(es.Requests[^1].Body!)!["query"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_query_of_stop_words_only_needs_one_of_them_to_match()
     {
         Started().Answer(200, "search.json");

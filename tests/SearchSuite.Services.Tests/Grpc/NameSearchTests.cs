@@ -15,6 +15,12 @@ public sealed class NameSearchFixture : IAsyncLifetime
         ("en-petrov", "en", "The deputy minister Ivan Petrov visited the port of Novorossiysk and inspected the damaged terminals."),
         ("en-lavrov", "en", "Foreign Minister Sergei Lavrov met his counterpart in Geneva on Tuesday, according to officials who attended the meeting."),
         ("de-lawrow", "de", "Außenminister Sergej Lawrow traf seinen Amtskollegen am Dienstag in Genf, wie aus diplomatischen Kreisen verlautete."),
+        ("en-ivanov", "en", "The former chief of staff Sergei Ivanov chaired a meeting on the protection of the environment in the Far East."),
+        ("en-boesch", "en", "The Austrian member of parliament Reinhard Bösch spoke against the proposal during the defence debate on Monday."),
+        ("en-durbin", "en", "Senator Richard Durbin of Illinois said the committee would vote on the nomination next week."),
+        ("en-montoro", "en", "The finance minister Cristóbal Montoro presented the new budget to parliament in Madrid on Tuesday."),
+        // Makes "Romero" a known name, as a common surname is in any news index, and is no Cristóbal Montoro Romero.
+        ("en-romero", "en", "The mayor Ana Romero opened the new library in the old town of Seville on Saturday morning."),
         ("en-lvov", "en", "Prince Georgy Lvov led the provisional government for several months in 1917 before he resigned."),
         ("en-zelensky", "en", "President Volodymyr Zelensky addressed parliament in Kyiv on Wednesday and asked for more weapons."),
         ("de-selenskyj", "de", "Präsident Wolodymyr Selenskyj sprach am Mittwoch vor dem Parlament in Kiew über weitere militärische Hilfe."),
@@ -109,6 +115,34 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
         var ids = response.Hits.Select(h => h.DocumentId).ToList();
         Assert.True(ids.Count > 0, $"the query found nothing at all, so the test proves nothing. {Explain(query, response)}");
         Assert.False(ids.Contains(falseFriend), Explain(query, response));
+    }
+
+    [Theory]
+    [InlineData("Sergei Lavrov", new[] { "en-lavrov", "de-lawrow" })]
+    [InlineData("Reinhard Eugen Bösch", new[] { "en-boesch" })]
+    [InlineData("Cristóbal Montoro Romero", new[] { "en-montoro" }, "en-romero")]
+    [InlineData("Sergei Viktorovich Lavrov", new[] { "en-lavrov", "de-lawrow" })]
+    [InlineData("Лавров, Сергей Викторович", new[] { "en-lavrov", "de-lawrow" })]
+    [InlineData("Sergei Lavrov (Außenminister)", new[] { "en-lavrov", "de-lawrow" })]
+    public async Task A_persons_name_finds_spellings_that_lack_some_of_its_words_but_no_other_person(string query, string[] expected, string otherPerson = "en-ivanov")
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        foreach (var id in expected) Assert.True(ids.Contains(id), $"{id} not found. {Explain(query, response)}");
+        // Given name and surname stay required: another Sergei is no Lavrov, another Romero no Cristóbal Montoro Romero.
+        Assert.False(ids.Contains(otherPerson), Explain(query, response));
+    }
+
+    [Fact]
+    public async Task A_hypocorism_finds_the_full_given_name_inside_a_persons_name_only()
+    {
+        var response = await SearchAsync("Dick Durbin");
+        Assert.True(response.Hits.Any(h => h.DocumentId == "en-durbin"), Explain("Dick Durbin", response));
+        Assert.Contains(response.NameExpansions.Single(e => e.QueryName == "Dick").Forms, f => f.Form == "richard" && f.Source == "curated");
+
+        // Alone, "Dick" is no person's name: no hypocorisms, so the article naming Richard is not found.
+        var lone = await SearchAsync("Dick");
+        Assert.DoesNotContain("en-durbin", lone.Hits.Select(h => h.DocumentId));
     }
 
     [Fact]

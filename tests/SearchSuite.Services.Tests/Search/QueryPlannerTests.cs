@@ -33,6 +33,37 @@ public class QueryPlannerTests
     }
 
     [Fact]
+    public void A_long_names_surname_may_be_either_of_its_last_two_words_and_every_word_is_still_expanded()
+    {
+        var expansions = new RecordingExpansion("Reinhard", "Bösch");
+        var plan = new QueryPlanner(expansions).Plan(new SearchQuery("Reinhard Eugen Bösch", [], [], 0, 10, ExpandNames: true));
+
+        // The given name is required; the surname is "Bösch" or, were a second surname to follow, "Eugen": one must match.
+        Assert.Equal([true, false, false], plan.Words.Select(w => w.Required));
+        Assert.Null(plan.Words[0].AnyOf);
+        Assert.True(plan.Words[1].AnyOf is not null && plan.Words[1].AnyOf == plan.Words[2].AnyOf);
+        Assert.Equal(["Reinhard", "Eugen", "Bösch"], expansions.Asked);
+        // Only the given name of a person's name is expanded with hypocorisms.
+        Assert.Equal(["Reinhard"], expansions.AskedAsGivenNames);
+    }
+
+    [Fact]
+    public void Inverted_labels_patronymics_and_parenthesised_qualifiers_are_optional()
+    {
+        var plan = new QueryPlanner(new RecordingExpansion("Костов", "Иван", "Peskov", "Dmitry"))
+            .Plan(new SearchQuery("Костов, Иван Йорданов; Dmitry Sergeyevich Peskov (Kremlin)", [], [], 0, 10, ExpandNames: true));
+
+        Assert.Equal([true, true, false, true, false, true, false], plan.Words.Select(w => w.Required));
+    }
+
+    [Fact]
+    public void Unknown_names_keep_every_word_required()
+    {
+        var plan = new QueryPlanner(new RecordingExpansion()).Plan(new SearchQuery("Reinhard Eugen Bösch", [], [], 0, 10, ExpandNames: false));
+        Assert.All(plan.Words, w => Assert.True(w.Required));
+    }
+
+    [Fact]
     public void Expansion_switched_off_asks_for_no_names()
     {
         var expansions = new RecordingExpansion();
@@ -40,14 +71,19 @@ public class QueryPlannerTests
         Assert.Empty(expansions.Asked);
     }
 
-    private sealed class RecordingExpansion : INameExpansion
+    private sealed class RecordingExpansion(params string[] knownNames) : INameExpansion
     {
         public List<string> Asked { get; } = [];
 
-        public IReadOnlyList<NameAlternative> Expand(string word)
+        public List<string> AskedAsGivenNames { get; } = [];
+
+        public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false)
         {
             Asked.Add(word);
+            if (givenName) AskedAsGivenNames.Add(word);
             return [];
         }
+
+        public bool IsKnownName(string word) => knownNames.Contains(word);
     }
 }

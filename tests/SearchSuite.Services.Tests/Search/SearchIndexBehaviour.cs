@@ -168,7 +168,9 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
 
         public string? KeyOf(string token) => Keys.GetValueOrDefault(token);
 
-        public IReadOnlyList<NameAlternative> Expand(string word) =>
+        public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false) =>
             KeyOf(word) is { } key ? [new NameAlternative(word, key, NameSource.Key, 1f)] : [];
+
+        public bool IsKnownName(string word) => KeyOf(word) is not null;
     }
 }

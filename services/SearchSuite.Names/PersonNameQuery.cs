@@ -1,0 +1,205 @@
+using System.Globalization;
+
+namespace SearchSuite.Names;
+
+/// <summary>A query word and whether a search must find it (optional words only add to the score).</summary>
+/// <param name="IsGivenName">The first word of a multi-word person name: the one place hypocorisms apply (Dick for Richard).</param>
+/// <param name="AnyOf">
+/// Words that share this id are alternatives: at least one of them must match (a long name's surname, which may be its
+/// last word or the one before: "Cristóbal Montoro Romero" / "Cristóbal Montoro"). Such words are not <see cref="Required"/>.
+/// </param>
+public readonly record struct QueryToken(string Text, bool Required, bool IsGivenName = false, int? AnyOf = null);
+
+/// <summary>
+/// Which words of a search query must match, given that some runs of words are person names. Two spellings of one
+/// person often differ in words, not only in spelling: a middle name or particle on one side only ("Reinhard Eugen
+/// Bösch" / "Reinhard Bösch"), a qualifier ("Mike MacKenzie (Politiker)", "Ian Paisley, Jr.", "George Robertson, Baron
+/// Robertson of Port Ellen"), or the "Surname, Given Patronymic" order of Russian labels ("Костов, Иван Йорданов").
+/// The rules, shared by the search service and the relevance benchmark:
+/// <list type="bullet">
+/// <item>Words inside parentheses are optional in any query: they qualify, they do not name.</item>
+/// <item>A person name is a run of capitalised words (name particles such as "von" or "bin" may sit inside) whose first
+/// and last words are known name tokens. In a run of three or more words the given name (first) is required and so is
+/// the surname, which is the last word or, when a second surname follows it (Spanish "Montoro Romero"), the one before:
+/// one of the two must match. Other inner words (middle names, patronymics, particles) only add score.</item>
+/// <item>"Surname, Given …": a single known name before a comma followed by a name run is one name, surname last.</item>
+/// <item>Generational suffixes (Jr., III) and a comma-separated peerage or suffix after a name are optional.</item>
+/// </list>
+/// Lower-case queries get no name rules: without capitals there is no telling a name from ordinary words.
+/// </summary>
+public static class PersonNameQuery
+{
+    /// <summary>Splits a query into words: runs of letters, digits and combining marks (with apostrophes between letters).</summary>
+    public static IReadOnlyList<string> Words(string text) => [.. Scan(text).Select(w => w.Text)];
+
+    /// <summary>The query's words in order, each marked required or optional by the person-name rules.</summary>
+    /// <param name="isKnownName">True when a word is a known person-name token (in any spelling).</param>
+    public static IReadOnlyList<QueryToken> Parse(string text, Func<string, bool> isKnownName)
+    {
+        var words = Scan(text);
+        var required = new bool[words.Count];
+        var givenName = new bool[words.Count];
+        var anyOf = new int?[words.Count];
+        Array.Fill(required, true);
+        for (var i = 0; i < words.Count; i++)
+            if (words[i].InParentheses) required[i] = false;
+
+        var runs = Runs(words);
+        for (var r = 0; r < runs.Count; r++)
+        {
+            var run = runs[r];
+            var next = r + 1 < runs.Count && runs[r + 1].Start == run.End && words[run.End].CommaBefore ? runs[r + 1] : (Range?)null;
+            if (next is { } qualifier && run.Length >= 2 && IsQualifier(words[qualifier.Start].Text) && IsName(run))
+            {
+                // "George Robertson, Baron Robertson of Port Ellen", "Ian Paisley, Jr.": the name, then its qualifier,
+                // which runs to the next comma.
+                MarkName([.. Enumerable.Range(run.Start, run.Length)]);
+                for (var i = qualifier.Start; i < words.Count && (i == qualifier.Start || !words[i].CommaBefore); i++) required[i] = false;
+                r++;
+                while (r + 1 < runs.Count && !words[runs[r + 1].Start].CommaBefore) r++;
+            }
+            else if (next is { } given && run.Length == 1 && isKnownName(words[run.Start].Text) && isKnownName(words[given.Start].Text))
+            {
+                // "Костов, Иван Йорданов" is "Иван Йорданов Костов": the surname is the last word.
+                MarkName([.. Enumerable.Range(given.Start, given.Length), run.Start], surnameKnown: true);
+                r++;
+            }
+            else if (IsName(run)) MarkName([.. Enumerable.Range(run.Start, run.Length)]);
+        }
+        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i], anyOf[i]))];
+
+        bool IsName(Range run) => isKnownName(words[run.Start].Text) && isKnownName(words[LastNameWord(run)].Text);
+
+        int LastNameWord(Range run)
+        {
+            var last = run.End - 1;
+            while (last > run.Start && IsGenerationalSuffix(words[last].Text)) last--;
+            return last;
+        }
+
+        // Between the given name (first) and the surname (last, before any "Jr."), words are optional. Unless the
+        // label says which word is the surname (surnameKnown), the word before the last may be it instead.
+        void MarkName(int[] name, bool surnameKnown = false)
+        {
+            var last = name.Length - 1;
+            while (last > 0 && IsGenerationalSuffix(words[name[last]].Text)) required[name[last--]] = false;
+            // A double-barrelled surname may be shortened to its first part (Glawischnig-Piesczek / Glawischnig).
+            // A particle before the hyphen (al-Hariri) is no surname of its own.
+            if (last > 1 && words[name[last]].HyphenBefore && name[last - 1] == name[last] - 1 && IsCapitalised(words[name[last - 1]].Text))
+                required[name[last--]] = false;
+            for (var i = 1; i < last; i++) required[name[i]] = false;
+            if (last > 0) givenName[name[0]] = true;
+            var beforeLast = last - 1;
+            // Particles, initials and patronymics never stand for the surname.
+            if (surnameKnown || beforeLast < 1 || !IsCapitalised(words[name[beforeLast]].Text) || NameTokens.IsOptional(words[name[beforeLast]].Text)) return;
+            required[name[last]] = false;
+            anyOf[name[beforeLast]] = anyOf[name[last]] = name[beforeLast];
+        }
+    }
+
+    /// <summary>"Jr.", "Sr.", "II", "III", "IV": a suffix one spelling of a name carries and another drops.</summary>
+    public static bool IsGenerationalSuffix(string word) => GenerationalSuffixes.Contains(word);
+
+    private static readonly HashSet<string> GenerationalSuffixes = new(StringComparer.OrdinalIgnoreCase) { "jr", "sr", "junior", "senior", "ii", "iii", "iv" };
+
+    private static readonly HashSet<string> PeerageTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "baron", "baroness", "lord", "lady", "sir", "dame", "earl", "countess", "viscount", "viscountess", "marquess", "duke", "duchess", "baronet",
+    };
+
+    // Lower-case particles that continue a name between capitalised words: "Karl zu Schwarzenberg", "Abdullah bin Ahmad Badawi".
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "zu", "ter", "bin", "binti", "ibn", "al", "el", "la", "le",
+    };
+
+    private static bool IsQualifier(string word) => PeerageTitles.Contains(word) || IsGenerationalSuffix(word);
+
+    private readonly record struct ScannedWord(string Text, bool CommaBefore, bool InParentheses, bool JoinsPrevious, bool HyphenBefore);
+
+    /// <summary>A run of words [Start, End) that may form one name.</summary>
+    private readonly record struct Range(int Start, int End)
+    {
+        public int Length => End - Start;
+    }
+
+    /// <summary>
+    /// Maximal runs of capitalised words outside parentheses, joined by spaces, hyphens, dots or apostrophes (a comma
+    /// or other punctuation ends a run). Lower-case name particles may sit inside a run, never at its ends.
+    /// </summary>
+    private static List<Range> Runs(IReadOnlyList<ScannedWord> words)
+    {
+        var runs = new List<Range>();
+        var start = -1;
+        for (var i = 0; i <= words.Count; i++)
+        {
+            var eligible = i < words.Count && !words[i].InParentheses && (IsCapitalised(words[i].Text) || NameParticles.Contains(words[i].Text));
+            if (eligible && start >= 0 && words[i].JoinsPrevious && !words[i].CommaBefore) continue;
+            if (start >= 0) AddTrimmed(start, i);
+            start = eligible ? i : -1;
+        }
+        return runs;
+
+        void AddTrimmed(int from, int end)
+        {
+            while (from < end && !IsCapitalised(words[from].Text)) from++;
+            while (end > from && !IsCapitalised(words[end - 1].Text)) end--;
+            if (end > from) runs.Add(new Range(from, end));
+        }
+    }
+
+    private static bool IsCapitalised(string word)
+    {
+        var first = word[0];
+        // Scripts without case (Arabic, Chinese) cannot show a capital: their words count as capitalised.
+        return char.IsUpper(first) || char.IsLetter(first) && !char.IsLower(first);
+    }
+
+    private static List<ScannedWord> Scan(string text)
+    {
+        var words = new List<ScannedWord>();
+        var depth = 0;
+        var comma = false;
+        var joins = true;
+        var hyphen = false;
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            // An apostrophe between letters belongs to the word ("O'Neal"), as in the name tokens (NameTokens.Split).
+            var inWord = i < text.Length && (IsWordChar(text[i]) || start >= 0 && NameTokens.IsApostrophe(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]));
+            if (inWord)
+            {
+                if (start < 0) start = i;
+                continue;
+            }
+            if (start >= 0)
+            {
+                words.Add(new ScannedWord(text[start..i], comma, depth > 0, joins, hyphen));
+                start = -1;
+                comma = false;
+                joins = true;
+                hyphen = false;
+            }
+            if (i == text.Length) break;
+            var c = text[i];
+            if (c is '(' or '[') depth++;
+            else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
+            if (c == ',') comma = true;
+            if (IsHyphen(c)) hyphen = true;
+            // Spaces, hyphens, dots and apostrophes sit inside a name; a comma separates it from a qualifier;
+            // anything else (semicolons, slashes, quotes, brackets) ends it.
+            if (!(char.IsWhiteSpace(c) || IsHyphen(c) || c is '.' or ',' || NameTokens.IsApostrophe(c))) joins = false;
+        }
+        return words;
+    }
+
+    private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
+
+    private static bool IsWordChar(char c) => char.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark => true,
+        _ => false,
+    };
+}

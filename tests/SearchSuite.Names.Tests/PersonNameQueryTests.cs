@@ -1,0 +1,88 @@
+using SearchSuite.Names;
+
+namespace SearchSuite.Names.Tests;
+
+public class PersonNameQueryTests
+{
+    // Stands in for the vocabulary of indexed name tokens: everything capitalised except the words listed here.
+    private static readonly HashSet<string> NotNames = ["Berlin", "Baron", "Jr", "Politiker", "Rechtsanwalt"];
+
+    private static bool IsKnownName(string word) => char.IsUpper(word[0]) && !NotNames.Contains(word);
+
+    /// <summary>One letter per word: R required, A one of its group must match, o optional.</summary>
+    private static string Shape(string query) =>
+        string.Join(' ', PersonNameQuery.Parse(query, IsKnownName).Select(t => t.Required ? "R" : t.AnyOf is null ? "o" : "A"));
+
+    [Fact]
+    public void In_a_long_name_the_given_name_and_one_of_the_last_two_words_are_required()
+    {
+        Assert.Equal("R A A", Shape("Reinhard Eugen Bösch"));
+        Assert.Equal("R A A", Shape("Cristóbal Montoro Romero"));
+        Assert.Equal("R o A A", Shape("José Antonio Alonso Suárez"));
+        var tokens = PersonNameQuery.Parse("Cristóbal Montoro Romero", IsKnownName);
+        Assert.Equal(tokens[1].AnyOf, tokens[2].AnyOf);
+        // A particle, initial or patronymic never stands for the surname: the last word is required.
+        Assert.Equal("R o o R", Shape("Karl Theodor zu Guttenberg"));
+        Assert.Equal("R o R", Shape("Harry F. Byrd"));
+        Assert.Equal("R o R", Shape("Dmitry Sergeyevich Peskov"));
+    }
+
+    [Fact]
+    public void A_double_barrelled_surname_needs_only_its_first_part()
+    {
+        Assert.Equal("R R o", Shape("Eva Glawischnig-Piesczek"));
+        Assert.Equal("R A A o", Shape("Jesús Caldera Sánchez-Capitán"));
+        // Without a given name before it, the compound is all the name there is.
+        Assert.Equal("R R", Shape("Heaton-Harris"));
+        Assert.Equal("R o R", Shape("Bahiya al-Hariri"));
+    }
+
+    [Fact]
+    public void Two_word_names_and_ordinary_words_stay_required()
+    {
+        Assert.Equal("R R", Shape("Sergei Lavrov"));
+        Assert.Equal("R R R", Shape("Lavrov met Peskov"));
+        // "Berlin" is no known name, so the run is no person's name.
+        Assert.Equal("R R R", Shape("Angela Merkel Berlin"));
+        // Lower-case queries get no name rules.
+        Assert.Equal("R R R", Shape("reinhard eugen bösch"));
+    }
+
+    [Fact]
+    public void Surname_comma_given_name_is_one_name_with_the_surname_last()
+    {
+        Assert.Equal("R R o", Shape("Костов, Иван Йорданов"));
+        // A lower-case word ends the name; "оглы" is a patronymic marker, which the planner and scorer make optional.
+        Assert.Equal("R R o R", Shape("Аббасов, Айдын Аббас оглы"));
+        Assert.Equal("R R", Shape("Putin, Trump"));
+    }
+
+    [Fact]
+    public void Qualifiers_in_parentheses_or_after_a_comma_are_optional()
+    {
+        Assert.Equal("R R o", Shape("Georg Vetter (Rechtsanwalt)"));
+        Assert.Equal("R o R", Shape("Putin (Kremlin) Peskov"));
+        Assert.Equal("R R o", Shape("Ian Paisley, Jr."));
+        Assert.Equal("R R o", Shape("Jiří Dienstbier Jr."));
+        Assert.Equal("R R o o o o o", Shape("George Robertson, Baron Robertson of Port Ellen"));
+    }
+
+    [Fact]
+    public void The_given_name_is_the_first_word_of_a_multi_word_name()
+    {
+        bool[] GivenNames(string query) => [.. PersonNameQuery.Parse(query, IsKnownName).Select(t => t.IsGivenName)];
+
+        Assert.Equal([true, false], GivenNames("Dick Durbin"));
+        Assert.Equal([false, true, false], GivenNames("Durbin, Dick J"));
+        Assert.Equal([true, false, false], GivenNames("Ian Paisley, Jr."));
+        // A lone word is no given name: "bill" in a search is rarely a person.
+        Assert.Equal([false], GivenNames("Bill"));
+        Assert.Equal([false, false], GivenNames("Bill Berlin"));
+    }
+
+    [Fact]
+    public void Words_keep_apostrophes_between_letters_and_split_at_other_punctuation()
+    {
+        Assert.Equal(["US", "Präsident", "O'Neal", "H`Yim", "Nguyễn", "2025"], PersonNameQuery.Words("US-Präsident, O'Neal H`Yim 'Nguyễn' (2025)!"));
+    }
+}
