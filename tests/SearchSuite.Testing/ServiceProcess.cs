@@ -34,6 +34,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The operating system's id of the process (for reading /proc/PID/status).</summary>
+    public int ProcessId => process.Id;
+
     public static ServiceProcess Start(string name, string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, int port)
     {
         var start = new ProcessStartInfo("dotnet")
