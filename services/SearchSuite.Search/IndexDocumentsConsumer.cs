@@ -6,7 +6,7 @@ using SearchSuite.Search.Indexing;
 namespace SearchSuite.Search;
 
 /// <summary>
-/// Indexes normalized documents in batches: one durable commit per batch instead of per document.
+/// Indexes normalized documents in batches: one durable commit per batch (or per group of batches) instead of per document.
 /// A redelivered document replaces itself (same id), so redelivery never duplicates.
 /// </summary>
 public sealed class IndexDocumentsConsumer(ISearchIndex index, ILogger<IndexDocumentsConsumer> logger) : IConsumer<Batch<DocumentNormalized>>
@@ -34,15 +34,22 @@ public sealed class IndexDocumentsConsumerDefinition : ConsumerDefinition<IndexD
         EndpointName = "index-document";
     }
 
+    /// <summary>
+    /// Batches indexed at once. The batch time limit closes a batch even while the previous one is still committing, so
+    /// with a single batch in flight a busy queue was indexed in tiny batches, one commit each. With several in flight
+    /// the index writes them while a commit runs and makes them durable together (see LuceneSearchIndex).
+    /// Two versions of one document in concurrent batches may land in either order, as redelivered messages may anyway.
+    /// </summary>
+    public const int ConcurrentBatches = 4;
+
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<IndexDocumentsConsumer> consumer, IRegistrationContext context)
     {
-        // Enough prefetched messages to fill a batch while the previous one commits.
-        endpoint.PrefetchCount = Math.Max(options.BatchSize * 2, 16);
+        // Enough prefetched messages to fill every batch in flight and the next one.
+        endpoint.PrefetchCount = Math.Max(options.BatchSize * (ConcurrentBatches + 1), 16);
         endpoint.UseMessageRetry(r => r.Intervals(200, 1_000, 5_000, 15_000));
         consumer.Options<BatchOptions>(batch => batch
             .SetMessageLimit(options.BatchSize)
             .SetTimeLimit(TimeSpan.FromMilliseconds(options.BatchWaitMilliseconds))
-            // One writer: concurrent batches would only contend for the index lock.
-            .SetConcurrencyLimit(1));
+            .SetConcurrencyLimit(ConcurrentBatches));
     }
 }

@@ -101,7 +101,12 @@ public sealed class SyntheticCorpus
         var adAt = random.NextDouble() < 0.4 ? random.Next(1, body.Count) : -1;
         for (var i = 0; i < body.Count; i++)
         {
-            if (i == adAt) text.Append(AdMarkers[language]).Append('\n');
+            if (i == adAt)
+            {
+                // A marker line is boilerplate only on a line of its own.
+                if (text[^1] != '\n') text.Append('\n');
+                text.Append(AdMarkers[language]).Append('\n');
+            }
             // A near-duplicate is the same article re-wrapped: other line breaks, doubled spaces.
             text.Append(reflow ? body[i].Replace(", ", ",  ") : body[i]).Append(reflow && i % 2 == 0 ? " " : "\n");
         }
