@@ -12,7 +12,7 @@ namespace SearchSuite.Benchmarks.EndToEnd;
 /// </summary>
 public static class SystemBenchmarks
 {
-    public const int DefaultDocuments = 30_000;
+    public const int DefaultDocuments = 20_000;
     private static readonly int[] ClientCounts = [1, 8, 32];
     /// <summary>The services as deployed, not in the Development environment the tests use.</summary>
     private static readonly Dictionary<string, string> ProductionHost = new() { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" };
@@ -142,6 +142,8 @@ public static class SystemBenchmarks
 
     private static void Print(SystemReport report)
     {
+        // Redirected output (CI logs, tee) would otherwise wrap the wide tables at 80 columns.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
         AnsiConsole.MarkupLineInterpolated($"[bold]System benchmark[/] {report.Date:yyyy-MM-dd HH:mm} UTC, {report.Machine}; {report.Documents:N0} documents ({report.DistinctDocuments:N0} distinct), seed {report.Settings.Seed}");
 
         var ingest = new Table().AddColumns("Ingest", "docs/s", "ratio to raw", "submitted in", "searchable in", "aim");

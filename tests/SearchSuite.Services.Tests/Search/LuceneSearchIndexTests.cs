@@ -72,6 +72,31 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Changed_content_under_the_same_id_replaces_the_old_version()
+    {
+        await index.IndexAsync([SeedDocuments.All[1]], CancellationToken.None);
+        await index.IndexAsync([SeedDocuments.All[2] with { DocumentId = SeedDocuments.All[1].DocumentId }], CancellationToken.None);
+
+        Assert.Empty(await SearchIds("Peskow"));
+        Assert.Equal([SeedDocuments.All[1].DocumentId], await SearchIds("Peskov"));
+    }
+
+    [Fact]
+    public async Task Concurrent_batches_are_all_committed_when_each_call_returns()
+    {
+        var batches = Enumerable.Range(0, 8)
+            .Select(b => Enumerable.Range(0, 25).Select(i => SeedDocuments.Normalize($"doc-{b}-{i}", $"Bericht {b} {i}: Peskow sprach in Moskau über Atomprogramme, Nummer {b * 100 + i}.", "de")).ToList())
+            .ToList();
+
+        await Task.WhenAll(batches.Select(batch => Task.Run(() => index.IndexAsync(batch, CancellationToken.None))));
+
+        // The last commit on disk, as a restart would find it, holds every acknowledged document.
+        using var directory = global::Lucene.Net.Store.FSDirectory.Open(path);
+        using var committed = global::Lucene.Net.Index.DirectoryReader.Open(directory);
+        Assert.Equal(200, committed.NumDocs);
+    }
+
+    [Fact]
     public async Task A_document_is_not_found_until_it_is_indexed()
     {
         Assert.Null(await index.GetAsync("001", CancellationToken.None));
