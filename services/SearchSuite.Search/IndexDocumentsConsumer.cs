@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
+using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Search;
 
@@ -9,7 +10,8 @@ namespace SearchSuite.Search;
 /// Indexes normalized documents in batches: one durable commit per batch (or per group of batches) instead of per document.
 /// A redelivered document replaces itself (same id), so redelivery never duplicates.
 /// </summary>
-public sealed class IndexDocumentsConsumer(ISearchIndex index, ILogger<IndexDocumentsConsumer> logger) : IConsumer<Batch<DocumentNormalized>>
+public sealed class IndexDocumentsConsumer(ISearchIndex index, ILogger<IndexDocumentsConsumer> logger, PipelineBacklog? backlog = null)
+    : IConsumer<Batch<DocumentNormalized>>
 {
     public async Task Consume(ConsumeContext<Batch<DocumentNormalized>> context)
     {
@@ -20,6 +22,7 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, ILogger<IndexDocu
             .Select(g => g.Last())
             .ToList();
         await index.IndexAsync(documents, context.CancellationToken);
+        backlog?.Leave(context.Message.Length);
         logger.LogDebug("Indexed a batch of {Count} documents", documents.Count);
     }
 }
