@@ -47,15 +47,73 @@ public static class LoadRunner
     }
 }
 
-/// <summary>Peak resident memory of a process, from Linux's /proc/PID/status (VmHWM).</summary>
+/// <summary>Resident memory of processes, from Linux's /proc/PID/status.</summary>
 public static class ProcessMemory
 {
-    public static long? PeakResidentBytes(int processId)
+    /// <summary>Peak resident set (VmHWM): heap and code, and also the pages of memory-mapped index files.</summary>
+    public static long? PeakResidentBytes(int processId) => StatusKilobytes(processId, "VmHWM:") * 1024;
+
+    /// <summary>Anonymous resident memory now (RssAnon): the heap and other private memory, without mapped files.</summary>
+    public static long? AnonymousResidentBytes(int processId) => StatusKilobytes(processId, "RssAnon:") * 1024;
+
+    private static long? StatusKilobytes(int processId, string field)
     {
         var status = $"/proc/{processId}/status";
         if (!File.Exists(status)) return null;
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         // "VmHWM:	  123456 kB"
-        return line is null ? null : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) * 1024;
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line is null ? null : long.Parse(line[field.Length..].Trim().Split(' ')[0]);
+    }
+}
+
+/// <summary>
+/// Samples the anonymous resident memory of processes every few hundred milliseconds and keeps the highest value:
+/// /proc only records a peak for the whole resident set, which also counts the Lucene files the search side maps.
+/// </summary>
+public sealed class AnonymousMemorySampler : IAsyncDisposable
+{
+    private readonly IReadOnlyDictionary<string, int> processes;
+    private readonly Dictionary<string, long> peaks = [];
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task sampling;
+
+    public AnonymousMemorySampler(IReadOnlyDictionary<string, int> processes)
+    {
+        this.processes = processes;
+        sampling = Task.Run(SampleAsync);
+    }
+
+    private async Task SampleAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        try
+        {
+            do Sample();
+            while (await timer.WaitForNextTickAsync(stop.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            Sample();
+        }
+    }
+
+    private void Sample()
+    {
+        lock (peaks)
+            foreach (var (name, pid) in processes)
+                if (ProcessMemory.AnonymousResidentBytes(pid) is { } bytes && bytes > peaks.GetValueOrDefault(name))
+                    peaks[name] = bytes;
+    }
+
+    public IReadOnlyDictionary<string, long> Peaks()
+    {
+        lock (peaks) return new Dictionary<string, long>(peaks);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await sampling;
+        stop.Dispose();
     }
 }
