@@ -56,7 +56,7 @@ public static class SystemBenchmarks
             SyntheticCorpus.LoadNameGroups(Path.Combine(RepoPaths.Root, "services", "SearchSuite.Names", "Resources", "curated-name-variants.tsv")));
         var corpus = generator.Generate(settings.Documents, settings.DuplicateShare, settings.Seed);
         var freshDocuments = generator.Generate(settings.FreshDocuments * 2, 0, settings.Seed + 1, "fresh-").Documents.ToArray();
-        Log($"Generated {corpus.Documents.Count:N0} documents ({corpus.DistinctCount:N0} distinct), {corpus.Documents.Average(d => d.Text.Length):N0} characters on average");
+        Log($"Generated {corpus.Count:N0} documents ({corpus.DistinctCount:N0} distinct), {corpus.Documents.Average(d => d.Text.Length):N0} characters on average");
 
         var (normalized, normalizeRate) = InProcessEngine.Normalize(corpus.Documents);
         Log($"Normalized in process (one thread): {normalizeRate:N0} docs/s");
@@ -76,7 +76,7 @@ public static class SystemBenchmarks
         var (rabbitMq, rabbitMqFreshness, search) = await MeasureThreeProcessesAsync(corpus, freshDocuments[settings.FreshDocuments..], settings, memory);
 
         return new SystemReport(
-            DateTimeOffset.UtcNow, Machine(), settings, corpus.Documents.Count, corpus.DistinctCount,
+            DateTimeOffset.UtcNow, Machine(), settings, corpus.Count, corpus.DistinctCount,
             normalizeRate, rawRate, allInOne, rabbitMq, allInOne.DocsPerSecond / rawRate, rabbitMq.DocsPerSecond / rawRate,
             allInOneFreshness, rabbitMqFreshness, search, memory);
     }
@@ -122,9 +122,11 @@ public static class SystemBenchmarks
             }
             Log($"Three processes over RabbitMQ: {ingest.DocsPerSecond:N0} docs/s end to end ({ingest.Searchable:N0} of {ingest.ExpectedSearchable:N0} searchable)");
             if (ingest.Searchable < corpus.DistinctCount) Log($"Incomplete ingest; the services' logs:\n{Tail(stack.Logs)}");
+            corpus.ReleaseDocuments();
 
-            foreach (var expand in new[] { true, false })
-                foreach (var clients in ClientCounts)
+            // On and off alternate at each load level, so that drift in the machine's load hits both alike.
+            foreach (var clients in ClientCounts)
+                foreach (var expand in new[] { true, false })
                 {
                     var latency = await LoadRunner.RunAsync(q => target.SearchOnceAsync(q, expand), corpus.Queries, clients, warmup, duration);
                     search.Add(new SearchFigure("grpc", expand, clients, latency));
@@ -137,8 +139,8 @@ public static class SystemBenchmarks
         // The same index and queries without gRPC: the search process must be gone, it holds the index's write lock.
         await stack.StopAsync(keepIndex: true);
         using var engine = new InProcessEngine(stack.IndexPath);
-        foreach (var expand in new[] { true, false })
-            foreach (var clients in ClientCounts)
+        foreach (var clients in ClientCounts)
+            foreach (var expand in new[] { true, false })
             {
                 var latency = await LoadRunner.RunAsync(q => engine.SearchOnceAsync(q, expand), corpus.Queries, clients, warmup, duration);
                 search.Add(new SearchFigure("in-process", expand, clients, latency));
