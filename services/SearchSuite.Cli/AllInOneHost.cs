@@ -19,7 +19,7 @@ public static class AllInOneHost
     public const int DefaultPort = 5080;
 
     /// <summary>Documents that may wait in the in-memory bus before they are indexed (about 10 KB each in flight).</summary>
-    public const int BacklogCapacity = 5_000;
+    public const int BacklogCapacity = 3_000;
 
     /// <param name="configure">Last say over the host before it is built (tests swap in a TestServer or settings).</param>
     public static WebApplication Build(int port, string dataDirectory, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
