@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MassTransit;
 using SearchSuite.Ingest;
@@ -17,6 +18,9 @@ public static class AllInOneHost
 {
     public const int DefaultPort = 5080;
 
+    /// <summary>Documents that may wait in the in-memory bus before they are indexed (about 10 KB each in flight).</summary>
+    public const int BacklogCapacity = 3_000;
+
     /// <param name="configure">Last say over the host before it is built (tests swap in a TestServer or settings).</param>
     public static WebApplication Build(int port, string dataDirectory, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
@@ -28,6 +32,7 @@ public static class AllInOneHost
             [$"{IndexOptions.SectionName}:{nameof(IndexOptions.Path)}"] = Path.Combine(dataDirectory, "index"),
         });
         builder.AddServiceDefaults(port);
+        builder.Services.AddSingleton(new PipelineBacklog(BacklogCapacity));
         builder.AddIngest();
         builder.AddNormalize();
         builder.AddSearch();

@@ -14,7 +14,8 @@ public sealed class IngestGrpcService(
     DocumentAcceptor acceptor,
     IPublishEndpoint bus,
     IOptions<IngestOptions> options,
-    ILogger<IngestGrpcService> logger) : IngestService.IngestServiceBase
+    ILogger<IngestGrpcService> logger,
+    PipelineBacklog? backlog = null) : IngestService.IngestServiceBase
 {
     public override async Task<IngestReply> Ingest(IngestRequest request, ServerCallContext context)
     {
@@ -23,6 +24,7 @@ public sealed class IngestGrpcService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, problem.ToString()));
 
         var accepted = acceptor.Accept(submission);
+        if (backlog is not null) await backlog.EnterAsync(context.CancellationToken);
         await bus.Publish(accepted, context.CancellationToken);
         return new IngestReply { DocumentId = accepted.DocumentId };
     }
@@ -48,6 +50,7 @@ public sealed class IngestGrpcService(
             else
             {
                 var accepted = acceptor.Accept(submission);
+                if (backlog is not null) await backlog.EnterAsync(context.CancellationToken);
                 inFlight.Enqueue(bus.Publish(accepted, context.CancellationToken));
                 summary.Accepted++;
                 summary.DocumentIds.Add(accepted.DocumentId);

@@ -19,7 +19,7 @@ public sealed class IndexOptions
     [Required]
     public string Path { get; set; } = "data/index";
 
-    /// <summary>Most documents the indexer takes from the queue in one batch (one commit per batch).</summary>
+    /// <summary>Most documents the indexer takes from the queue in one batch (batches in flight share one commit).</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using SearchSuite.Benchmarks;
+using SearchSuite.Benchmarks.EndToEnd;
 using SearchSuite.Benchmarks.Names;
 using SearchSuite.Benchmarks.Text;
 
 var root = new RootCommand("SearchSuite benchmarks. Each subcommand prints a table; --json writes the figures too.");
 root.Subcommands.Add(TextBenchmarks.CreateCommand());
 root.Subcommands.Add(NameBenchmarks.CreateCommand());
+root.Subcommands.Add(SystemBenchmarks.CreateCommand());
 return await root.Parse(args).InvokeAsync();

@@ -34,6 +34,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The operating system's id of the process (for reading /proc/PID/status).</summary>
+    public int ProcessId => process.Id;
+
     public static ServiceProcess Start(string name, string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, int port)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -45,10 +48,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(assemblyPath);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
         // Plain output: no ANSI colours or progress redraws in the captured log.
         start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        // The caller has the last word (the system benchmark runs the services as Production).
+        foreach (var (key, value) in environment) start.Environment[key] = value;
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var service = new ServiceProcess(name, $"http://127.0.0.1:{port}", process);

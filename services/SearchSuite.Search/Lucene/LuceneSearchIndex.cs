@@ -14,7 +14,9 @@ namespace SearchSuite.Search.Lucene;
 
 /// <summary>
 /// The embedded backend: one on-disk Lucene index, one writer, near-real-time searchers.
-/// Every batch is committed before it is acknowledged, so an acknowledged document survives a crash.
+/// Every batch is committed before <see cref="IndexAsync"/> returns (and the consumer acknowledges it), so an
+/// acknowledged document survives a crash. Commits are grouped: batches written while a commit runs share the next one,
+/// because each commit flushes a segment and costs as much as indexing hundreds of documents.
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
@@ -23,6 +25,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly SearcherManager searchers;
     private readonly IIndexedNames indexedNames;
     private readonly System.Threading.Lock writeLock = new();
+    private readonly SemaphoreSlim commitGate = new(1, 1);
+    /// <summary>Batches written so far (under <see cref="writeLock"/>) and batches known durable (under <see cref="commitGate"/>).</summary>
+    private long writtenBatches;
+    private long committedBatches;
 
     public LuceneSearchIndex(IOptions<IndexOptions> options, IIndexedNames indexedNames, ILogger<LuceneSearchIndex> logger)
     {
@@ -39,28 +45,51 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         logger.LogInformation("Lucene index at {Path} holds {Count} documents", path, writer.NumDocs);
     }
 
-    public Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
+    public async Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
     {
+        long batch;
         lock (writeLock)
         {
             foreach (var document in documents)
             {
-                // The same content under another id (re-sent with different whitespace or boilerplate) is one document: the newest wins.
-                if (document.Fingerprint.Length > 0)
+                var id = new Term(IndexFields.Id, document.DocumentId);
+                if (document.Fingerprint.Length == 0)
                 {
-                    var sameContent = new BooleanQuery
-                    {
-                        { new TermQuery(new Term(IndexFields.Fingerprint, document.Fingerprint)), Occur.MUST },
-                        { new TermQuery(new Term(IndexFields.Id, document.DocumentId)), Occur.MUST_NOT },
-                    };
-                    writer.DeleteDocuments(sameContent);
+                    writer.UpdateDocument(id, ToLucene(document));
+                    continue;
                 }
-                writer.UpdateDocument(new Term(IndexFields.Id, document.DocumentId), ToLucene(document));
+                // The same content under another id (re-sent with different whitespace or boilerplate) is one document: the newest wins.
+                // Two term deletes (the id's old version, then anything with this content) instead of a delete-by-query,
+                // which Lucene would have to run against every segment on each flush.
+                writer.DeleteDocuments(id);
+                writer.UpdateDocument(new Term(IndexFields.Fingerprint, document.Fingerprint), ToLucene(document));
             }
-            writer.Commit();
+            batch = ++writtenBatches;
         }
-        searchers.MaybeRefreshBlocking();
-        return Task.CompletedTask;
+        await CommitThroughAsync(batch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Returns once batch number <paramref name="batch"/> is committed and searchable. One commit covers every batch
+    /// written before it starts, so batches that arrive while a commit runs wait for the next one together.
+    /// </summary>
+    private async Task CommitThroughAsync(long batch, CancellationToken cancellationToken)
+    {
+        await commitGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (committedBatches >= batch) return;
+            long covered;
+            lock (writeLock) covered = writtenBatches;
+            writer.Commit();
+            // After the commit there is nothing left to flush, so reopening the searchers is cheap.
+            searchers.MaybeRefreshBlocking();
+            committedBatches = covered;
+        }
+        finally
+        {
+            commitGate.Release();
+        }
     }
 
     public Task<IndexSearchResult> SearchAsync(QueryPlan plan, CancellationToken cancellationToken)
@@ -97,6 +126,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public void Dispose()
     {
+        commitGate.Dispose();
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();

@@ -20,8 +20,9 @@ public static class HitDecorator
     public static HitDecoration Decorate(QueryPlan plan, DocumentNormalized document, Func<string, string?> nameKey)
     {
         var matchedNames = new List<string>();
-        var body = BestPassage(plan, Passages(document.Title, document.Text), nameKey, matchedNames);
-        var related = BestPassage(plan, document.RelatedHeadlines, nameKey, matchedNames);
+        var words = FoldedWord.Of(plan);
+        var body = BestPassage(words, Passages(document.Title, document.Text), nameKey, matchedNames);
+        var related = BestPassage(words, document.RelatedHeadlines, nameKey, matchedNames);
 
         var relatedOnly = body.Score == 0 && related.Score > 0;
         var best = relatedOnly ? related : body;
@@ -30,6 +31,13 @@ public static class HitDecorator
     }
 
     private readonly record struct Passage(int Score, string Highlighted);
+
+    /// <summary>A query word and its name forms, folded once per hit rather than once per token of the document.</summary>
+    private sealed record FoldedWord(string Text, IReadOnlyList<(string Form, string? Key)> Names)
+    {
+        public static FoldedWord[] Of(QueryPlan plan) =>
+            [.. plan.Words.Select(w => new FoldedWord(Fold(w.Text), [.. w.Names.Select(n => (Fold(n.Form), n.Key))]))];
+    }
 
     private static IEnumerable<string> Passages(string title, string text)
     {
@@ -54,7 +62,7 @@ public static class HitDecorator
     }
 
     /// <summary>The passage that matches the most distinct query words, with the matches marked by &lt;em&gt;.</summary>
-    private static Passage BestPassage(QueryPlan plan, IEnumerable<string> passages, Func<string, string?> nameKey, List<string> matchedNames)
+    private static Passage BestPassage(FoldedWord[] words, IEnumerable<string> passages, Func<string, string?> nameKey, List<string> matchedNames)
     {
         var best = new Passage(0, "");
         foreach (var passage in passages)
@@ -65,7 +73,7 @@ public static class HitDecorator
             foreach (var (start, length) in Tokens(passage))
             {
                 var token = passage.Substring(start, length);
-                var wordIndex = MatchingWord(plan, token, nameKey, out var viaName);
+                var wordIndex = MatchingWord(words, token, nameKey, out var viaName);
                 if (wordIndex < 0) continue;
                 matchedWords.Add(wordIndex);
                 if (viaName) matchedNames.Add(token);
@@ -78,27 +86,30 @@ public static class HitDecorator
         return best;
     }
 
-    private static int MatchingWord(QueryPlan plan, string token, Func<string, string?> nameKey, out bool viaName)
+    private static int MatchingWord(FoldedWord[] words, string token, Func<string, string?> nameKey, out bool viaName)
     {
         var folded = Fold(token);
-        // The token's key is costly (a chain of rewrites) and rarely needed: computed once, on the first keyed name.
+        // The token's transliteration key, looked up only if some name form has a key to compare with.
         string? tokenKey = null;
-        var keyComputed = false;
-        for (var i = 0; i < plan.Words.Count; i++)
+        var tokenKeyKnown = false;
+        string? TokenKey()
         {
-            var word = plan.Words[i];
-            foreach (var name in word.Names)
+            if (!tokenKeyKnown) (tokenKey, tokenKeyKnown) = (nameKey(token), true);
+            return tokenKey;
+        }
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            foreach (var (form, key) in word.Names)
             {
-                if (Fold(name.Form) != folded)
+                if (form == folded || (key is not null && key == TokenKey()))
                 {
-                    if (name.Key is null) continue;
-                    if (!keyComputed) (tokenKey, keyComputed) = (nameKey(token), true);
-                    if (name.Key != tokenKey) continue;
+                    viaName = true;
+                    return i;
                 }
-                viaName = true;
-                return i;
             }
-            if (SameWord(Fold(word.Text), folded))
+            if (SameWord(word.Text, folded))
             {
                 viaName = false;
                 return i;
@@ -134,6 +145,8 @@ public static class HitDecorator
     /// <summary>Lower case without diacritics, so "Nguyễn" highlights for "nguyen".</summary>
     public static string Fold(string text)
     {
+        // Most tokens are plain ASCII, which has nothing to decompose or strip.
+        if (System.Text.Ascii.IsValid(text)) return text.ToLowerInvariant();
         var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -6,7 +6,7 @@ using SearchSuite.Search.Lucene;
 
 namespace SearchSuite.Services.Tests.Search;
 
-/// <summary>The backend behaviour suite on the embedded Lucene index, in a temporary folder.</summary>
+/// <summary>The backend behaviour suite on the embedded Lucene index, in a temporary folder, plus Lucene's own durability.</summary>
 public sealed class LuceneSearchIndexTests : SearchIndexBehaviour
 {
     private readonly string path = Directory.CreateTempSubdirectory("searchsuite-index-").FullName;
@@ -23,5 +23,20 @@ public sealed class LuceneSearchIndexTests : SearchIndexBehaviour
         index?.Dispose();
         Directory.Delete(path, recursive: true);
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Concurrent_batches_are_all_committed_when_each_call_returns()
+    {
+        var batches = Enumerable.Range(0, 8)
+            .Select(b => Enumerable.Range(0, 25).Select(i => SeedDocuments.Normalize($"doc-{b}-{i}", $"Bericht {b} {i}: Peskow sprach in Moskau über Atomprogramme, Nummer {b * 100 + i}.", "de")).ToList())
+            .ToList();
+
+        await Task.WhenAll(batches.Select(batch => Task.Run(() => index!.IndexAsync(batch, CancellationToken.None))));
+
+        // The last commit on disk, as a restart would find it, holds every acknowledged document.
+        using var directory = global::Lucene.Net.Store.FSDirectory.Open(path);
+        using var committed = global::Lucene.Net.Index.DirectoryReader.Open(directory);
+        Assert.Equal(200, committed.NumDocs);
     }
 }

@@ -76,6 +76,16 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changed_content_under_the_same_id_replaces_the_old_version()
+    {
+        await index.IndexAsync([SeedDocuments.All[1]], CancellationToken.None);
+        await index.IndexAsync([SeedDocuments.All[2] with { DocumentId = SeedDocuments.All[1].DocumentId }], CancellationToken.None);
+
+        Assert.Empty(await SearchIds("Peskow"));
+        Assert.Equal([SeedDocuments.All[1].DocumentId], await SearchIds("Peskov"));
+    }
+
+    [Fact]
     public async Task The_same_content_under_another_id_is_one_document_and_the_newest_id_wins()
     {
         var original = SeedDocuments.All[1];

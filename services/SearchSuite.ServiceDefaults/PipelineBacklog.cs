@@ -1,0 +1,80 @@
+using System.Diagnostics;
+
+namespace SearchSuite.ServiceDefaults;
+
+/// <summary>
+/// Bounds how many accepted documents may wait in an in-memory bus (the all-in-one) before they are indexed: ingest
+/// enters before it publishes a document and the indexer leaves once a batch is durable. Without it a client streaming
+/// 100,000 documents fills memory with the queue, because ingest accepts far faster than the pipeline indexes.
+/// Over RabbitMQ the broker holds the backlog, and the services register none.
+/// </summary>
+public sealed class PipelineBacklog(int capacity)
+{
+    /// <summary>
+    /// Longest an ingest call waits for room. Past it the document is accepted anyway, so that messages lost to the error
+    /// queue (which never leave) cannot stall ingest for good.
+    /// </summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    private readonly System.Threading.Lock gate = new();
+    private int pending;
+    private TaskCompletionSource room = NewRoom();
+
+    public int Capacity => capacity;
+
+    public int Pending
+    {
+        get
+        {
+            lock (gate) return pending;
+        }
+    }
+
+    /// <summary>Takes a place for one document, waiting (up to <see cref="MaxWait"/>) while the backlog is full.</summary>
+    public async Task EnterAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            Task freed;
+            lock (gate)
+            {
+                if (pending < capacity)
+                {
+                    pending++;
+                    return;
+                }
+                freed = room.Task;
+            }
+            var remaining = MaxWait - Stopwatch.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                lock (gate) pending++;
+                return;
+            }
+            try
+            {
+                await freed.WaitAsync(remaining, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Checked again above: the wait is over.
+            }
+        }
+    }
+
+    /// <summary>Frees the places of <paramref name="count"/> indexed documents and wakes the waiting ingest calls.</summary>
+    public void Leave(int count)
+    {
+        TaskCompletionSource freed;
+        lock (gate)
+        {
+            pending = Math.Max(0, pending - count);
+            freed = room;
+            room = NewRoom();
+        }
+        freed.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewRoom() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

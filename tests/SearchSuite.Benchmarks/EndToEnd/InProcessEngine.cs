@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SearchSuite.Contracts;
+using SearchSuite.Normalize;
+using SearchSuite.Search;
+using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Querying;
+using SearchSuite.Text;
+
+namespace SearchSuite.Benchmarks.EndToEnd;
+
+/// <summary>
+/// The search service's own components (registered by AddSearch, as in the service) without gRPC or a bus:
+/// the baseline the end-to-end figures are compared with.
+/// </summary>
+public sealed class InProcessEngine : IDisposable
+{
+    private readonly IHost host;
+
+    public InProcessEngine(string indexPath)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration[$"{IndexOptions.SectionName}:{nameof(IndexOptions.Path)}"] = indexPath;
+        builder.AddSearch();
+        host = builder.Build();
+        Index = host.Services.GetRequiredService<ISearchIndex>();
+        Planner = host.Services.GetRequiredService<QueryPlanner>();
+        BatchSize = host.Services.GetRequiredService<IOptions<IndexOptions>>().Value.BatchSize;
+    }
+
+    public ISearchIndex Index { get; }
+    public QueryPlanner Planner { get; }
+    /// <summary>The batch size the indexing consumer uses, so the raw rate commits as often as the service does.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Normalizes the documents exactly as the normalize consumer does, on one thread; returns them and the rate.</summary>
+    public static (IReadOnlyList<DocumentNormalized> Documents, double DocsPerSecond) Normalize(IReadOnlyList<SyntheticDocument> documents)
+    {
+        var normalizer = new DocumentNormalizer();
+        var clock = Stopwatch.StartNew();
+        var normalized = documents
+            .Select(d => NormalizeDocumentConsumer.Normalize(normalizer, new DocumentSubmitted { DocumentId = d.Id, Text = d.Text, SubmittedAt = DateTimeOffset.UtcNow }))
+            .ToList();
+        return (normalized, documents.Count / clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Indexes already-normalized documents in the consumer's batch size (one commit each); docs/s.</summary>
+    public async Task<double> IndexAsync(IReadOnlyList<DocumentNormalized> documents)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in documents.Chunk(BatchSize)) await Index.IndexAsync(batch, CancellationToken.None);
+        return documents.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    public Task SearchOnceAsync(string query, bool expandNames) =>
+        Index.SearchAsync(Planner.Plan(new SearchQuery(query, [], [], 0, SearchGrpcService.DefaultPageSize, expandNames)), CancellationToken.None);
+
+    public void Dispose() => host.Dispose();
+}

@@ -1,0 +1,73 @@
+namespace SearchSuite.Testing;
+
+/// <summary>
+/// Ingest, normalize and search as three processes on a fresh RabbitMQ vhost, each on its own port, with a
+/// temporary Lucene index. Shared by the end-to-end tests and the system benchmark.
+/// </summary>
+public sealed class ThreeServiceProcesses : IAsyncDisposable
+{
+    private readonly List<ServiceProcess> processes = [];
+
+    public string VirtualHost { get; private set; } = "";
+    public string IndexPath { get; private set; } = "";
+    public ServiceProcess Ingest { get; private set; } = null!;
+    public ServiceProcess Normalize { get; private set; } = null!;
+    public ServiceProcess Search { get; private set; } = null!;
+    public IReadOnlyList<ServiceProcess> All => processes;
+
+    /// <summary>The logs of all three services, for assertion messages.</summary>
+    public string Logs => string.Join("\n", processes.Select(p => $"----- {p.Name} -----\n{p.Output}"));
+
+    /// <param name="environment">Extra settings for every service (e.g. Index__BatchSize), on top of the broker and index path.</param>
+    public static async Task<ThreeServiceProcesses> StartAsync(string purpose, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var stack = new ThreeServiceProcesses();
+        try
+        {
+            stack.VirtualHost = await RabbitMqBroker.CreateVirtualHostAsync(purpose);
+            stack.IndexPath = Directory.CreateTempSubdirectory("searchsuite-index-").FullName;
+            var settings = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+            {
+                ["ConnectionStrings__RabbitMq"] = RabbitMqBroker.ConnectionString(stack.VirtualHost),
+            };
+
+            stack.Ingest = stack.Launch("ingest", "SearchSuite.Ingest", settings);
+            stack.Normalize = stack.Launch("normalize", "SearchSuite.Normalize", settings);
+            stack.Search = stack.Launch("search", "SearchSuite.Search", new Dictionary<string, string>(settings) { ["Index__Path"] = stack.IndexPath });
+
+            await stack.Ingest.WaitUntilReadyAsync(http2: true);
+            await stack.Normalize.WaitUntilReadyAsync(http2: false);
+            await stack.Search.WaitUntilReadyAsync(http2: true);
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    private ServiceProcess Launch(string name, string project, IReadOnlyDictionary<string, string> environment)
+    {
+        var port = ServiceProcess.FreePort();
+        var process = ServiceProcess.Start(name, RepoPaths.ServiceAssembly(project), ["--urls", $"http://127.0.0.1:{port}"], environment, port);
+        processes.Add(process);
+        return process;
+    }
+
+    /// <summary>Stops the processes, drops the vhost and deletes the index (unless <paramref name="keepIndex"/>, for reading it afterwards).</summary>
+    public async Task StopAsync(bool keepIndex)
+    {
+        foreach (var process in processes) await process.DisposeAsync();
+        processes.Clear();
+        if (VirtualHost.Length > 0) await RabbitMqBroker.DeleteVirtualHostAsync(VirtualHost);
+        VirtualHost = "";
+        if (!keepIndex && IndexPath.Length > 0 && Directory.Exists(IndexPath)) Directory.Delete(IndexPath, recursive: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(keepIndex: false);
+        if (IndexPath.Length > 0 && Directory.Exists(IndexPath)) Directory.Delete(IndexPath, recursive: true);
+    }
+}
