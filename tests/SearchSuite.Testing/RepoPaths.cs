@@ -30,14 +30,19 @@ public static class RepoPaths
     public static string SharedFile(params string[] parts) => Path.Combine([Shared, .. parts]);
 
     /// <summary>The built entry assembly of a project under services/, in the same configuration as the calling tests.</summary>
-    public static string ServiceAssembly(string project, string? assemblyName = null)
+    public static string ServiceAssembly(string project, string? assemblyName = null) => BuiltAssembly("services", project, assemblyName);
+
+    /// <summary>The built entry assembly of a tool project under tests/ (the benchmarks), in the same configuration.</summary>
+    public static string TestToolAssembly(string project) => BuiltAssembly("tests", project, assemblyName: null);
+
+    private static string BuiltAssembly(string folder, string project, string? assemblyName)
     {
 #if DEBUG
         const string configuration = "Debug";
 #else
         const string configuration = "Release";
 #endif
-        var path = Path.Combine(Root, "services", project, "bin", configuration, "net10.0", (assemblyName ?? project) + ".dll");
+        var path = Path.Combine(Root, folder, project, "bin", configuration, "net10.0", (assemblyName ?? project) + ".dll");
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException($"{path} is not built; run 'dotnet build SearchSuite.sln -c {configuration}' first.", path);
