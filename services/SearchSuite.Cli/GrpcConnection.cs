@@ -34,6 +34,24 @@ public static class GrpcConnection
             });
     }
 
+    /// <summary>
+    /// Runs one client command against <see cref="Server"/> (with <see cref="ApiKey"/> when the command takes it) and
+    /// turns a gRPC failure into a message and an exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<CallInvoker, Task<int>> call)
+    {
+        var server = parse.GetValue(Server)!;
+        var apiKey = parse.CommandResult.Command.Options.Contains(ApiKey) ? parse.GetValue(ApiKey) : null;
+        try
+        {
+            return await call(Open(server, apiKey));
+        }
+        catch (RpcException e)
+        {
+            return Report(e, server);
+        }
+    }
+
     /// <summary>Prints a gRPC failure the way a user can act on it, and returns the exit code.</summary>
     public static int Report(RpcException error, string server)
     {

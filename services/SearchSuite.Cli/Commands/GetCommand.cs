@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Google.Protobuf;
-using Grpc.Core;
 using SearchSuite.V1;
 using Spectre.Console;
 
@@ -13,22 +12,14 @@ public static class GetCommand
         var id = new Argument<string>("document-id") { Description = "The id returned by ingest or shown in search hits" };
         var json = new Option<bool>("--json") { Description = "Print the document as JSON" };
         var command = new Command("get", "Show one document: clean text, attribution and what normalize removed") { id, json, GrpcConnection.Server };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => GrpcConnection.RunAsync(parse, async invoker =>
         {
-            var server = parse.GetValue(GrpcConnection.Server)!;
-            try
-            {
-                var client = new SearchService.SearchServiceClient(GrpcConnection.Open(server, apiKey: null));
-                var document = await client.GetDocumentAsync(new GetDocumentRequest { DocumentId = parse.GetValue(id) ?? "" }, cancellationToken: cancellationToken);
-                if (parse.GetValue(json)) Console.WriteLine(JsonFormatter.Default.Format(document));
-                else Print(document);
-                return 0;
-            }
-            catch (RpcException e)
-            {
-                return GrpcConnection.Report(e, server);
-            }
-        });
+            var client = new SearchService.SearchServiceClient(invoker);
+            var document = await client.GetDocumentAsync(new GetDocumentRequest { DocumentId = parse.GetValue(id) ?? "" }, cancellationToken: cancellationToken);
+            if (parse.GetValue(json)) Console.WriteLine(JsonFormatter.Default.Format(document));
+            else Print(document);
+            return 0;
+        }));
         return command;
     }
 

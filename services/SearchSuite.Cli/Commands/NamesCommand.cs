@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Grpc.Core;
 using SearchSuite.Names;
 using SearchSuite.V1;
 using Spectre.Console;
@@ -102,19 +101,8 @@ public static class NamesCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Func<NamesService.NamesServiceClient, Task<int>> call)
-    {
-        var server = parse.GetValue(GrpcConnection.Server)!;
-        var apiKey = parse.CommandResult.Command.Options.Contains(GrpcConnection.ApiKey) ? parse.GetValue(GrpcConnection.ApiKey) : null;
-        try
-        {
-            return await call(new NamesService.NamesServiceClient(GrpcConnection.Open(server, apiKey)));
-        }
-        catch (RpcException e)
-        {
-            return GrpcConnection.Report(e, server);
-        }
-    }
+    private static Task<int> RunAsync(ParseResult parse, Func<NamesService.NamesServiceClient, Task<int>> call) =>
+        GrpcConnection.RunAsync(parse, invoker => call(new NamesService.NamesServiceClient(invoker)));
 
     private static void Print(VariantGroup group) =>
         AnsiConsole.MarkupLineInterpolated($"{group.Id} [grey]({group.Origin})[/]  {string.Join(" | ", group.Variants)}");

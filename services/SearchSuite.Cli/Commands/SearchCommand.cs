@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Google.Protobuf;
-using Grpc.Core;
 using SearchSuite.V1;
 using Spectre.Console;
 
@@ -18,9 +17,8 @@ public static class SearchCommand
         var noExpand = new Option<bool>("--no-expand") { Description = "Switch cross-language name expansion off (for comparison)" };
         var json = new Option<bool>("--json") { Description = "Print the response as JSON (proto3 JSON mapping)" };
         var command = new Command("search", "Search over gRPC") { query, languages, origins, pageSize, pageToken, noExpand, json, GrpcConnection.Server };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => GrpcConnection.RunAsync(parse, async invoker =>
         {
-            var server = parse.GetValue(GrpcConnection.Server)!;
             var request = new SearchRequest
             {
                 Query = parse.GetValue(query) ?? "",
@@ -30,19 +28,11 @@ public static class SearchCommand
             };
             request.Languages.Add(parse.GetValue(languages) ?? []);
             request.OriginLanguages.Add(parse.GetValue(origins) ?? []);
-            try
-            {
-                var client = new SearchService.SearchServiceClient(GrpcConnection.Open(server, apiKey: null));
-                var response = await client.SearchAsync(request, cancellationToken: cancellationToken);
-                if (parse.GetValue(json)) Console.WriteLine(JsonFormatter.Default.Format(response));
-                else Print(response);
-                return 0;
-            }
-            catch (RpcException e)
-            {
-                return GrpcConnection.Report(e, server);
-            }
-        });
+            var response = await new SearchService.SearchServiceClient(invoker).SearchAsync(request, cancellationToken: cancellationToken);
+            if (parse.GetValue(json)) Console.WriteLine(JsonFormatter.Default.Format(response));
+            else Print(response);
+            return 0;
+        }));
         return command;
     }
 
