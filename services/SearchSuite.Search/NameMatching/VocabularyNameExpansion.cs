@@ -21,12 +21,6 @@ public sealed class VocabularyNameExpansion(NameExpander expander) : INameExpans
 
     // The exact form carries no key: a key match cannot tell which spelling was meant, so it must not score as
     // exact. Its key still reaches the key fields through the other spellings that share it.
-    private static NameAlternative ToAlternative(NameExpansion expansion) => expansion.Source switch
-    {
-        ExpansionSource.Exact => new NameAlternative(expansion.Form, null, NameSource.Exact, expansion.Weight),
-        ExpansionSource.Curated => new NameAlternative(expansion.Form, expansion.Key, NameSource.Curated, expansion.Weight),
-        ExpansionSource.Key => new NameAlternative(expansion.Form, expansion.Key, NameSource.Key, expansion.Weight),
-        ExpansionSource.Fuzzy => new NameAlternative(expansion.Form, expansion.Key, NameSource.Fuzzy, expansion.Weight),
-        var other => throw new ArgumentOutOfRangeException(nameof(expansion), other, "Unknown expansion source."),
-    };
+    private static NameAlternative ToAlternative(NameExpansion expansion) =>
+        new(expansion.Form, expansion.Source == ExpansionSource.Exact ? null : expansion.Key, expansion.Source, expansion.Weight);
 }

@@ -1,3 +1,5 @@
+using SearchSuite.Names;
+
 namespace SearchSuite.Search.Querying;
 
 /// <summary>What a client asked for, already validated.</summary>
@@ -9,17 +11,8 @@ public sealed record SearchQuery(
     int Limit,
     bool ExpandNames);
 
-/// <summary>Where a name form came from, strongest first: exact spelling, curated variant set, transliteration key, fuzzy match.</summary>
-public enum NameSource
-{
-    Exact,
-    Curated,
-    Key,
-    Fuzzy,
-}
-
 /// <summary>One spelling a query word may match in the name fields, with the weight its source earns.</summary>
-public sealed record NameAlternative(string Form, string? Key, NameSource Source, float Weight);
+public sealed record NameAlternative(string Form, string? Key, ExpansionSource Source, float Weight);
 
 /// <summary>
 /// One query word. A required word must match in some field (title, body, related headlines or, through its

@@ -1,3 +1,4 @@
+using SearchSuite.Names;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -121,7 +122,7 @@ public sealed class ElasticsearchSearchIndexTests
     public async Task Search_translates_words_names_filters_and_page_into_query_dsl()
     {
         Started().Answer(200, "search.json");
-        var putin = new QueryWord("Putin", Required: true, [new NameAlternative("Путин", "putin", NameSource.Key, 0.8f)]);
+        var putin = new QueryWord("Putin", Required: true, [new NameAlternative("Путин", "putin", ExpansionSource.Key, 0.8f)]);
         var the = new QueryWord("the", Required: false, []);
         var plan = new QueryPlan([putin, the], Languages: ["de", "en"], OriginLanguages: ["vi"], Offset: 10, Limit: 5);
 

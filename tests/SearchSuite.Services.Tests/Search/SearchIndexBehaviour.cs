@@ -1,3 +1,4 @@
+using SearchSuite.Names;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
@@ -179,7 +180,7 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
         public string? KeyOf(string token) => Keys.GetValueOrDefault(token);
 
         public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false) =>
-            KeyOf(word) is { } key ? [new NameAlternative(word, key, NameSource.Key, 1f)] : [];
+            KeyOf(word) is { } key ? [new NameAlternative(word, key, ExpansionSource.Key, 1f)] : [];
 
         public bool IsKnownName(string word) => KeyOf(word) is not null;
     }
