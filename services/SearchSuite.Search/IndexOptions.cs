@@ -9,6 +9,15 @@ public enum IndexBackend
     Elasticsearch,
 }
 
+/// <summary>How the Lucene backend reads its index files.</summary>
+public enum IndexFileAccess
+{
+    /// <summary>Memory-mapped files: the fastest concurrent reads, but every index page read counts in the process's resident set.</summary>
+    MemoryMapped,
+    /// <summary>Positional file reads through small buffers: the OS page cache holds the index, outside the process's resident set.</summary>
+    Buffered,
+}
+
 public sealed class IndexOptions
 {
     public const string SectionName = "Index";
@@ -18,6 +27,12 @@ public sealed class IndexOptions
     /// <summary>Folder of the Lucene index (created when missing).</summary>
     [Required]
     public string Path { get; set; } = "data/index";
+
+    /// <summary>
+    /// How the Lucene index files are read. The search service maps them; the all-in-one reads them buffered to keep its
+    /// resident memory small (docs/benchmarks.md).
+    /// </summary>
+    public IndexFileAccess FileAccess { get; set; } = IndexFileAccess.MemoryMapped;
 
     /// <summary>Most documents the indexer takes from the queue in one batch (batches in flight share one commit).</summary>
     [Range(1, 10_000)]

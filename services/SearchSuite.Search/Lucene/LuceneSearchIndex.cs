@@ -35,7 +35,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         this.indexedNames = indexedNames;
         var path = Path.GetFullPath(options.Value.Path);
         System.IO.Directory.CreateDirectory(path);
-        directory = FSDirectory.Open(path);
+        var folder = new DirectoryInfo(path);
+        directory = options.Value.FileAccess == IndexFileAccess.Buffered ? new NIOFSDirectory(folder) : new MMapDirectory(folder);
         writer = new IndexWriter(directory, new IndexWriterConfig(LuceneAnalyzers.Version, LuceneAnalyzers.PerField())
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,

@@ -7,14 +7,16 @@ using SearchSuite.Search.Lucene;
 namespace SearchSuite.Services.Tests.Search;
 
 /// <summary>The backend behaviour suite on the embedded Lucene index, in a temporary folder, plus Lucene's own durability.</summary>
-public sealed class LuceneSearchIndexTests : SearchIndexBehaviour
+public class LuceneSearchIndexTests : SearchIndexBehaviour
 {
+    protected virtual IndexFileAccess FileAccess => IndexFileAccess.MemoryMapped;
+
     private readonly string path = Directory.CreateTempSubdirectory("searchsuite-index-").FullName;
     private LuceneSearchIndex? index;
 
     protected override Task<ISearchIndex> CreateEmptyIndexAsync(IIndexedNames names)
     {
-        index = new LuceneSearchIndex(Options.Create(new IndexOptions { Path = path }), names, NullLogger<LuceneSearchIndex>.Instance);
+        index = new LuceneSearchIndex(Options.Create(new IndexOptions { Path = path, FileAccess = FileAccess }), names, NullLogger<LuceneSearchIndex>.Instance);
         return Task.FromResult<ISearchIndex>(index);
     }
 
@@ -39,4 +41,10 @@ public sealed class LuceneSearchIndexTests : SearchIndexBehaviour
         using var committed = global::Lucene.Net.Index.DirectoryReader.Open(directory);
         Assert.Equal(200, committed.NumDocs);
     }
+}
+
+/// <summary>The same suite with the index files read through buffers, as the all-in-one reads them.</summary>
+public sealed class BufferedLuceneSearchIndexTests : LuceneSearchIndexTests
+{
+    protected override IndexFileAccess FileAccess => IndexFileAccess.Buffered;
 }
