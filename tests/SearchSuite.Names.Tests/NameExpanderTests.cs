@@ -13,11 +13,11 @@ public class NameExpanderTests
         "Dmitry Medvedev", "Viktor Medvedchuk",
     ];
 
-    private static NameExpander CreateExpander(NameVariantStore? store = null, NameExpanderOptions? options = null)
+    private static NameExpander CreateExpander(NameVariantStore? store = null, NameExpanderOptions? options = null, string[]? vocabulary = null)
     {
-        var vocabulary = new NameVocabulary();
-        foreach (var name in IndexedNames) vocabulary.AddName(name);
-        return new NameExpander(store ?? new NameVariantStore(), vocabulary, options);
+        var indexed = new NameVocabulary();
+        foreach (var name in vocabulary ?? IndexedNames) indexed.AddName(name);
+        return new NameExpander(store ?? new NameVariantStore(), indexed, options);
     }
 
     private static string Describe(IReadOnlyList<NameExpansion> expansions) =>
@@ -116,6 +116,28 @@ public class NameExpanderTests
         Assert.Contains(expander.Expand("Richard", givenName: true), e => e.Form == "dick");
         // A lone "dick" or "bill" in a search is rarely a person.
         Assert.DoesNotContain(expander.Expand("Dick"), e => e.Form == "richard");
+    }
+
+    [Theory]
+    [InlineData("Rihards", "рихард")]
+    [InlineData("Eigims", "эйгим")]
+    [InlineData("Ivans", "иван")]
+    [InlineData("Эйгим", "eigims")]
+    public void A_Baltic_nominative_s_is_dropped_across_scripts(string query, string indexedForm)
+    {
+        var expander = CreateExpander(vocabulary: ["Рихард Эйгим", "Rihards Eigims", "Иван Клементьев", "Peter Peters"]);
+        var expansions = expander.Expand(query);
+        var expansion = Assert.Single(expansions, e => e.Form == indexedForm);
+        Assert.True(expansion.Weight <= expander.Options.FuzzyWeight, $"a guessed ending weighs no more than a fuzzy match; got {Describe(expansions)}");
+    }
+
+    [Theory]
+    [InlineData("Peters", "peter")]
+    [InlineData("Peter", "peters")]
+    public void The_nominative_s_rule_never_joins_spellings_in_one_script(string query, string otherForm)
+    {
+        var expansions = CreateExpander(vocabulary: ["Peter Peters"]).Expand(query);
+        Assert.DoesNotContain(expansions, e => e.Form == otherForm);
     }
 
     [Fact]
