@@ -140,6 +140,34 @@ public class NameExpanderTests
         Assert.DoesNotContain(expansions, e => e.Form == otherForm);
     }
 
+    [Theory]
+    // Singapore, Taiwan and Hong Kong names in the Vietnamese press: Lee Hsien Loong is Lý Hiển Long, Wang Jin-pyng
+    // is Vương Kim Bình, Sylvia Lim is Sylvia Lâm Thụy Liên.
+    [InlineData("Lee", "lý")]
+    [InlineData("Lý", "lee")]
+    [InlineData("Wang", "vương")]
+    [InlineData("Lim", "lâm")]
+    [InlineData("Leong", "lương")]
+    [InlineData("Teo", "trương")]
+    public void A_Chinese_surname_reaches_its_Sino_Vietnamese_reading(string query, string indexedForm)
+    {
+        var expansions = CreateExpander(vocabulary: ["Lý Hiển Long", "Lee Hsien Loong", "Vương Kim Bình", "Lâm Thụy Liên", "Lương Gia Kiệt", "Trương Chí Hiền"]).Expand(query);
+        Assert.Contains(expansions, e => e.Form == indexedForm && e.Source == ExpansionSource.Curated);
+    }
+
+    [Theory]
+    // Unaccented Vietnamese syllables that are also romanisations of a Chinese surname must not reach another reading.
+    [InlineData("tan", "trần")]
+    [InlineData("hong", "trương")]
+    [InlineData("van", "ôn")]
+    [InlineData("cong", "khổng")]
+    [InlineData("phong", "phương")]
+    public void Unaccented_Vietnamese_syllables_keep_their_own_reading(string query, string otherReading)
+    {
+        var expansions = CreateExpander(vocabulary: ["Trần Văn Tấn", "Trương Văn Hồng", "Ôn Văn Công", "Khổng Văn Phong", "Phương Văn Tân"]).Expand(query);
+        Assert.DoesNotContain(expansions, e => e.Form == otherReading);
+    }
+
     [Fact]
     public void Fuzzy_fallback_can_be_switched_off()
     {
