@@ -168,6 +168,22 @@ public class NameExpanderTests
         Assert.DoesNotContain(expansions, e => e.Form == otherReading);
     }
 
+    [Theory]
+    // National forms of one person's given name, found from any spelling: Vlad Filat is Владимир Филат, Dawit
+    // Usupaschwili is David Usupashvili, Hrant Bagratyan is Грант Багратян, Karel Schwarzenberg is Karl zu Schwarzenberg.
+    [InlineData("Владимир", "vlad")]
+    [InlineData("Vlad", "владимир")]
+    [InlineData("Dawit", "david")]
+    [InlineData("Davit", "давид")]
+    [InlineData("Hrant", "грант")]
+    [InlineData("Karl", "karel")]
+    public void A_given_name_reaches_its_national_forms(string query, string indexedForm)
+    {
+        var expander = CreateExpander(vocabulary: ["Vlad Filat", "Владимир Филат", "Давид Усупашвили", "David Usupashvili", "Грант Багратян", "Karel Schwarzenberg"]);
+        Assert.Contains(expander.Expand(query, givenName: true), e => e.Form == indexedForm && e.Source == ExpansionSource.Curated);
+        Assert.DoesNotContain(expander.Expand(query), e => e.Form == indexedForm && e.Source == ExpansionSource.Curated);
+    }
+
     [Fact]
     public void Fuzzy_fallback_can_be_switched_off()
     {
