@@ -112,8 +112,10 @@ public static class PersonNameQuery
                 last--;
             }
             var beforeLast = last - 1;
-            // Particles, initials and patronymics never stand for the surname.
-            if (surnameKnown || beforeLast < 1 || !IsCapitalised(words[name[beforeLast]].Text) || NameTokens.IsOptional(words[name[beforeLast]].Text)) return;
+            // Particles, initials and patronymics never stand for the surname, nor does the father's name after
+            // "bin" or "ibn" ("Abdullah bin Ahmad Badawi" is no "Abdullah Ahmad").
+            if (surnameKnown || beforeLast < 1 || !IsCapitalised(words[name[beforeLast]].Text) || NameTokens.IsOptional(words[name[beforeLast]].Text)
+                || PatronymicParticles.Contains(words[name[beforeLast] - 1].Text)) return;
             required[name[last]] = false;
             anyOf[name[beforeLast]] = anyOf[name[last]] = anyOf[name[last]] ?? name[beforeLast];
         }
@@ -140,6 +142,9 @@ public static class PersonNameQuery
     {
         "sir", "dame", "lord", "lady", "tunku", "tun", "tengku", "datuk", "dato", "datin", "seri", "sheikh", "shaikh", "dr", "prof",
     };
+
+    // "son of" / "daughter of" in Malay and Arabic names: the word after them is the father's name.
+    private static readonly HashSet<string> PatronymicParticles = new(StringComparer.OrdinalIgnoreCase) { "bin", "binti", "bint", "ibn", "ben" };
 
     private static bool IsQualifier(string word) => PeerageTitles.Contains(word) || IsGenerationalSuffix(word);
 

@@ -25,6 +25,9 @@ public class PersonNameQueryTests
         Assert.Equal("R o o R", Shape("Karl Theodor zu Guttenberg"));
         Assert.Equal("R o R", Shape("Harry F. Byrd"));
         Assert.Equal("R o R", Shape("Dmitry Sergeyevich Peskov"));
+        // Nor does the father's name after "bin": Abdullah bin Ahmad Badawi is no Abdullah Ahmad.
+        Assert.Equal("R o o R", Shape("Abdullah bin Ahmad Badawi"));
+        Assert.Equal("R A A", Shape("Abdullah Ahmad Badawi"));
     }
 
     [Fact]
