@@ -137,10 +137,11 @@ public static class PersonNameQuery
         "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "zu", "ter", "bin", "binti", "ibn", "al", "el", "la", "le",
     };
 
-    // Titles that open a name and that other spellings drop: "Sir George Young", "Tunku Abdul Rahman", "Datuk Seri …".
+    // Titles that open a name and that other spellings drop: "Sir George Young", "Tunku Abdul Rahman", "Datuk Seri …";
+    // and "Mohd", the abbreviated Muhammad that opens Malay names and that the press drops ("Mohd Khir Johari" is Khir Johari).
     private static readonly HashSet<string> LeadingTitles = new(StringComparer.OrdinalIgnoreCase)
     {
-        "sir", "dame", "lord", "lady", "tunku", "tun", "tengku", "datuk", "dato", "datin", "seri", "sheikh", "shaikh", "dr", "prof",
+        "sir", "dame", "lord", "lady", "tunku", "tun", "tengku", "datuk", "dato", "datin", "seri", "sheikh", "shaikh", "dr", "prof", "mohd",
     };
 
     // "son of" / "daughter of" in Malay and Arabic names: the word after them is the father's name.

@@ -177,9 +177,10 @@ public class NameExpanderTests
     [InlineData("Davit", "давид")]
     [InlineData("Hrant", "грант")]
     [InlineData("Karl", "karel")]
+    [InlineData("Veaceslav", "вячеслав")]
     public void A_given_name_reaches_its_national_forms(string query, string indexedForm)
     {
-        var expander = CreateExpander(vocabulary: ["Vlad Filat", "Владимир Филат", "Давид Усупашвили", "David Usupashvili", "Грант Багратян", "Karel Schwarzenberg"]);
+        var expander = CreateExpander(vocabulary: ["Vlad Filat", "Владимир Филат", "Давид Усупашвили", "David Usupashvili", "Грант Багратян", "Karel Schwarzenberg", "Вячеслав Унтилэ"]);
         Assert.Contains(expander.Expand(query, givenName: true), e => e.Form == indexedForm && e.Source == ExpansionSource.Curated);
         Assert.DoesNotContain(expander.Expand(query), e => e.Form == indexedForm && e.Source == ExpansionSource.Curated);
     }

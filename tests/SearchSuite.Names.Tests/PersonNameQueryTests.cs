@@ -49,6 +49,8 @@ public class PersonNameQueryTests
         Assert.Equal("o R R", Shape("Sir George Young"));
         Assert.Equal("o R R", Shape("Tunku Abdul Rahman"));
         Assert.Equal("o R R o", Shape("H. John Heinz III"));
+        Assert.Equal("o R R", Shape("Mohd Khir Johari"));
+        Assert.Equal("o R o o R", Shape("Mohd Najib bin Abdul Razak"));
         // A title or initial is kept when nothing but the surname would be left, and an undotted letter is a name
         // (the Korean surname O).
         Assert.Equal("R R", Shape("Sir Lavrov"));
