@@ -111,7 +111,7 @@ public static class NameTokens
     /// Rewrites the letters AnyAscii reads one by one but that the press transliterates as a group, so that Latin
     /// and Cyrillic spellings of one name fold alike. <paramref name="token"/> is lower-case NFC.
     /// </summary>
-    internal static string Respell(string token)
+    private static string Respell(string token)
     {
         if (IsRomanian(token)) return RomanianSpelling.Replace(token, m => RomanianSounds[m.Value]);
         if (token.AsSpan().IndexOfAny(BalticAndWestSlavicMarks) >= 0) token = ConsonantsAsTs.Replace(token, "ts");
