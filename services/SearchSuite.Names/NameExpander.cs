@@ -43,6 +43,8 @@ public sealed class NameExpander
         // Accent-stripped Vietnamese ("chien") keys differently from its accented form ("chiến"), so join them by fold.
         foreach (var indexed in _vocabulary.FormsWithFold(NameTokens.Fold(form)))
             Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.KeyWeight);
+        // The ending is a guess, so such a spelling weighs no more than a fuzzy match: never ties with a true key match.
+        foreach (var indexed in AcrossBalticNominative(form, key)) Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.FuzzyWeight);
         var budget = Options.FuzzyBudget(key.Length);
         foreach (var (fuzzyKey, cost, forms) in _vocabulary.FuzzyMatches(key, budget).Take(Options.MaxFuzzyKeys))
         {
@@ -68,6 +70,20 @@ public sealed class NameExpander
 
     /// <summary>Expansions for every token of a full name, in token order.</summary>
     public IReadOnlyList<IReadOnlyList<NameExpansion>> ExpandName(string name) => [.. NameTokens.Split(name).Select(token => Expand(token))];
+
+    /// <summary>
+    /// Latvian and Lithuanian spellings add a nominative -s after a consonant that the Russian spelling of the same
+    /// name drops (Rihards Eigims / Рихард Эйгим, Ivans / Иван). Across scripts only, so that Latin "Peters" never
+    /// finds "Peter": a Latin token ending in consonant + s finds Cyrillic spellings without it, and the reverse.
+    /// </summary>
+    private IEnumerable<string> AcrossBalticNominative(string form, string key)
+    {
+        if (NameTokens.IsCyrillic(form))
+            return key.Length >= 2 && !IsVowel(key[^1]) ? _vocabulary.FormsWithKey(key + "s").Where(f => !NameTokens.IsCyrillic(f)) : [];
+        return key.Length >= 3 && key[^1] == 's' && !IsVowel(key[^2]) ? _vocabulary.FormsWithKey(key[..^1]).Where(NameTokens.IsCyrillic) : [];
+
+        static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+    }
 
     /// <summary>A curated spelling and every indexed spelling that shares its key.</summary>
     private void OfferCurated(Dictionary<string, NameExpansion> expansions, string form, string key)

@@ -55,6 +55,9 @@ public static class NameKey
         new("w-as-v", "w", "v"),
         // French ou for the u sound (Poutine).
         new("ou-as-u", "ou", "u"),
+        // French eau, and au before a consonant, for the o sound (Saumura/Somora, Dassault/Дассо, Garneau/Гарно); a final
+        // au stays, as in the unaccented Vietnamese Châu or Sáu.
+        new("french-au-as-o", "e?au(?=[^aeiou])|eau$", "o"),
         // y, j and i are the same glide across the languages (Sergei/Sergej/Sergey, Jelzin/Yeltsin).
         new("y-j-as-i", "[yj]", "i"),
         // Latvian and Lithuanian add a nominative -s to Slavic names: Sergejs Dolgopolovs is Sergei Dolgopolov.

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using AnyAscii;
 
 namespace SearchSuite.Names;
@@ -51,7 +53,7 @@ public static class NameTokens
     public static string Fold(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var ascii = RomanianCedillas(token.Normalize(NormalizationForm.FormC)).Transliterate();
+        var ascii = Respell(token.Normalize(NormalizationForm.FormC).ToLowerInvariant()).Transliterate();
         var folded = new StringBuilder(ascii.Length);
         foreach (var c in ascii)
         {
@@ -77,6 +79,9 @@ public static class NameTokens
         return false;
     }
 
+    /// <summary>True when the token is written in Cyrillic.</summary>
+    public static bool IsCyrillic(string token) => token.AsSpan().IndexOfAnyInRange('\u0400', '\u04FF') >= 0;
+
     /// <summary>
     /// True for an East Slavic patronymic (Sergeyevich, Ivanovna, Ильич) or the Azerbaijani "oglu"/"qizi" marker.
     /// Russian labels carry them ("Песков, Дмитрий Сергеевич") and other languages drop them, so a missing
@@ -84,6 +89,8 @@ public static class NameTokens
     /// </summary>
     public static bool IsPatronymic(string token)
     {
+        // -ović/-ovič is a Serbian, Croatian or Czech surname (Milošević, Gandalovič), never a patronymic.
+        if (token.AsSpan().IndexOfAny("čćČĆ") >= 0) return false;
         var folded = Fold(token);
         return folded.Length >= 5 && PatronymicEndings.Any(folded.EndsWith) || PatronymicMarkers.Contains(folded);
     }
@@ -100,12 +107,51 @@ public static class NameTokens
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovna", "evna", "ichna", "ilich", "ilyich"];
     private static readonly HashSet<string> PatronymicMarkers = ["ogly", "ogli", "oglu", "kyzy", "kizi", "qizi", "gyzy"];
 
-    // AnyAscii reads Romanian ţ/ş as t/s, but they are ts/sh, as the Cyrillic spellings of Moldovan names show (Ţurcan/Цуркан).
-    private static string RomanianCedillas(string token) =>
-        token.IndexOfAny(['ţ', 'ț', 'Ţ', 'Ț', 'ş', 'ș', 'Ş', 'Ș']) < 0
-            ? token
-            : token.Replace("ţ", "ts").Replace("ț", "ts").Replace("Ţ", "Ts").Replace("Ț", "Ts")
-                .Replace("ş", "sh").Replace("ș", "sh").Replace("Ş", "Sh").Replace("Ș", "Sh");
+    /// <summary>
+    /// Rewrites the letters AnyAscii reads one by one but that the press transliterates as a group, so that Latin
+    /// and Cyrillic spellings of one name fold alike. <paramref name="token"/> is lower-case NFC.
+    /// </summary>
+    private static string Respell(string token)
+    {
+        if (IsRomanian(token)) return RomanianSpelling.Replace(token, m => RomanianSounds[m.Value]);
+        if (token.AsSpan().IndexOfAny(BalticAndWestSlavicMarks) >= 0) token = ConsonantsAsTs.Replace(token, "ts");
+        return LettersAsClusters.Replace(token, m => ClusterSounds[m.Value]);
+    }
+
+    // Soft and hard signs before a vowel are the glide English writes y and German j (Васильев: Vasilyev/Wassiljew,
+    // Соловьёв: Solovyov/Solowjow, Илья: Ilya); AnyAscii drops them. Czech, Baltic and other háček letters are the
+    // Cyrillic ш, ж, ч (Babiš/Бабиш, Krēsliņš/Креслиньш), which AnyAscii reduces to s, z, c. Azerbaijani ə is
+    // the a of English and most Russian spellings (Rüfət/Rufat/Руфат), not AnyAscii's e.
+    private static readonly Dictionary<string, string> ClusterSounds = new(StringComparer.Ordinal)
+    {
+        ["ьё"] = "йо", ["ъё"] = "йо", ["ь"] = "й", ["ъ"] = "й",
+        ["š"] = "sh", ["ž"] = "zh", ["č"] = "ch", ["ə"] = "a",
+    };
+    private static readonly Regex LettersAsClusters =
+        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]", RegexOptions.CultureInvariant);
+
+    // In Czech, Slovak, Latvian and Lithuanian spellings c is always ц (Šics/Шицс); a háček or Baltic letter tells them.
+    private static readonly Regex ConsonantsAsTs =
+        new("c(?!h)", RegexOptions.CultureInvariant);
+    private static readonly SearchValues<char> BalticAndWestSlavicMarks = SearchValues.Create("šžčřěůāēīūņļķģėąęįų");
+
+    /// <summary>
+    /// A Romanian spelling: ș, ț or î, or a final ă after another vowel (a Vietnamese token is one syllable, and its ă
+    /// is never final; a minority name such as "Kpă" has no other vowel). Its letters read as in Moldovan
+    /// Cyrillic: ce/ci are че/чи, che/chi are ке/ки, ea is я, ă is э (Ghileţchi/Гилецкий, Leancă/Лянкэ, Untilă/Унтилэ).
+    /// </summary>
+    private static bool IsRomanian(string token) =>
+        token.AsSpan().IndexOfAny(RomanianOnlyLetters) >= 0 || token.EndsWith('ă') && token[..^1].Transliterate().AsSpan().IndexOfAny("aeiouyAEIOUY") >= 0;
+
+    private static readonly SearchValues<char> RomanianOnlyLetters = SearchValues.Create("șşțţî");
+    private static readonly Dictionary<string, string> RomanianSounds = new(StringComparer.Ordinal)
+    {
+        ["ch"] = "k", ["ce"] = "ch", ["ci"] = "ch", ["c"] = "ch", ["că"] = "ke", ["ea"] = "ya", ["ă"] = "e",
+        ["ș"] = "sh", ["ş"] = "sh", ["ț"] = "ts", ["ţ"] = "ts",
+    };
+    // "cea", "cia", "ciu" are ча, ча, чу: the vowel after c only softens it. Alternatives are tried left to right.
+    private static readonly Regex RomanianSpelling =
+        new("ch(?=[ei])|c[ei](?=[aou])|c(?=[ei])|că|ea|[ășşțţ]", RegexOptions.CultureInvariant);
 
     /// <summary>Apostrophes and the marks typed for them: inside a name they mark a glottal stop or soft sign, not a word boundary.</summary>
     internal static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u02BB' or '`' or '\u00B4';

@@ -49,12 +49,15 @@ public static class PersonNameQuery
         {
             var run = runs[r];
             var next = r + 1 < runs.Count && runs[r + 1].Start == run.End && words[run.End].CommaBefore ? runs[r + 1] : (Range?)null;
+            // An ordinal may open a qualifier: "James McGrigor, 6. Baronet".
+            var numbered = r + 1 < runs.Count && runs[r + 1].Start == run.End + 1 && words[run.End].CommaBefore && IsNumber(words[run.End].Text);
+            if (numbered) next = runs[r + 1];
             if (next is { } qualifier && run.Length >= 2 && IsQualifier(words[qualifier.Start].Text) && IsName(run))
             {
                 // "George Robertson, Baron Robertson of Port Ellen", "Ian Paisley, Jr.": the name, then its qualifier,
                 // which runs to the next comma.
                 MarkName([.. Enumerable.Range(run.Start, run.Length)]);
-                for (var i = qualifier.Start; i < words.Count && (i == qualifier.Start || !words[i].CommaBefore); i++) required[i] = false;
+                for (var i = run.End; i < words.Count && (i == run.End || !words[i].CommaBefore); i++) required[i] = false;
                 r++;
                 while (r + 1 < runs.Count && !words[runs[r + 1].Start].CommaBefore) r++;
             }
@@ -68,32 +71,53 @@ public static class PersonNameQuery
         }
         return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i], anyOf[i]))];
 
-        bool IsName(Range run) => isKnownName(words[run.Start].Text) && isKnownName(words[LastNameWord(run)].Text);
+        bool IsName(Range run) => isKnownName(words[FirstNameWord(run.Start, run.End)].Text) && isKnownName(words[LastNameWord(run)].Text);
 
+        // The last word that can be the surname: not a generational suffix, nor the lower-case tail of a compound
+        // given name ("Alice Mak Mei-kuen").
         int LastNameWord(Range run)
         {
             var last = run.End - 1;
-            while (last > run.Start && IsGenerationalSuffix(words[last].Text)) last--;
+            while (last > run.Start && (IsGenerationalSuffix(words[last].Text) || IsCompoundTail(words[last]))) last--;
             return last;
+        }
+
+        // The given name: the first word after any leading title or abbreviated initial ("Sir George Young", "Tunku
+        // Abdul Rahman", "H. John Heinz III"), so long as a given name and a surname remain.
+        int FirstNameWord(int start, int end)
+        {
+            var first = start;
+            while (end - first > 2 && (IsTitle(words[first].Text) || words[first].Abbreviated && NameTokens.IsInitial(words[first].Text))) first++;
+            return first;
         }
 
         // Between the given name (first) and the surname (last, before any "Jr."), words are optional. Unless the
         // label says which word is the surname (surnameKnown), the word before the last may be it instead.
         void MarkName(int[] name, bool surnameKnown = false)
         {
+            var first = name.Length > 2 && name[^1] == name[0] + name.Length - 1 ? FirstNameWord(name[0], name[^1] + 1) - name[0] : 0;
+            for (var i = 0; i < first; i++) required[name[i]] = false;
+            name = name[first..];
             var last = name.Length - 1;
-            while (last > 0 && IsGenerationalSuffix(words[name[last]].Text)) required[name[last--]] = false;
-            // A double-barrelled surname may be shortened to its first part (Glawischnig-Piesczek / Glawischnig).
-            // A particle before the hyphen (al-Hariri) is no surname of its own.
-            if (last > 1 && words[name[last]].HyphenBefore && name[last - 1] == name[last] - 1 && IsCapitalised(words[name[last - 1]].Text))
-                required[name[last--]] = false;
+            while (last > 0 && (IsGenerationalSuffix(words[name[last]].Text) || IsCompoundTail(words[name[last]]))) required[name[last--]] = false;
             for (var i = 1; i < last; i++) required[name[i]] = false;
             if (last > 0) givenName[name[0]] = true;
+            // A double-barrelled surname may be shortened to either part (Glawischnig-Piesczek / Glawischnig,
+            // Brennan-Baker / Baker). A particle before the hyphen (al-Hariri) is no surname of its own.
+            var doubleBarrelled = last > 1 && words[name[last]].HyphenBefore && name[last - 1] == name[last] - 1 && IsCapitalised(words[name[last - 1]].Text);
+            if (doubleBarrelled)
+            {
+                required[name[last]] = required[name[last - 1]] = false;
+                anyOf[name[last]] = anyOf[name[last - 1]] = name[last - 1];
+                last--;
+            }
             var beforeLast = last - 1;
-            // Particles, initials and patronymics never stand for the surname.
-            if (surnameKnown || beforeLast < 1 || !IsCapitalised(words[name[beforeLast]].Text) || NameTokens.IsOptional(words[name[beforeLast]].Text)) return;
+            // Particles, initials and patronymics never stand for the surname, nor does the father's name after
+            // "bin" or "ibn" ("Abdullah bin Ahmad Badawi" is no "Abdullah Ahmad").
+            if (surnameKnown || beforeLast < 1 || !IsCapitalised(words[name[beforeLast]].Text) || NameTokens.IsOptional(words[name[beforeLast]].Text)
+                || PatronymicParticles.Contains(words[name[beforeLast] - 1].Text)) return;
             required[name[last]] = false;
-            anyOf[name[beforeLast]] = anyOf[name[last]] = name[beforeLast];
+            anyOf[name[beforeLast]] = anyOf[name[last]] = anyOf[name[last]] ?? name[beforeLast];
         }
     }
 
@@ -113,9 +137,28 @@ public static class PersonNameQuery
         "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "zu", "ter", "bin", "binti", "ibn", "al", "el", "la", "le",
     };
 
+    // Titles that open a name and that other spellings drop: "Sir George Young", "Tunku Abdul Rahman", "Datuk Seri …";
+    // and "Mohd", the abbreviated Muhammad that opens Malay names and that the press drops ("Mohd Khir Johari" is Khir Johari).
+    private static readonly HashSet<string> LeadingTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sir", "dame", "lord", "lady", "tunku", "tun", "tengku", "datuk", "dato", "datin", "seri", "sheikh", "shaikh", "dr", "prof", "mohd",
+    };
+
+    // "son of" / "daughter of" in Malay and Arabic names: the word after them is the father's name.
+    private static readonly HashSet<string> PatronymicParticles = new(StringComparer.OrdinalIgnoreCase) { "bin", "binti", "bint", "ibn", "ben" };
+
     private static bool IsQualifier(string word) => PeerageTitles.Contains(word) || IsGenerationalSuffix(word);
 
-    private readonly record struct ScannedWord(string Text, bool CommaBefore, bool InParentheses, bool JoinsPrevious, bool HyphenBefore);
+    private static bool IsTitle(string word) => LeadingTitles.Contains(word);
+
+    private static bool IsNumber(string word) => word.All(char.IsDigit);
+
+    /// <summary>A lower-case word hyphened onto the one before: the second syllable of a Chinese or Korean given name ("Mei-kuen").</summary>
+    private static bool IsCompoundTail(ScannedWord word) => word.Attached && word.HyphenBefore && !IsCapitalised(word.Text);
+
+    /// <param name="Attached">No space before the word: it is part of a compound with the previous one.</param>
+    /// <param name="Abbreviated">A dot follows the word ("H." in "H. John Heinz").</param>
+    private readonly record struct ScannedWord(string Text, bool CommaBefore, bool InParentheses, bool JoinsPrevious, bool HyphenBefore, bool Attached, bool Abbreviated);
 
     /// <summary>A run of words [Start, End) that may form one name.</summary>
     private readonly record struct Range(int Start, int End)
@@ -133,7 +176,8 @@ public static class PersonNameQuery
         var start = -1;
         for (var i = 0; i <= words.Count; i++)
         {
-            var eligible = i < words.Count && !words[i].InParentheses && (IsCapitalised(words[i].Text) || NameParticles.Contains(words[i].Text));
+            var eligible = i < words.Count && !words[i].InParentheses
+                && (IsCapitalised(words[i].Text) || NameParticles.Contains(words[i].Text) || start >= 0 && IsCompoundTail(words[i]));
             if (eligible && start >= 0 && words[i].JoinsPrevious && !words[i].CommaBefore) continue;
             if (start >= 0) AddTrimmed(start, i);
             start = eligible ? i : -1;
@@ -143,7 +187,7 @@ public static class PersonNameQuery
         void AddTrimmed(int from, int end)
         {
             while (from < end && !IsCapitalised(words[from].Text)) from++;
-            while (end > from && !IsCapitalised(words[end - 1].Text)) end--;
+            while (end > from && !IsCapitalised(words[end - 1].Text) && !IsCompoundTail(words[end - 1])) end--;
             if (end > from) runs.Add(new Range(from, end));
         }
     }
@@ -162,6 +206,7 @@ public static class PersonNameQuery
         var comma = false;
         var joins = true;
         var hyphen = false;
+        var space = false;
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -174,11 +219,12 @@ public static class PersonNameQuery
             }
             if (start >= 0)
             {
-                words.Add(new ScannedWord(text[start..i], comma, depth > 0, joins, hyphen));
+                words.Add(new ScannedWord(text[start..i], comma, depth > 0, joins, hyphen, Attached: words.Count > 0 && !space, Abbreviated: i < text.Length && text[i] == '.'));
                 start = -1;
                 comma = false;
                 joins = true;
                 hyphen = false;
+                space = false;
             }
             if (i == text.Length) break;
             var c = text[i];
@@ -186,6 +232,7 @@ public static class PersonNameQuery
             else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
             if (c == ',') comma = true;
             if (IsHyphen(c)) hyphen = true;
+            if (char.IsWhiteSpace(c)) space = true;
             // Spaces, hyphens, dots and apostrophes sit inside a name; a comma separates it from a qualifier;
             // anything else (semicolons, slashes, quotes, brackets) ends it.
             if (!(char.IsWhiteSpace(c) || IsHyphen(c) || c is '.' or ',' || NameTokens.IsApostrophe(c))) joins = false;

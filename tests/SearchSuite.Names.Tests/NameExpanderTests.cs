@@ -13,11 +13,11 @@ public class NameExpanderTests
         "Dmitry Medvedev", "Viktor Medvedchuk",
     ];
 
-    private static NameExpander CreateExpander(NameVariantStore? store = null, NameExpanderOptions? options = null)
+    private static NameExpander CreateExpander(NameVariantStore? store = null, NameExpanderOptions? options = null, string[]? vocabulary = null)
     {
-        var vocabulary = new NameVocabulary();
-        foreach (var name in IndexedNames) vocabulary.AddName(name);
-        return new NameExpander(store ?? new NameVariantStore(), vocabulary, options);
+        var indexed = new NameVocabulary();
+        foreach (var name in vocabulary ?? IndexedNames) indexed.AddName(name);
+        return new NameExpander(store ?? new NameVariantStore(), indexed, options);
     }
 
     private static string Describe(IReadOnlyList<NameExpansion> expansions) =>
@@ -116,6 +116,73 @@ public class NameExpanderTests
         Assert.Contains(expander.Expand("Richard", givenName: true), e => e.Form == "dick");
         // A lone "dick" or "bill" in a search is rarely a person.
         Assert.DoesNotContain(expander.Expand("Dick"), e => e.Form == "richard");
+    }
+
+    [Theory]
+    [InlineData("Rihards", "рихард")]
+    [InlineData("Eigims", "эйгим")]
+    [InlineData("Ivans", "иван")]
+    [InlineData("Эйгим", "eigims")]
+    public void A_Baltic_nominative_s_is_dropped_across_scripts(string query, string indexedForm)
+    {
+        var expander = CreateExpander(vocabulary: ["Рихард Эйгим", "Rihards Eigims", "Иван Клементьев", "Peter Peters"]);
+        var expansions = expander.Expand(query);
+        var expansion = Assert.Single(expansions, e => e.Form == indexedForm);
+        Assert.True(expansion.Weight <= expander.Options.FuzzyWeight, $"a guessed ending weighs no more than a fuzzy match; got {Describe(expansions)}");
+    }
+
+    [Theory]
+    [InlineData("Peters", "peter")]
+    [InlineData("Peter", "peters")]
+    public void The_nominative_s_rule_never_joins_spellings_in_one_script(string query, string otherForm)
+    {
+        var expansions = CreateExpander(vocabulary: ["Peter Peters"]).Expand(query);
+        Assert.DoesNotContain(expansions, e => e.Form == otherForm);
+    }
+
+    [Theory]
+    // Singapore, Taiwan and Hong Kong names in the Vietnamese press: Lee Hsien Loong is Lý Hiển Long, Wang Jin-pyng
+    // is Vương Kim Bình, Sylvia Lim is Sylvia Lâm Thụy Liên.
+    [InlineData("Lee", "lý")]
+    [InlineData("Lý", "lee")]
+    [InlineData("Wang", "vương")]
+    [InlineData("Lim", "lâm")]
+    [InlineData("Leong", "lương")]
+    [InlineData("Teo", "trương")]
+    public void A_Chinese_surname_reaches_its_Sino_Vietnamese_reading(string query, string indexedForm)
+    {
+        var expansions = CreateExpander(vocabulary: ["Lý Hiển Long", "Lee Hsien Loong", "Vương Kim Bình", "Lâm Thụy Liên", "Lương Gia Kiệt", "Trương Chí Hiền"]).Expand(query);
+        Assert.Contains(expansions, e => e.Form == indexedForm && e.Source == ExpansionSource.Curated);
+    }
+
+    [Theory]
+    // Unaccented Vietnamese syllables that are also romanisations of a Chinese surname must not reach another reading.
+    [InlineData("tan", "trần")]
+    [InlineData("hong", "trương")]
+    [InlineData("van", "ôn")]
+    [InlineData("cong", "khổng")]
+    [InlineData("phong", "phương")]
+    public void Unaccented_Vietnamese_syllables_keep_their_own_reading(string query, string otherReading)
+    {
+        var expansions = CreateExpander(vocabulary: ["Trần Văn Tấn", "Trương Văn Hồng", "Ôn Văn Công", "Khổng Văn Phong", "Phương Văn Tân"]).Expand(query);
+        Assert.DoesNotContain(expansions, e => e.Form == otherReading);
+    }
+
+    [Theory]
+    // National forms of one person's given name, found from any spelling: Vlad Filat is Владимир Филат, Dawit
+    // Usupaschwili is David Usupashvili, Hrant Bagratyan is Грант Багратян, Karel Schwarzenberg is Karl zu Schwarzenberg.
+    [InlineData("Владимир", "vlad")]
+    [InlineData("Vlad", "владимир")]
+    [InlineData("Dawit", "david")]
+    [InlineData("Davit", "давид")]
+    [InlineData("Hrant", "грант")]
+    [InlineData("Karl", "karel")]
+    [InlineData("Veaceslav", "вячеслав")]
+    public void A_given_name_reaches_its_national_forms(string query, string indexedForm)
+    {
+        var expander = CreateExpander(vocabulary: ["Vlad Filat", "Владимир Филат", "Давид Усупашвили", "David Usupashvili", "Грант Багратян", "Karel Schwarzenberg", "Вячеслав Унтилэ"]);
+        Assert.Contains(expander.Expand(query, givenName: true), e => e.Form == indexedForm && e.Source == ExpansionSource.Curated);
+        Assert.DoesNotContain(expander.Expand(query), e => e.Form == indexedForm && e.Source == ExpansionSource.Curated);
     }
 
     [Fact]

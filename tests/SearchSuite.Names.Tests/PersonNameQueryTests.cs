@@ -25,16 +25,49 @@ public class PersonNameQueryTests
         Assert.Equal("R o o R", Shape("Karl Theodor zu Guttenberg"));
         Assert.Equal("R o R", Shape("Harry F. Byrd"));
         Assert.Equal("R o R", Shape("Dmitry Sergeyevich Peskov"));
+        // Nor does the father's name after "bin": Abdullah bin Ahmad Badawi is no Abdullah Ahmad.
+        Assert.Equal("R o o R", Shape("Abdullah bin Ahmad Badawi"));
+        Assert.Equal("R A A", Shape("Abdullah Ahmad Badawi"));
     }
 
     [Fact]
-    public void A_double_barrelled_surname_needs_only_its_first_part()
+    public void A_double_barrelled_surname_needs_only_one_of_its_parts()
     {
-        Assert.Equal("R R o", Shape("Eva Glawischnig-Piesczek"));
-        Assert.Equal("R A A o", Shape("Jesús Caldera Sánchez-Capitán"));
+        // Glawischnig-Piesczek / Glawischnig, Brennan-Baker / Baker (a married name), Touk-Geagea / Geagea.
+        Assert.Equal("R A A", Shape("Eva Glawischnig-Piesczek"));
+        Assert.Equal("R A A", Shape("Claire Brennan-Baker"));
+        // With a first surname before it, any of the three may be the one the other spelling keeps.
+        Assert.Equal("R A A A", Shape("Jesús Caldera Sánchez-Capitán"));
         // Without a given name before it, the compound is all the name there is.
         Assert.Equal("R R", Shape("Heaton-Harris"));
         Assert.Equal("R o R", Shape("Bahiya al-Hariri"));
+    }
+
+    [Fact]
+    public void A_leading_title_or_abbreviated_initial_is_no_given_name()
+    {
+        Assert.Equal("o R R", Shape("Sir George Young"));
+        Assert.Equal("o R R", Shape("Tunku Abdul Rahman"));
+        Assert.Equal("o R R o", Shape("H. John Heinz III"));
+        Assert.Equal("o R R", Shape("Mohd Khir Johari"));
+        Assert.Equal("o R o o R", Shape("Mohd Najib bin Abdul Razak"));
+        // A title or initial is kept when nothing but the surname would be left, and an undotted letter is a name
+        // (the Korean surname O).
+        Assert.Equal("R R", Shape("Sir Lavrov"));
+        Assert.Equal("R R o", Shape("O Kuk-ryol"));
+        bool[] GivenNames(string query) => [.. PersonNameQuery.Parse(query, IsKnownName).Select(t => t.IsGivenName)];
+        Assert.Equal([false, true, false, false], GivenNames("H. John Heinz III"));
+    }
+
+    [Fact]
+    public void A_lower_case_syllable_hyphened_onto_a_given_name_is_optional()
+    {
+        // Hong Kong and Korean names: "Alice Mak Mei-kuen" is Alice Mak, "Michael Tien Puk-sun" is Michael Tien.
+        Assert.Equal("R A A o", Shape("Alice Mak Mei-kuen"));
+        Assert.Equal("R A A o", Shape("Michael Tien Puk-sun"));
+        Assert.Equal("R R o", Shape("Yun Jong-rin"));
+        // A spaced dash separates two names; it joins no compound.
+        Assert.Equal("R R R", Shape("Lavrov - Peskov meets"));
     }
 
     [Fact]
@@ -65,6 +98,7 @@ public class PersonNameQueryTests
         Assert.Equal("R R o", Shape("Ian Paisley, Jr."));
         Assert.Equal("R R o", Shape("Jiří Dienstbier Jr."));
         Assert.Equal("R R o o o o o", Shape("George Robertson, Baron Robertson of Port Ellen"));
+        Assert.Equal("R R o o", Shape("James McGrigor, 6. Baronet"));
     }
 
     [Fact]

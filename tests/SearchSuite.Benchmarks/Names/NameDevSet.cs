@@ -29,6 +29,13 @@ public sealed class NameDevSet
         "South_Ossetia", "Transnistria", "Latvia", "Estonia", "Lithuania",
     ];
 
+    /// <summary>
+    /// The sets the product promises to serve (issue 4): the de/en/vi pairs, en↔de, Cyrillic-origin names to and from
+    /// Russian, and Vietnamese without diacritics. The en↔vi sets (11 queries each) and other-origin names are reported apart.
+    /// </summary>
+    public static bool IsPromised(string set) =>
+        set is "pairs" or "en→de" or "de→en" or "vi-no-accents" || set.EndsWith(" cyrillic-origin", StringComparison.Ordinal);
+
     public required IReadOnlyList<NameDocument> Documents { get; init; }
     public required IReadOnlyList<NameQuery> Queries { get; init; }
 

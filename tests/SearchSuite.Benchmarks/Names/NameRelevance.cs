@@ -56,6 +56,7 @@ public sealed class NameRelevance
     public IReadOnlyList<RelevanceFigures> Evaluate(bool expand) =>
     [
         .. _devSet.Queries.GroupBy(q => q.Set).Select(g => Evaluate(g.Key, g.ToList(), expand)),
+        Evaluate("promised", [.. _devSet.Queries.Where(q => NameDevSet.IsPromised(q.Set))], expand),
         Evaluate("all", _devSet.Queries, expand),
     ];
 
