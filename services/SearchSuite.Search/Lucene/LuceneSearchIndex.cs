@@ -97,7 +97,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            var top = searcher.Search(LuceneQueryBuilder.Build(plan), LuceneQueryBuilder.BuildFilter(plan), Math.Max(1, plan.Offset + plan.Limit));
+            Query query;
+            using (var terms = new SegmentTermLookup(searcher)) query = LuceneQueryBuilder.Build(plan, terms);
+            var top = searcher.Search(query, LuceneQueryBuilder.BuildFilter(plan), Math.Max(1, plan.Offset + plan.Limit));
             var hits = top.ScoreDocs
                 .Skip(plan.Offset)
                 .Select(hit => new IndexHit(ReadSource(searcher.Doc(hit.Doc)), hit.Score))
