@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchSuite.Search.Indexing;
@@ -24,12 +25,24 @@ public static class LuceneQueryBuilder
         return root;
     }
 
+    private const int MaxCachedFilters = 256;
+    private static readonly ConcurrentDictionary<string, Filter> Filters = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The language filter, or null for none. Each combination is built once and caches its matching documents per
+    /// segment (deletions are applied on top), as few combinations recur and re-running them costs a query each time.
+    /// </summary>
     public static Filter? BuildFilter(QueryPlan plan)
     {
+        if (plan.Languages.Count == 0 && plan.OriginLanguages.Count == 0) return null;
+        var key = string.Join(',', plan.Languages) + ";" + string.Join(',', plan.OriginLanguages);
+        if (Filters.TryGetValue(key, out var cached)) return cached;
         var filter = new BooleanQuery();
         AddAnyOf(filter, IndexFields.Language, plan.Languages);
         AddAnyOf(filter, IndexFields.OriginLanguage, plan.OriginLanguages);
-        return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
+        // Bounded: the combinations come from clients; a crude reset keeps memory flat.
+        if (Filters.Count >= MaxCachedFilters) Filters.Clear();
+        return Filters.GetOrAdd(key, new CachingWrapperFilter(new QueryWrapperFilter(filter)));
     }
 
     private static Query WordQuery(QueryWord word, SegmentTermLookup terms)

@@ -121,7 +121,7 @@ public static class SystemBenchmarks
             if (ingest.Searchable < corpus.DistinctCount) Log($"Incomplete ingest; the services' logs:\n{Tail(stack.Logs)}");
             corpus.ReleaseDocuments();
 
-            await SearchBenchmarks.MeasureLevelsAsync("grpc", target.SearchOnceAsync, corpus.Queries, settings.SearchSeconds, search);
+            await SearchBenchmarks.MeasureLevelsAsync("grpc", target.SearchOnceAsync, corpus.Queries, settings.SearchSeconds, stack.Search.ProcessId, search);
             freshness = await target.MeasureFreshnessAsync(fresh);
             Log($"Three processes freshness: p50 {freshness.P50Ms:N1} ms, p99 {freshness.P99Ms:N1} ms");
         }
@@ -129,7 +129,7 @@ public static class SystemBenchmarks
         // The same index and queries without gRPC: the search process must be gone, it holds the index's write lock.
         await stack.StopAsync(keepIndex: true);
         using var engine = new InProcessEngine(stack.IndexPath);
-        await SearchBenchmarks.MeasureLevelsAsync("in-process", engine.SearchOnceAsync, corpus.Queries, settings.SearchSeconds, search);
+        await SearchBenchmarks.MeasureLevelsAsync("in-process", engine.SearchOnceAsync, corpus.Queries, settings.SearchSeconds, Environment.ProcessId, search);
         return (ingest, freshness, search);
     }
 
