@@ -97,9 +97,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            Query query;
-            using (var terms = new SegmentTermLookup(searcher)) query = LuceneQueryBuilder.Build(plan, terms);
-            var top = searcher.Search(query, LuceneQueryBuilder.BuildFilter(plan), Math.Max(1, plan.Offset + plan.Limit));
+            TopDocs top;
+            using (var terms = new SegmentTermLookup(searcher))
+                top = searcher.Search(LuceneQueryBuilder.Build(plan, terms), LuceneQueryBuilder.BuildFilter(plan), Math.Max(1, plan.Offset + plan.Limit));
             var hits = top.ScoreDocs
                 .Skip(plan.Offset)
                 .Select(hit => new IndexHit(ReadSource(searcher.Doc(hit.Doc)), hit.Score))
