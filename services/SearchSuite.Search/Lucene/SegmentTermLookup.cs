@@ -21,15 +21,24 @@ public sealed class SegmentTermLookup : IDisposable
 {
     /// <summary>Idle enumerators of each segment core, shared by the readers a reopen makes of it; they go with the core.</summary>
     private static readonly ConditionalWeakTable<object, ConcurrentBag<SegmentEnumerators>> Idle = new();
+    /// <summary>
+    /// Each field's statistics in a searcher's (unchanging) index snapshot. Lucene recomputes them for every term query
+    /// by merging the field's terms across all segments, which allocates for each segment.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, CollectionStatistics>> FieldStatistics = new();
 
     private readonly IndexReaderContext top;
     private readonly SegmentEnumerators?[] lent;
+    private readonly ConcurrentDictionary<string, CollectionStatistics> fieldStatistics;
 
     public SegmentTermLookup(IndexSearcher searcher)
     {
         top = searcher.TopReaderContext;
         lent = new SegmentEnumerators?[top.Leaves.Count];
+        fieldStatistics = FieldStatistics.GetOrCreateValue(searcher.IndexReader);
     }
+
+    private CollectionStatistics Statistics(IndexSearcher searcher, string field) => fieldStatistics.GetOrAdd(field, searcher.CollectionStatistics);
 
     /// <summary>A term query whose statistics are already looked up in this searcher's segments.</summary>
     public TermQuery Query(Term term) => new LentTermQuery(term, Lookup(term), this);
@@ -126,7 +135,7 @@ public sealed class SegmentTermLookup : IDisposable
         {
             (this.query, this.searcher, this.states, this.lookup) = (query, searcher, states, lookup);
             similarity = searcher.Similarity;
-            stats = similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query.Term.Field), searcher.TermStatistics(query.Term, states));
+            stats = similarity.ComputeWeight(query.Boost, lookup.Statistics(searcher, query.Term.Field), searcher.TermStatistics(query.Term, states));
         }
 
         public override Query Query => query;
