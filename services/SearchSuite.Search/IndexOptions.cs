@@ -12,7 +12,7 @@ public enum IndexBackend
 /// <summary>How the Lucene backend reads its index files.</summary>
 public enum IndexFileAccess
 {
-    /// <summary>Memory-mapped files: the fastest concurrent reads, but every index page read counts in the process's resident set.</summary>
+    /// <summary>Terms and postings memory-mapped (the fastest concurrent search), whose pages read count in the process's resident set.</summary>
     MemoryMapped,
     /// <summary>Positional file reads through small buffers: the OS page cache holds the index, outside the process's resident set.</summary>
     Buffered,

@@ -88,12 +88,13 @@ public static class HostDefaultsExtensions
 
     private static void AddOpenTelemetryDefaults(this WebApplicationBuilder builder)
     {
-        var otel = builder.Services.AddOpenTelemetry()
+        // Only when an endpoint is configured, so a local run never tries to reach a collector. Without an exporter,
+        // tracing and metrics would still record every request (an activity and its tags each time) for nothing.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
+        builder.Services.AddOpenTelemetry()
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("MassTransit"))
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("MassTransit"));
-        // Export only when an endpoint is configured, so a local run never tries to reach a collector.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            otel.UseOtlpExporter();
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("MassTransit"))
+            .UseOtlpExporter();
     }
 
     private sealed class GrpcDefaultsMarker;

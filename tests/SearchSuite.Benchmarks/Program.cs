@@ -7,4 +7,5 @@ var root = new RootCommand("SearchSuite benchmarks. Each subcommand prints a tab
 root.Subcommands.Add(TextBenchmarks.CreateCommand());
 root.Subcommands.Add(NameBenchmarks.CreateCommand());
 root.Subcommands.Add(SystemBenchmarks.CreateCommand());
+root.Subcommands.Add(SearchBenchmarks.CreateCommand());
 return await root.Parse(args).InvokeAsync();

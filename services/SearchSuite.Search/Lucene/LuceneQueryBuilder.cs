@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchSuite.Search.Indexing;
@@ -8,54 +9,67 @@ namespace SearchSuite.Search.Lucene;
 /// <summary>Translates a <see cref="QueryPlan"/> into a Lucene query and filter.</summary>
 public static class LuceneQueryBuilder
 {
-    public static Query Build(QueryPlan plan)
+    /// <param name="terms">Looks up each term query's statistics in the searcher that will run the query.</param>
+    public static Query Build(QueryPlan plan, SegmentTermLookup terms)
     {
         var root = new BooleanQuery();
         foreach (var word in plan.Words.Where(w => w.AnyOf is null))
-            root.Add(WordQuery(word), word.Required ? Occur.MUST : Occur.SHOULD);
+            root.Add(WordQuery(word, terms), word.Required ? Occur.MUST : Occur.SHOULD);
         // Alternatives (a long name's surname): one of them must match, each that does adds to the score.
         foreach (var alternatives in plan.Words.Where(w => w.AnyOf is not null).GroupBy(w => w.AnyOf))
         {
             var anyOf = new BooleanQuery { MinimumNumberShouldMatch = 1 };
-            foreach (var word in alternatives) anyOf.Add(WordQuery(word), Occur.SHOULD);
+            foreach (var word in alternatives) anyOf.Add(WordQuery(word, terms), Occur.SHOULD);
             root.Add(anyOf, Occur.MUST);
         }
         return root;
     }
 
+    private const int MaxCachedFilters = 256;
+    private static readonly ConcurrentDictionary<string, Filter> Filters = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The language filter, or null for none. Each combination is built once and caches its matching documents per
+    /// segment (deletions are applied on top), as few combinations recur and re-running them costs a query each time.
+    /// </summary>
     public static Filter? BuildFilter(QueryPlan plan)
     {
+        if (plan.Languages.Count == 0 && plan.OriginLanguages.Count == 0) return null;
+        var key = string.Join(',', plan.Languages) + ";" + string.Join(',', plan.OriginLanguages);
+        if (Filters.TryGetValue(key, out var cached)) return cached;
         var filter = new BooleanQuery();
         AddAnyOf(filter, IndexFields.Language, plan.Languages);
         AddAnyOf(filter, IndexFields.OriginLanguage, plan.OriginLanguages);
-        return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
+        // Bounded: the combinations come from clients; a crude reset keeps memory flat.
+        if (Filters.Count >= MaxCachedFilters) Filters.Clear();
+        return Filters.GetOrAdd(key, new CachingWrapperFilter(new QueryWrapperFilter(filter)));
     }
 
-    private static Query WordQuery(QueryWord word)
+    private static Query WordQuery(QueryWord word, SegmentTermLookup terms)
     {
         var query = new DisjunctionMaxQuery(IndexFields.WordTieBreaker);
         foreach (var field in IndexFields.WordFields)
-            AddAnalyzed(query, field.Name, field.Analysis, word.Text, field.Boost);
+            AddAnalyzed(query, terms, field.Name, field.Analysis, word.Text, field.Boost);
 
         // Name clauses score their weight alone, not TF-IDF, so an exact spelling ranks above a variant and a variant
         // above a fuzzy match however common each spelling is in the index.
         foreach (var name in word.Names)
         {
-            AddAnalyzed(query, IndexFields.Names, FieldAnalysis.Folding, name.Form, name.Weight, constantScore: true);
-            AddAnalyzed(query, IndexFields.RelatedNames, FieldAnalysis.Folding, name.Form, name.Weight * IndexFields.RelatedBoost, constantScore: true);
+            AddAnalyzed(query, terms, IndexFields.Names, FieldAnalysis.Folding, name.Form, name.Weight, constantScore: true);
+            AddAnalyzed(query, terms, IndexFields.RelatedNames, FieldAnalysis.Folding, name.Form, name.Weight * IndexFields.RelatedBoost, constantScore: true);
             if (name.Key is null) continue;
-            query.Add(Boosted(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.NameKeys, name.Key))), name.Weight));
-            query.Add(Boosted(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.RelatedNameKeys, name.Key))), name.Weight * IndexFields.RelatedBoost));
+            query.Add(Boosted(new ConstantScoreQuery(terms.Query(new Term(IndexFields.NameKeys, name.Key))), name.Weight));
+            query.Add(Boosted(new ConstantScoreQuery(terms.Query(new Term(IndexFields.RelatedNameKeys, name.Key))), name.Weight * IndexFields.RelatedBoost));
         }
         return query;
     }
 
-    private static void AddAnalyzed(DisjunctionMaxQuery query, string field, FieldAnalysis analysis, string text, float boost, bool constantScore = false)
+    private static void AddAnalyzed(DisjunctionMaxQuery query, SegmentTermLookup lookup, string field, FieldAnalysis analysis, string text, float boost, bool constantScore = false)
     {
         var terms = LuceneAnalyzers.Terms(LuceneAnalyzers.For(analysis), field, text);
         if (terms.Count == 0) return;
         Query match;
-        if (terms.Count == 1) match = new TermQuery(new Term(field, terms[0]));
+        if (terms.Count == 1) match = lookup.Query(new Term(field, terms[0]));
         else
         {
             // One word can analyse to several terms ("US-Präsident"): all of them must occur, in order.

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using SearchSuite.Contracts;
@@ -22,7 +24,7 @@ public static class HitDecorator
         var matchedNames = new List<string>();
         var words = FoldedWord.Of(plan);
         var body = BestPassage(words, Passages(document.Title, document.Text), nameKey, matchedNames);
-        var related = BestPassage(words, document.RelatedHeadlines, nameKey, matchedNames);
+        var related = BestPassage(words, document.RelatedHeadlines.Select(h => new Passage(h, 0, h.Length)), nameKey, matchedNames);
 
         var relatedOnly = body.Score == 0 && related.Score > 0;
         var best = relatedOnly ? related : body;
@@ -30,7 +32,13 @@ public static class HitDecorator
         return new HitDecoration(snippet, matchedNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), relatedOnly);
     }
 
-    private readonly record struct Passage(int Score, string Highlighted);
+    private readonly record struct Scored(int Score, string Highlighted);
+
+    /// <summary>A sentence or headline: a range of a document string, so that splitting a document allocates nothing.</summary>
+    private readonly record struct Passage(string Source, int Start, int Length)
+    {
+        public ReadOnlySpan<char> Text => Source.AsSpan(Start, Length);
+    }
 
     /// <summary>A query word and its name forms, folded once per hit rather than once per token of the document.</summary>
     private sealed record FoldedWord(string Text, IReadOnlyList<(string Form, string? Key)> Names)
@@ -39,62 +47,84 @@ public static class HitDecorator
             [.. plan.Words.Select(w => new FoldedWord(Fold(w.Text), [.. w.Names.Select(n => (Fold(n.Form), n.Key))]))];
     }
 
-    private static IEnumerable<string> Passages(string title, string text)
+    /// <summary>The title, then each sentence of each non-blank line of the text, trimmed.</summary>
+    private static IEnumerable<Passage> Passages(string title, string text)
     {
-        if (title.Length > 0) yield return title;
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            foreach (var sentence in SplitSentences(line))
-                yield return sentence;
-    }
-
-    private static IEnumerable<string> SplitSentences(string line)
-    {
-        var start = 0;
-        for (var i = 0; i < line.Length - 1; i++)
+        if (title.Length > 0) yield return new Passage(title, 0, title.Length);
+        for (var lineStart = 0; lineStart < text.Length;)
         {
-            if (line[i] is '.' or '!' or '?' && line[i + 1] == ' ' && i + 2 < line.Length && char.IsUpper(line[i + 2]))
+            var newline = text.IndexOf('\n', lineStart);
+            var lineEnd = newline < 0 ? text.Length : newline;
+            var start = lineStart;
+            var end = lineEnd;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            lineStart = lineEnd + 1;
+            // Sentence ends: ". " (or "!", "?") before a capital.
+            for (var i = start; i < end - 1; i++)
             {
-                yield return line[start..(i + 1)];
-                start = i + 2;
+                if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && i + 2 < end && char.IsUpper(text[i + 2]))
+                {
+                    yield return new Passage(text, start, i + 1 - start);
+                    start = i + 2;
+                }
             }
+            if (start < end) yield return new Passage(text, start, end - start);
         }
-        if (start < line.Length) yield return line[start..];
     }
 
-    /// <summary>The passage that matches the most distinct query words, with the matches marked by &lt;em&gt;.</summary>
-    private static Passage BestPassage(FoldedWord[] words, IEnumerable<string> passages, Func<string, string?> nameKey, List<string> matchedNames)
+    /// <summary>
+    /// The passage that matches the most distinct query words, with the matches marked by &lt;em&gt;. Passages are
+    /// scored without building strings; only a passage that beats the best so far is highlighted.
+    /// </summary>
+    private static Scored BestPassage(FoldedWord[] words, IEnumerable<Passage> passages, Func<string, string?> nameKey, List<string> matchedNames)
     {
-        var best = new Passage(0, "");
+        var best = new Scored(0, "");
+        Span<bool> matched = words.Length <= 64 ? stackalloc bool[words.Length] : new bool[words.Length];
         foreach (var passage in passages)
         {
-            var matchedWords = new HashSet<int>();
-            var highlighted = new StringBuilder(passage.Length + 16);
-            var last = 0;
-            foreach (var (start, length) in Tokens(passage))
+            matched.Clear();
+            var score = 0;
+            foreach (var (start, length) in Tokens(passage.Text))
             {
-                var token = passage.Substring(start, length);
-                var wordIndex = MatchingWord(words, token, nameKey, out var viaName);
+                var wordIndex = MatchingWord(words, passage.Source, passage.Start + start, length, nameKey, out var viaName);
                 if (wordIndex < 0) continue;
-                matchedWords.Add(wordIndex);
-                if (viaName) matchedNames.Add(token);
-                highlighted.Append(passage, last, start - last).Append("<em>").Append(token).Append("</em>");
-                last = start + length;
+                if (!matched[wordIndex]) (matched[wordIndex], score) = (true, score + 1);
+                if (viaName) matchedNames.Add(passage.Source.Substring(passage.Start + start, length));
             }
-            highlighted.Append(passage, last, passage.Length - last);
-            if (matchedWords.Count > best.Score) best = new Passage(matchedWords.Count, Truncate(highlighted.ToString()));
+            if (score > best.Score) best = new Scored(score, Truncate(Highlight(words, passage, nameKey)));
         }
         return best;
     }
 
-    private static int MatchingWord(FoldedWord[] words, string token, Func<string, string?> nameKey, out bool viaName)
+    private static string Highlight(FoldedWord[] words, Passage passage, Func<string, string?> nameKey)
     {
-        var folded = Fold(token);
+        var text = passage.Text;
+        var highlighted = new StringBuilder(passage.Length + 16);
+        var last = 0;
+        foreach (var (start, length) in Tokens(text))
+        {
+            if (MatchingWord(words, passage.Source, passage.Start + start, length, nameKey, out _) < 0) continue;
+            highlighted.Append(text[last..start]).Append("<em>").Append(text.Slice(start, length)).Append("</em>");
+            last = start + length;
+        }
+        return highlighted.Append(text[last..]).ToString();
+    }
+
+    private static int MatchingWord(FoldedWord[] words, string source, int start, int length, Func<string, string?> nameKey, out bool viaName)
+    {
+        var token = source.AsSpan(start, length);
+        // Most tokens are plain ASCII: lower-cased on the stack. The rest are folded once and remembered.
+        Span<char> asciiBuffer = stackalloc char[64];
+        ReadOnlySpan<char> folded = length <= asciiBuffer.Length && Ascii.ToLower(token, asciiBuffer, out var written) == OperationStatus.Done
+            ? asciiBuffer[..written]
+            : FoldCached(token);
         // The token's transliteration key, looked up only if some name form has a key to compare with.
         string? tokenKey = null;
         var tokenKeyKnown = false;
         string? TokenKey()
         {
-            if (!tokenKeyKnown) (tokenKey, tokenKeyKnown) = (nameKey(token), true);
+            if (!tokenKeyKnown) (tokenKey, tokenKeyKnown) = (nameKey(source.Substring(start, length)), true);
             return tokenKey;
         }
 
@@ -103,7 +133,7 @@ public static class HitDecorator
             var word = words[i];
             foreach (var (form, key) in word.Names)
             {
-                if (form == folded || (key is not null && key == TokenKey()))
+                if (folded.SequenceEqual(form) || (key is not null && key == TokenKey()))
                 {
                     viaName = true;
                     return i;
@@ -119,34 +149,62 @@ public static class HitDecorator
         return -1;
     }
 
-    private static bool SameWord(string query, string token)
+    private static bool SameWord(ReadOnlySpan<char> query, ReadOnlySpan<char> token)
     {
-        var common = 0;
-        while (common < query.Length && common < token.Length && query[common] == token[common]) common++;
+        var common = query.CommonPrefixLength(token);
         if (common == query.Length && common == token.Length) return true;
         return common >= MinStemPrefix && common >= Math.Max(query.Length, token.Length) - 3;
     }
 
-    private static IEnumerable<(int Start, int Length)> Tokens(string text)
+    private static TokenEnumerator Tokens(ReadOnlySpan<char> text) => new(text);
+
+    /// <summary>Runs of letters and digits, as (start, length) within the text; a span enumerator, so tokenizing allocates nothing.</summary>
+    private ref struct TokenEnumerator(ReadOnlySpan<char> text)
     {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        private readonly ReadOnlySpan<char> text = text;
+        private int next;
+
+        public (int Start, int Length) Current { get; private set; }
+
+        public readonly TokenEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0) start = i;
-            else if (!inWord && start >= 0)
-            {
-                yield return (start, i - start);
-                start = -1;
-            }
+            var start = next;
+            while (start < text.Length && !char.IsLetterOrDigit(text[start])) start++;
+            if (start == text.Length) return false;
+            var end = start + 1;
+            while (end < text.Length && char.IsLetterOrDigit(text[end])) end++;
+            Current = (start, end - start);
+            next = end;
+            return true;
         }
+    }
+
+    private const int MaxCachedFolds = 100_000;
+    private static readonly ConcurrentDictionary<string, string> FoldedTokens = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> FoldedTokensBySpan = FoldedTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// <see cref="Fold"/> of a token that is not plain ASCII, memoised: documents repeat their words (Vietnamese text is
+    /// all such tokens), and folding one allocates several strings.
+    /// </summary>
+    private static string FoldCached(ReadOnlySpan<char> token)
+    {
+        if (FoldedTokensBySpan.TryGetValue(token, out var folded)) return folded;
+        var text = token.ToString();
+        folded = Fold(text);
+        // Bounded: a crude reset keeps memory flat over an unbounded stream of distinct words.
+        if (FoldedTokens.Count >= MaxCachedFolds) FoldedTokens.Clear();
+        FoldedTokens[text] = folded;
+        return folded;
     }
 
     /// <summary>Lower case without diacritics, so "Nguyễn" highlights for "nguyen".</summary>
     public static string Fold(string text)
     {
         // Most tokens are plain ASCII, which has nothing to decompose or strip.
-        if (System.Text.Ascii.IsValid(text)) return text.ToLowerInvariant();
+        if (Ascii.IsValid(text)) return text.ToLowerInvariant();
         var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -3,14 +3,18 @@ using System.Diagnostics;
 namespace SearchSuite.Benchmarks.EndToEnd;
 
 /// <summary>Latency percentiles (milliseconds) and throughput of one measured run.</summary>
-public sealed record LatencySummary(int Count, double P50Ms, double P95Ms, double P99Ms, double PerSecond)
+/// <param name="CpuMsPerQuery">
+/// CPU time the serving process spent per query, when measured. Unlike latency and rate, it hardly changes with the
+/// load that other processes put on the machine, so it compares runs taken under different load.
+/// </param>
+public sealed record LatencySummary(int Count, double P50Ms, double P95Ms, double P99Ms, double PerSecond, double? CpuMsPerQuery = null)
 {
-    public static LatencySummary Of(List<double> milliseconds, TimeSpan elapsed)
+    public static LatencySummary Of(List<double> milliseconds, TimeSpan elapsed, TimeSpan? cpu = null)
     {
         if (milliseconds.Count == 0) return new LatencySummary(0, double.NaN, double.NaN, double.NaN, 0);
         milliseconds.Sort();
         return new LatencySummary(milliseconds.Count, Percentile(milliseconds, 0.50), Percentile(milliseconds, 0.95), Percentile(milliseconds, 0.99),
-            milliseconds.Count / elapsed.TotalSeconds);
+            milliseconds.Count / elapsed.TotalSeconds, cpu?.TotalMilliseconds / milliseconds.Count);
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
@@ -20,11 +24,15 @@ public sealed record LatencySummary(int Count, double P50Ms, double P95Ms, doubl
 /// <summary>Closed-loop load: each client sends its next query as soon as the previous one is answered.</summary>
 public static class LoadRunner
 {
-    public static async Task<LatencySummary> RunAsync(Func<string, Task> query, IReadOnlyList<string> queries, int clients, TimeSpan warmup, TimeSpan duration)
+    /// <param name="server">The process that answers the queries, whose CPU time is measured too.</param>
+    public static async Task<LatencySummary> RunAsync(Func<string, Task> query, IReadOnlyList<string> queries, int clients, TimeSpan warmup, TimeSpan duration, Process server)
     {
         await RunPhaseAsync(query, queries, clients, warmup);
+        server.Refresh();
+        var cpuBefore = server.TotalProcessorTime;
         var (latencies, elapsed) = await RunPhaseAsync(query, queries, clients, duration);
-        return LatencySummary.Of(latencies, elapsed);
+        server.Refresh();
+        return LatencySummary.Of(latencies, elapsed, server.TotalProcessorTime - cpuBefore);
     }
 
     private static async Task<(List<double> Latencies, TimeSpan Elapsed)> RunPhaseAsync(Func<string, Task> query, IReadOnlyList<string> queries, int clients, TimeSpan duration)

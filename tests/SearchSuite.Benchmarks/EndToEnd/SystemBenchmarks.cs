@@ -13,9 +13,8 @@ namespace SearchSuite.Benchmarks.EndToEnd;
 public static class SystemBenchmarks
 {
     public const int DefaultDocuments = 20_000;
-    private static readonly int[] ClientCounts = [1, 8, 32];
     /// <summary>The services as deployed, not in the Development environment the tests use.</summary>
-    private static readonly Dictionary<string, string> ProductionHost = new() { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+    public static readonly IReadOnlyDictionary<string, string> ProductionHost = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" };
 
     public static Command CreateCommand()
     {
@@ -107,8 +106,6 @@ public static class SystemBenchmarks
         GeneratedCorpus corpus, IReadOnlyList<SyntheticDocument> fresh, SystemSettings settings, Dictionary<string, MemoryFigure> memory)
     {
         var search = new List<SearchFigure>();
-        var warmup = TimeSpan.FromSeconds(settings.SearchSeconds / 4);
-        var duration = TimeSpan.FromSeconds(settings.SearchSeconds);
         await using var stack = await ThreeServiceProcesses.StartAsync("bench", ProductionHost);
         Log($"Three processes on vhost {stack.VirtualHost}: {string.Join(", ", stack.All.Select(p => $"{p.Name} pid {p.ProcessId}"))}");
         IngestFigures ingest;
@@ -124,14 +121,7 @@ public static class SystemBenchmarks
             if (ingest.Searchable < corpus.DistinctCount) Log($"Incomplete ingest; the services' logs:\n{Tail(stack.Logs)}");
             corpus.ReleaseDocuments();
 
-            // On and off alternate at each load level, so that drift in the machine's load hits both alike.
-            foreach (var clients in ClientCounts)
-                foreach (var expand in new[] { true, false })
-                {
-                    var latency = await LoadRunner.RunAsync(q => target.SearchOnceAsync(q, expand), corpus.Queries, clients, warmup, duration);
-                    search.Add(new SearchFigure("grpc", expand, clients, latency));
-                    Log($"gRPC search, {clients} clients, names {(expand ? "on" : "off")}: p99 {latency.P99Ms:N1} ms, {latency.PerSecond:N0} q/s");
-                }
+            await SearchBenchmarks.MeasureLevelsAsync("grpc", target.SearchOnceAsync, corpus.Queries, settings.SearchSeconds, stack.Search.ProcessId, search);
             freshness = await target.MeasureFreshnessAsync(fresh);
             Log($"Three processes freshness: p50 {freshness.P50Ms:N1} ms, p99 {freshness.P99Ms:N1} ms");
         }
@@ -139,13 +129,7 @@ public static class SystemBenchmarks
         // The same index and queries without gRPC: the search process must be gone, it holds the index's write lock.
         await stack.StopAsync(keepIndex: true);
         using var engine = new InProcessEngine(stack.IndexPath);
-        foreach (var clients in ClientCounts)
-            foreach (var expand in new[] { true, false })
-            {
-                var latency = await LoadRunner.RunAsync(q => engine.SearchOnceAsync(q, expand), corpus.Queries, clients, warmup, duration);
-                search.Add(new SearchFigure("in-process", expand, clients, latency));
-                Log($"In-process search, {clients} clients, names {(expand ? "on" : "off")}: p99 {latency.P99Ms:N2} ms, {latency.PerSecond:N0} q/s");
-            }
+        await SearchBenchmarks.MeasureLevelsAsync("in-process", engine.SearchOnceAsync, corpus.Queries, settings.SearchSeconds, Environment.ProcessId, search);
         return (ingest, freshness, search);
     }
 
@@ -169,13 +153,14 @@ public static class SystemBenchmarks
         ingest.AddRow("3 processes over RabbitMQ end to end", $"{report.RabbitMq.DocsPerSecond:N0}", $"{report.RabbitMqToRaw:N2}", $"{report.RabbitMq.SubmitSeconds:N1} s", $"{report.RabbitMq.SearchableSeconds:N1} s", "≥ 3,000 docs/s and ≥ 0.50");
         AnsiConsole.Write(ingest);
 
-        var search = new Table().AddColumns("Search", "names", "clients", "p50 ms", "p95 ms", "p99 ms", "q/s", "in-process p50 ms", "in-process p99 ms", "in-process q/s", "gRPC/in-process q/s");
+        var search = new Table().AddColumns("Search", "names", "clients", "p50 ms", "p95 ms", "p99 ms", "q/s", "in-process p50 ms", "in-process p99 ms", "in-process q/s", "gRPC/in-process q/s", "CPU ms/query gRPC server / in-process");
         foreach (var grpc in report.Search.Where(s => s.Target == "grpc"))
         {
             var local = report.Search.Single(s => s.Target == "in-process" && s.NameExpansion == grpc.NameExpansion && s.Clients == grpc.Clients);
             search.AddRow("gRPC (3 processes)", grpc.NameExpansion ? "on" : "off", $"{grpc.Clients}",
                 $"{grpc.Latency.P50Ms:N2}", $"{grpc.Latency.P95Ms:N2}", $"{grpc.Latency.P99Ms:N2}", $"{grpc.Latency.PerSecond:N0}",
-                $"{local.Latency.P50Ms:N2}", $"{local.Latency.P99Ms:N2}", $"{local.Latency.PerSecond:N0}", $"{grpc.Latency.PerSecond / local.Latency.PerSecond:N2}");
+                $"{local.Latency.P50Ms:N2}", $"{local.Latency.P99Ms:N2}", $"{local.Latency.PerSecond:N0}", $"{grpc.Latency.PerSecond / local.Latency.PerSecond:N2}",
+                $"{grpc.Latency.CpuMsPerQuery:N2} / {local.Latency.CpuMsPerQuery:N2}");
         }
         search.Caption("aim: p99 ≤ 15 ms and ≥ 2,000 q/s at 8 clients");
         AnsiConsole.Write(search);
@@ -194,7 +179,7 @@ public static class SystemBenchmarks
 
     private static string Mebibytes(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024:N0}" : "n/a";
 
-    private static string Machine()
+    public static string Machine()
     {
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024;
         return $"{Environment.ProcessorCount} cores, {memory:N0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";

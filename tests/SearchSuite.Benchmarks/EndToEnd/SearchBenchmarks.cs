@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using SearchSuite.Benchmarks.Text;
+using SearchSuite.Testing;
+using Spectre.Console;
+
+namespace SearchSuite.Benchmarks.EndToEnd;
+
+/// <summary>
+/// Search alone, on the system benchmark's corpus and queries: the index is built in process once (or reused from
+/// <c>--index</c>), then the same load levels run in process and over gRPC against the search service as a process.
+/// For iterating on the read path without repeating the minutes of ingest that <c>system</c> measures.
+/// </summary>
+public static class SearchBenchmarks
+{
+    public static readonly int[] ClientCounts = [1, 8, 32];
+    /// <summary>Written into a built index folder, so that a reused index is only searched with the corpus it holds.</summary>
+    private const string CorpusFile = "benchmark-corpus.json";
+
+    public static Command CreateCommand()
+    {
+        var docs = new Option<int>("--docs") { Description = "Documents to generate and index", DefaultValueFactory = _ => SystemBenchmarks.DefaultDocuments };
+        var duplicates = new Option<double>("--duplicates") { Description = "Share of documents that repeat an earlier one (0..0.5)", DefaultValueFactory = _ => 0.05 };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the corpus and queries", DefaultValueFactory = _ => 20261123 };
+        var searchSeconds = new Option<double>("--search-seconds") { Description = "Measured seconds per load level (after a warm-up of a quarter of it)", DefaultValueFactory = _ => 4 };
+        var index = new Option<DirectoryInfo?>("--index") { Description = "Index folder to reuse (built there first when empty); default: a temporary folder" };
+        var targets = new Option<string>("--targets") { Description = "in-process, grpc or both", DefaultValueFactory = _ => "both" };
+        targets.AcceptOnlyFromAmong("in-process", "grpc", "both");
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the figures to this JSON file" };
+        var command = new Command("search", "Search latency and throughput in process and over gRPC on a generated index, which can be reused between runs")
+        {
+            docs, duplicates, seed, searchSeconds, index, targets, json,
+        };
+        command.SetAction(async parse =>
+        {
+            var corpus = new CorpusSettings(parse.GetValue(docs), parse.GetValue(duplicates), parse.GetValue(seed));
+            var seconds = parse.GetValue(searchSeconds);
+            if (corpus.Documents < 100 || corpus.DuplicateShare is < 0 or > 0.5 || seconds <= 0)
+            {
+                Console.Error.WriteLine("--docs must be at least 100, --duplicates within 0..0.5 and --search-seconds positive.");
+                return 2;
+            }
+            var which = parse.GetValue(targets)!;
+            var figures = await RunAsync(corpus, seconds, parse.GetValue(index), which != "grpc", which != "in-process");
+            if (figures is null) return 2;
+            Print(figures);
+            if (parse.GetValue(json) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(new { date = DateTimeOffset.UtcNow, corpus, searchSeconds = seconds, search = figures }, ReportJson.Options));
+                Console.WriteLine($"Wrote {file.FullName}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Each load level with name expansion on and then off, so that drift in the machine's load hits both alike.</summary>
+    /// <param name="server">The process that answers: the search service, or this one for the in-process engine.</param>
+    public static async Task MeasureLevelsAsync(string target, Func<string, bool, Task> search, IReadOnlyList<string> queries, double seconds, int server, List<SearchFigure> figures)
+    {
+        using var process = Process.GetProcessById(server);
+        // Both modes once at one client first, so that the first level does not pay for compiling the query path.
+        foreach (var expand in new[] { true, false })
+            await LoadRunner.RunAsync(q => search(q, expand), queries, 1, TimeSpan.FromSeconds(seconds / 2), TimeSpan.Zero, process);
+        foreach (var clients in ClientCounts)
+            foreach (var expand in new[] { true, false })
+            {
+                var latency = await LoadRunner.RunAsync(q => search(q, expand), queries, clients, TimeSpan.FromSeconds(seconds / 4), TimeSpan.FromSeconds(seconds), process);
+                figures.Add(new SearchFigure(target, expand, clients, latency));
+                Log($"{target} search, {clients} clients, names {(expand ? "on" : "off")}: p50 {latency.P50Ms:N2} ms, p99 {latency.P99Ms:N2} ms, {latency.PerSecond:N0} q/s, {latency.CpuMsPerQuery:N2} ms CPU/query");
+            }
+    }
+
+    private sealed record CorpusSettings(int Documents, double DuplicateShare, int Seed);
+
+    private static async Task<List<SearchFigure>?> RunAsync(CorpusSettings settings, double seconds, DirectoryInfo? reuse, bool inProcess, bool grpc)
+    {
+        using var temporary = reuse is null ? new TemporaryFolder("searchsuite-bench-search-") : null;
+        var indexPath = reuse?.FullName ?? temporary!.Path;
+        var corpusFile = Path.Combine(indexPath, CorpusFile);
+        var generator = new SyntheticCorpus(
+            NtrexCorpus.Load(SharedData.File("data", "ntrex", "ntrex_docs.jsonl")),
+            SyntheticCorpus.LoadNameGroups(Path.Combine(RepoPaths.Root, "services", "SearchSuite.Names", "Resources", "curated-name-variants.tsv")));
+        var corpus = generator.Generate(settings.Documents, settings.DuplicateShare, settings.Seed);
+
+        if (File.Exists(corpusFile))
+        {
+            var built = JsonSerializer.Deserialize<CorpusSettings>(await File.ReadAllTextAsync(corpusFile), ReportJson.Options);
+            if (built != settings)
+            {
+                Console.Error.WriteLine($"{indexPath} holds the corpus {built}, not {settings}; pass the same --docs, --duplicates and --seed, or another --index.");
+                return null;
+            }
+            Log($"Reusing the index of {settings.Documents:N0} documents in {indexPath}");
+        }
+        else
+        {
+            if (Directory.Exists(indexPath) && Directory.EnumerateFileSystemEntries(indexPath).Any())
+            {
+                Console.Error.WriteLine($"{indexPath} is not empty and was not built by this benchmark; pass an empty or new folder.");
+                return null;
+            }
+            var (normalized, _) = InProcessEngine.Normalize(corpus.Documents);
+            using (var engine = new InProcessEngine(indexPath))
+                Log($"Indexed {corpus.Count:N0} documents into {indexPath} at {await engine.IndexAsync(normalized):N0} docs/s");
+            await File.WriteAllTextAsync(corpusFile, JsonSerializer.Serialize(settings, ReportJson.Options));
+        }
+        corpus.ReleaseDocuments();
+        GC.Collect();
+
+        var figures = new List<SearchFigure>();
+        if (grpc)
+        {
+            var virtualHost = await RabbitMqBroker.CreateVirtualHostAsync("bench-search");
+            try
+            {
+                var port = ServiceProcess.FreePort();
+                await using var service = ServiceProcess.Start("search", RepoPaths.ServiceAssembly("SearchSuite.Search"), ["--urls", $"http://127.0.0.1:{port}"],
+                    new Dictionary<string, string>(SystemBenchmarks.ProductionHost)
+                    {
+                        ["ConnectionStrings__RabbitMq"] = RabbitMqBroker.ConnectionString(virtualHost),
+                        ["Index__Path"] = indexPath,
+                    }, port);
+                await service.WaitUntilReadyAsync(http2: true);
+                Log($"Search service pid {service.ProcessId}");
+                using var target = new GrpcTarget(service.Address, service.Address);
+                await MeasureLevelsAsync("grpc", target.SearchOnceAsync, corpus.Queries, seconds, service.ProcessId, figures);
+            }
+            finally
+            {
+                await RabbitMqBroker.DeleteVirtualHostAsync(virtualHost);
+            }
+        }
+        if (inProcess)
+        {
+            // After the service has stopped: it holds the index's write lock.
+            using var engine = new InProcessEngine(indexPath);
+            await MeasureLevelsAsync("in-process", engine.SearchOnceAsync, corpus.Queries, seconds, Environment.ProcessId, figures);
+        }
+        return figures;
+    }
+
+    /// <summary>One row per load level and target; the gRPC ÷ in-process ratio where both ran.</summary>
+    public static Table Table(IReadOnlyList<SearchFigure> figures)
+    {
+        var table = new Table().AddColumns("Search", "names", "clients", "p50 ms", "p95 ms", "p99 ms", "q/s", "server CPU ms/query", "gRPC/in-process q/s");
+        foreach (var figure in figures)
+        {
+            var local = figures.SingleOrDefault(s => s.Target == "in-process" && s.NameExpansion == figure.NameExpansion && s.Clients == figure.Clients);
+            var ratio = figure.Target == "grpc" && local is not null ? $"{figure.Latency.PerSecond / local.Latency.PerSecond:N2}" : "";
+            table.AddRow(figure.Target, figure.NameExpansion ? "on" : "off", $"{figure.Clients}",
+                $"{figure.Latency.P50Ms:N2}", $"{figure.Latency.P95Ms:N2}", $"{figure.Latency.P99Ms:N2}", $"{figure.Latency.PerSecond:N0}", $"{figure.Latency.CpuMsPerQuery:N2}", ratio);
+        }
+        return table.Caption("aim: p99 ≤ 15 ms and ≥ 2,000 q/s at 8 clients over gRPC");
+    }
+
+    private static void Print(IReadOnlyList<SearchFigure> figures)
+    {
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+        AnsiConsole.MarkupLineInterpolated($"[bold]Search benchmark[/] {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {SystemBenchmarks.Machine()}");
+        AnsiConsole.Write(Table(figures));
+    }
+
+    private static void Log(string message) => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}");
+}
