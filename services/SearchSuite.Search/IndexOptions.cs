@@ -18,12 +18,4 @@ public sealed class IndexOptions
     /// <summary>Folder of the Lucene index (created when missing).</summary>
     [Required]
     public string Path { get; set; } = "data/index";
-
-    /// <summary>Most documents the indexer takes from the queue in one batch (batches in flight share one commit).</summary>
-    [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 500;
-
-    /// <summary>Longest the indexer waits to fill a batch, so a lone document is still searchable quickly.</summary>
-    [Range(1, 10_000)]
-    public int BatchWaitMilliseconds { get; set; } = 50;
 }

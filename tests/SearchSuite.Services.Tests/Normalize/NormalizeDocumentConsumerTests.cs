@@ -10,21 +10,31 @@ namespace SearchSuite.Services.Tests.Normalize;
 
 public class NormalizeDocumentConsumerTests
 {
-    [Fact]
-    public async Task A_submitted_seed_is_published_clean_identified_and_attributed()
+    private static ServiceProvider BuildProvider()
     {
         var builder = Host.CreateApplicationBuilder();
         builder.AddNormalize();
         builder.Services.AddMassTransitTestHarness(bus => bus.AddNormalizeConsumers());
-        await using var provider = builder.Services.BuildServiceProvider(validateScopes: true);
+        return builder.Services.BuildServiceProvider(validateScopes: true);
+    }
+
+    private static DocumentSubmitted Submitted(string id, string text) => new() { DocumentId = id, Text = text, SubmittedAt = DateTimeOffset.UtcNow };
+
+    /// <summary>Text the normalizer cannot take: stands for any document that makes normalizing throw.</summary>
+    private static DocumentSubmitted Unreadable(string id) => Submitted(id, null!);
+
+    [Fact]
+    public async Task A_submitted_seed_is_published_clean_identified_and_attributed()
+    {
+        await using var provider = BuildProvider();
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
 
         var seed = RepoPaths.SeedFiles.Single(f => Path.GetFileName(f).StartsWith("001_", StringComparison.Ordinal));
-        await harness.Bus.Publish(new DocumentSubmitted { DocumentId = "seed-001", Text = await File.ReadAllTextAsync(seed), SubmittedAt = DateTimeOffset.UtcNow });
+        await harness.Bus.Publish(new DocumentsSubmitted { Documents = [Submitted("seed-001", await File.ReadAllTextAsync(seed))] });
 
-        Assert.True(await harness.Published.Any<DocumentNormalized>());
-        var normalized = harness.Published.Select<DocumentNormalized>().Single().Context.Message;
+        Assert.True(await harness.Published.Any<DocumentsNormalized>());
+        var normalized = Assert.Single(harness.Published.Select<DocumentsNormalized>().Single().Context.Message.Documents);
         Assert.Equal("seed-001", normalized.DocumentId);
         Assert.Equal("de", normalized.Language);
         Assert.Equal("vi", normalized.OriginLanguage);
@@ -32,5 +42,44 @@ public class NormalizeDocumentConsumerTests
         Assert.StartsWith("https://dantri.com.vn/", normalized.SourceUrl);
         Assert.DoesNotContain("[Anzeige_2]", normalized.Text);
         Assert.Contains(normalized.Removed, r => r.Kind == "ad_marker" && r.Text.Contains("[Anzeige_2]"));
+    }
+
+    [Fact]
+    public async Task A_batch_is_published_as_one_message_in_order()
+    {
+        await using var provider = BuildProvider();
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        await harness.Bus.Publish(new DocumentsSubmitted
+        {
+            Documents = [Submitted("a", "Kremlsprecher Dmitri Peskow sagte, Moskau sei bereit."), Submitted("b", "Foreign Minister Sergei Lavrov met his Iranian counterpart Abbas Araghchi in Tehran, and the two discussed the nuclear talks with the United States.")],
+        });
+
+        Assert.True(await harness.Published.Any<DocumentsNormalized>());
+        var published = Assert.Single(harness.Published.Select<DocumentsNormalized>()).Context.Message.Documents;
+        Assert.Equal(["a", "b"], published.Select(d => d.DocumentId));
+        Assert.Equal(["de", "en"], published.Select(d => d.Language));
+    }
+
+    [Fact]
+    public async Task A_document_that_fails_is_split_off_and_faults_alone_while_the_rest_of_its_batch_flows_on()
+    {
+        await using var provider = BuildProvider();
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        await harness.Bus.Publish(new DocumentsSubmitted
+        {
+            Documents = [Submitted("good-1", "Peskow sagte, Moskau sei bereit."), Unreadable("bad-1"), Submitted("good-2", "Lavrov met his counterpart.")],
+        });
+
+        Assert.True(await harness.Published.Any<Fault<DocumentsSubmitted>>(), "the failing document did not fault");
+        await harness.InactivityTask;
+        var fault = Assert.Single(harness.Published.Select<Fault<DocumentsSubmitted>>()).Context.Message;
+        Assert.Equal(["bad-1"], fault.Message.Documents.Select(d => d.DocumentId));
+        Assert.NotEmpty(fault.Exceptions);
+        var normalized = harness.Published.Select<DocumentsNormalized>().SelectMany(p => p.Context.Message.Documents).Select(d => d.DocumentId);
+        Assert.Equal(["good-1", "good-2"], normalized);
     }
 }
