@@ -37,12 +37,15 @@ public sealed class IngestGrpcService(
         // fast without letting a huge upload pile up unconfirmed messages in memory.
         var inFlight = new Queue<Task>();
         var index = 0;
+        // Completes when the oldest document of the current batch has waited long enough for company.
+        var batchDue = Task.CompletedTask;
         while (true)
         {
             var next = requestStream.MoveNext(context.CancellationToken);
-            // A batch goes out as soon as the client has nothing more buffered, so batches form only while requests
-            // queue up and a slow trickle of documents never waits for a timer.
-            if (!next.IsCompleted && batch.Count > 0) await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
+            // When the client has nothing more buffered, the batch waits for the next request only until it is due,
+            // so a slow trickle of documents is delayed by at most Ingest:PublishBatchWaitMilliseconds.
+            if (!next.IsCompleted && batch.Count > 0 && await Task.WhenAny(next, batchDue) != next)
+                await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
             if (!await next) break;
             var request = requestStream.Current;
             var submission = ToSubmission(request);
@@ -58,6 +61,7 @@ public sealed class IngestGrpcService(
             {
                 var accepted = acceptor.Accept(submission);
                 if (batch.WouldOverflow(accepted)) await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
+                if (batch.Count == 0) batchDue = Task.Delay(options.Value.PublishBatchWaitMilliseconds);
                 batch.Add(accepted);
                 summary.Accepted++;
                 summary.DocumentIds.Add(accepted.DocumentId);

@@ -19,6 +19,13 @@ public sealed class IngestOptions
     public int PublishBatchSize { get; set; } = 100;
 
     /// <summary>
+    /// Longest an IngestStream batch waits for more documents once the client has none buffered. Only streams wait;
+    /// a single Ingest call is published at once.
+    /// </summary>
+    [Range(0, 1_000)]
+    public int PublishBatchWaitMilliseconds { get; set; } = 20;
+
+    /// <summary>
     /// Most text characters in one message (a single longer document still travels, alone), so that batches of long
     /// documents stay far below the broker's message size limit after normalize adds what it removed.
     /// </summary>

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.ServiceDefaults;
@@ -6,18 +7,20 @@ using SearchSuite.ServiceDefaults;
 namespace SearchSuite.Search;
 
 /// <summary>
-/// Indexes normalized documents a batch (one message) at a time; batches consumed concurrently share one durable commit
-/// (see LuceneSearchIndex). A redelivered document replaces itself (same id), so redelivery never duplicates.
-/// A document the index refuses is split off into a batch of its own (sent back to this queue), which then faults alone
-/// into <c>index-document_error</c> with the index's reason while the rest of its batch is indexed.
+/// Indexes normalized documents: the batches (messages) that arrive together are indexed as one, and batches in flight
+/// share one durable commit (see LuceneSearchIndex), because each commit costs as much as indexing hundreds of documents.
+/// A redelivered document replaces itself (same id), so redelivery never duplicates. A document the index refuses
+/// faults alone into <c>index-document_error</c> with the index's reason, while the rest is indexed.
 /// </summary>
 public sealed class IndexDocumentsConsumer(ISearchIndex index, ILogger<IndexDocumentsConsumer> logger, PipelineBacklog? backlog = null)
-    : IConsumer<DocumentsNormalized>
+    : IConsumer<Batch<DocumentsNormalized>>
 {
-    public async Task Consume(ConsumeContext<DocumentsNormalized> context)
+    public async Task Consume(ConsumeContext<Batch<DocumentsNormalized>> context)
     {
+        var received = context.Message.Sum(m => m.Message.Documents.Count);
         // Within one batch only the newest version of a document matters.
-        var documents = context.Message.Documents
+        var documents = context.Message
+            .SelectMany(m => m.Message.Documents)
             .GroupBy(d => d.DocumentId, StringComparer.Ordinal)
             .Select(g => g.Last())
             .ToList();
@@ -25,48 +28,59 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, ILogger<IndexDocu
         {
             await index.IndexAsync(documents, context.CancellationToken);
         }
-        catch (DocumentsRejectedException rejected) when (context.Message.Documents.Count > 1)
+        catch (DocumentsRejectedException rejected)
         {
             var refused = rejected.Rejected.Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal);
-            var splitOff = documents.Where(d => refused.Contains(d.DocumentId)).ToList();
-            var ownQueue = await context.GetSendEndpoint(context.ReceiveContext.InputAddress);
-            foreach (var document in splitOff)
-                await ownQueue.Send(new DocumentsNormalized { Documents = [document] }, context.CancellationToken);
-            logger.LogWarning("Indexed {Count} documents; the index refused {Refused}; each is retried on its own", documents.Count - splitOff.Count, rejected.Message);
-            // The refused documents travel on in their own messages, which leave the backlog themselves.
-            backlog?.Leave(context.Message.Documents.Count - splitOff.Count);
-            return;
-        }
-        catch (DocumentsRejectedException)
-        {
-            // A lone refused document faults into the error queue (no retry: it would fail the same way) and leaves the pipeline.
-            backlog?.Leave(1);
+            // A refused document that came with others is split off into a message of its own (sent back to this queue),
+            // so that it alone faults when it comes back; a message of one refused document faults now (see below).
+            var splitOff = 0;
+            foreach (var message in context.Message.Where(m => m.Message.Documents.Count > 1))
+                foreach (var document in message.Message.Documents.Where(d => refused.Contains(d.DocumentId)))
+                {
+                    var ownQueue = await context.GetSendEndpoint(context.ReceiveContext.InputAddress);
+                    await ownQueue.Send(new DocumentsNormalized { Documents = [document] }, context.CancellationToken);
+                    splitOff++;
+                }
+            logger.LogWarning("Indexed {Count} documents; the index refused {Refused}", documents.Count - refused.Count, rejected.Message);
+            // The split-off documents leave the backlog when they come back; every other one has left the pipeline:
+            // indexed, or about to fault into the error queue.
+            backlog?.Leave(received - splitOff);
+            var faulting = context.Message
+                .Where(m => m.Message.Documents is [var lone] && refused.Contains(lone.DocumentId))
+                .ToList();
+            if (faulting.Count == 0) return;
+            // Mark every other message consumed, so that only these fault (with the index's reason) when the exception leaves the batch.
+            foreach (var message in context.Message.Except(faulting))
+                await message.NotifyConsumed(message, message.ReceiveContext.ElapsedTime, nameof(IndexDocumentsConsumer));
             throw;
         }
-        backlog?.Leave(context.Message.Documents.Count);
-        logger.LogDebug("Indexed a batch of {Count} documents", documents.Count);
+        backlog?.Leave(received);
+        logger.LogDebug("Indexed {Count} documents from {Messages} messages", documents.Count, context.Message.Length);
     }
 }
 
 public sealed class IndexDocumentsConsumerDefinition : ConsumerDefinition<IndexDocumentsConsumer>
 {
+    private readonly IndexOptions options;
+
+    public IndexDocumentsConsumerDefinition(IOptions<IndexOptions> options)
+    {
+        this.options = options.Value;
+        EndpointName = "index-document";
+    }
+
     /// <summary>
-    /// Batches indexed at once. The index writes them while a commit runs and makes them durable together, so under load
-    /// one commit covers many batches (and a lone document still commits at once, without waiting to fill a batch).
+    /// Batches indexed at once. The batch time limit closes a batch even while the previous one is still committing, so
+    /// with a single batch in flight a busy queue was indexed in tiny batches, one commit each. With several in flight
+    /// the index writes them while a commit runs and makes them durable together (see LuceneSearchIndex).
     /// Two versions of one document in concurrent batches may land in either order, as redelivered messages may anyway.
     /// </summary>
-    public const int ConcurrentBatches = 16;
-
-    public IndexDocumentsConsumerDefinition()
-    {
-        EndpointName = "index-document";
-        ConcurrentMessageLimit = ConcurrentBatches;
-    }
+    public const int ConcurrentBatches = 4;
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<IndexDocumentsConsumer> consumer, IRegistrationContext context)
     {
-        // Enough prefetched batches to fill every slot again as soon as a commit returns.
-        endpoint.PrefetchCount = 2 * ConcurrentBatches;
+        // Enough prefetched messages to fill every batch in flight and the next one.
+        endpoint.PrefetchCount = Math.Max(options.BatchMessageLimit * (ConcurrentBatches + 1), 16);
         // The index unreachable or overloaded: retried with growing intervals, then the batch goes to index-document_error.
         // A refused document would fail the same way again, so it faults at once (see Consume).
         endpoint.UseMessageRetry(r =>
@@ -74,5 +88,9 @@ public sealed class IndexDocumentsConsumerDefinition : ConsumerDefinition<IndexD
             r.Ignore<DocumentsRejectedException>();
             r.Intervals(200, 1_000, 5_000, 15_000);
         });
+        consumer.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(options.BatchMessageLimit)
+            .SetTimeLimit(TimeSpan.FromMilliseconds(options.BatchWaitMilliseconds))
+            .SetConcurrencyLimit(ConcurrentBatches));
     }
 }

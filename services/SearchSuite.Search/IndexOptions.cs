@@ -18,4 +18,15 @@ public sealed class IndexOptions
     /// <summary>Folder of the Lucene index (created when missing).</summary>
     [Required]
     public string Path { get; set; } = "data/index";
+
+    /// <summary>
+    /// Most messages the indexer takes from the queue as one batch. Each message holds up to Ingest:PublishBatchSize
+    /// documents; the batches in flight share one commit.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int BatchMessageLimit { get; set; } = 20;
+
+    /// <summary>Longest the indexer waits to fill a batch, so a lone document is still searchable quickly.</summary>
+    [Range(1, 10_000)]
+    public int BatchWaitMilliseconds { get; set; } = 50;
 }

@@ -1,9 +1,13 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SearchSuite.Contracts;
+using RabbitMQ.Client;
 using SearchSuite.Normalize;
+using SearchSuite.ServiceDefaults;
 using SearchSuite.Testing;
 
 namespace SearchSuite.Services.Tests.Normalize;
@@ -81,5 +85,57 @@ public class NormalizeDocumentConsumerTests
         Assert.NotEmpty(fault.Exceptions);
         var normalized = harness.Published.Select<DocumentsNormalized>().SelectMany(p => p.Context.Message.Documents).Select(d => d.DocumentId);
         Assert.Equal(["good-1", "good-2"], normalized);
+    }
+
+    /// <summary>Stands in for the search service: collects what normalize publishes.</summary>
+    private sealed class NormalizedCollector(ConcurrentQueue<string> ids) : IConsumer<DocumentsNormalized>
+    {
+        public Task Consume(ConsumeContext<DocumentsNormalized> context)
+        {
+            foreach (var document in context.Message.Documents) ids.Enqueue(document.DocumentId);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Over_RabbitMQ_only_the_failing_document_lands_in_the_error_queue_and_the_rest_are_published()
+    {
+        var vhost = await RabbitMqBroker.CreateVirtualHostAsync("normalize-split");
+        try
+        {
+            var normalizedIds = new ConcurrentQueue<string>();
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = RabbitMqBroker.ConnectionString(vhost) });
+            builder.Services.AddSingleton(normalizedIds);
+            builder.AddNormalize();
+            builder.AddMessageBus(bus =>
+            {
+                bus.AddNormalizeConsumers();
+                bus.AddConsumer<NormalizedCollector>();
+            });
+            using var host = builder.Build();
+            await host.StartAsync();
+
+            await host.Services.GetRequiredService<IBus>().Publish(new DocumentsSubmitted
+            {
+                Documents = [Submitted("good-1", "Peskow sagte, Moskau sei bereit."), Unreadable("bad-1"), Submitted("good-2", "Lavrov met his counterpart.")],
+            });
+
+            var factory = new ConnectionFactory { Uri = new Uri(RabbitMqBroker.ConnectionString(vhost)) };
+            await using var connection = await factory.CreateConnectionAsync();
+            // The lone failing document is retried (100 ms, 1 s, 5 s) before it faults.
+            var fault = await RabbitMqBroker.TakeFirstAsync(connection, "normalize-document_error", () => $"normalized: {string.Join(", ", normalizedIds)}");
+            var body = System.Text.Encoding.UTF8.GetString(fault.Body.Span);
+            Assert.Contains("bad-1", body);
+            Assert.DoesNotContain("good-", body);
+            Assert.Contains("Exception", RabbitMqBroker.FaultReason(fault));
+            await Poll.UntilAsync(() => Task.FromResult(normalizedIds.Count >= 2), () => $"normalized: {string.Join(", ", normalizedIds)}");
+            Assert.Equal(["good-1", "good-2"], normalizedIds.Order(StringComparer.Ordinal));
+            await host.StopAsync();
+        }
+        finally
+        {
+            await RabbitMqBroker.DeleteVirtualHostAsync(vhost);
+        }
     }
 }

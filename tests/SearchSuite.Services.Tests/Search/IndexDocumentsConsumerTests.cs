@@ -86,19 +86,7 @@ public sealed class IndexDocumentsConsumerTests
 
             var factory = new ConnectionFactory { Uri = new Uri(RabbitMqBroker.ConnectionString(vhost)) };
             await using var connection = await factory.CreateConnectionAsync();
-            // MassTransit creates the error queue with the first fault; until then a get fails and closes its channel.
-            var fault = await Poll.UntilAsync(async () =>
-            {
-                await using var probe = await connection.CreateChannelAsync();
-                try
-                {
-                    return await probe.BasicGetAsync("index-document_error", autoAck: true);
-                }
-                catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-                {
-                    return null;
-                }
-            }, () => $"nothing reached index-document_error; batches: {string.Join(" | ", index.Batches)}");
+            var fault = await RabbitMqBroker.TakeFirstAsync(connection, "index-document_error", () => $"batches: {string.Join(" | ", index.Batches)}");
             await host.StopAsync();
             await using var channel = await connection.CreateChannelAsync();
 
