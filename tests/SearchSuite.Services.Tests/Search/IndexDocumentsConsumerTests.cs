@@ -44,16 +44,23 @@ public sealed class IndexDocumentsConsumerTests
     private static DocumentsNormalized Batch(params string[] ids) =>
         new() { Documents = [.. ids.Select(id => new DocumentNormalized { DocumentId = id, Language = "de", Text = "Text " + id })] };
 
+    private static async Task<(ServiceProvider Provider, ITestHarness Harness)> StartHarnessAsync(ISearchIndex index)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(index);
+        services.AddMassTransitTestHarness(bus => bus.AddSearchConsumers());
+        var provider = services.BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        return (provider, harness);
+    }
+
     [Fact]
     public async Task A_refused_document_faults_alone_with_the_index_reason_and_the_rest_of_its_batch_is_indexed()
     {
         var index = new RefusingIndex();
-        var services = new ServiceCollection();
-        services.AddSingleton<ISearchIndex>(index);
-        services.AddMassTransitTestHarness(bus => bus.AddSearchConsumers());
-        await using var provider = services.BuildServiceProvider(validateScopes: true);
-        var harness = provider.GetRequiredService<ITestHarness>();
-        await harness.Start();
+        var (provider, harness) = await StartHarnessAsync(index);
+        await using var _ = provider;
 
         await harness.Bus.Publish(Batch("good-1", "bad-1", "good-2"));
 
@@ -66,6 +73,23 @@ public sealed class IndexDocumentsConsumerTests
         Assert.Contains(Reason, Assert.Single(fault.Exceptions).Message);
         Assert.True(index.TimesIndexed.ContainsKey("good-1") && index.TimesIndexed.ContainsKey("good-2"),
             $"indexed: {string.Join(", ", index.TimesIndexed.Keys)}");
+    }
+
+    [Fact]
+    public async Task A_message_of_one_refused_document_faults_without_taking_the_messages_indexed_with_it()
+    {
+        var index = new RefusingIndex();
+        var (provider, harness) = await StartHarnessAsync(index);
+        await using var _ = provider;
+
+        // Published together, so that the indexer usually takes them as one batch; the outcome must not depend on it.
+        await Task.WhenAll(harness.Bus.Publish(Batch("good-3")), harness.Bus.Publish(Batch("bad-3")), harness.Bus.Publish(Batch("good-4", "good-5")));
+
+        Assert.True(await harness.Published.Any<Fault<DocumentsNormalized>>(), "the refused document was not faulted");
+        await harness.InactivityTask;
+        var faulted = harness.Published.Select<Fault<DocumentsNormalized>>().SelectMany(f => f.Context.Message.Message.Documents).Select(d => d.DocumentId);
+        Assert.Equal(["bad-3"], faulted);
+        Assert.Equal(["good-3", "good-4", "good-5"], index.TimesIndexed.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
