@@ -19,7 +19,7 @@ public sealed record SubmitDocuments
     public IReadOnlyList<DocumentSubmission> Documents { get; init; } = [];
 }
 
-/// <summary>Event: ingest accepted a valid document under a final, deterministic id.</summary>
+/// <summary>A valid document ingest accepted under a final, deterministic id; travels in <see cref="DocumentsSubmitted"/>.</summary>
 public sealed record DocumentSubmitted
 {
     public required string DocumentId { get; init; }
@@ -34,7 +34,7 @@ public sealed record DocumentSubmitted
 /// <summary>A piece of boilerplate that normalize removed, kept so nothing is lost.</summary>
 public sealed record RemovedText(string Kind, string Text);
 
-/// <summary>Event: normalize produced a clean, attributed document ready to index.</summary>
+/// <summary>A clean, attributed document ready to index; travels in <see cref="DocumentsNormalized"/>.</summary>
 public sealed record DocumentNormalized
 {
     public required string DocumentId { get; init; }
@@ -52,4 +52,20 @@ public sealed record DocumentNormalized
     public string Fingerprint { get; init; } = "";
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
     public DateTimeOffset SubmittedAt { get; init; }
+}
+
+/// <summary>
+/// Event: ingest accepted these documents. Documents travel between the services in batches, because a broker message
+/// per document costs more CPU (envelope, routing, confirm, acknowledgement) than normalizing the document. Ingest bounds
+/// a batch by count and characters (<c>Ingest:PublishBatchSize</c>, <c>Ingest:PublishBatchMaxCharacters</c>).
+/// </summary>
+public sealed record DocumentsSubmitted
+{
+    public IReadOnlyList<DocumentSubmitted> Documents { get; init; } = [];
+}
+
+/// <summary>Event: normalize cleaned a <see cref="DocumentsSubmitted"/> batch; the same documents, in one message.</summary>
+public sealed record DocumentsNormalized
+{
+    public IReadOnlyList<DocumentNormalized> Documents { get; init; } = [];
 }

@@ -7,7 +7,7 @@ using SearchSuite.V1;
 
 namespace SearchSuite.Ingest;
 
-/// <summary>gRPC front door: validates, assigns ids and publishes <see cref="DocumentSubmitted"/>.</summary>
+/// <summary>gRPC front door: validates, assigns ids and publishes the accepted documents in <see cref="DocumentsSubmitted"/> batches.</summary>
 [RequiresApiKey]
 public sealed class IngestGrpcService(
     SubmissionValidator validator,
@@ -24,20 +24,30 @@ public sealed class IngestGrpcService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, problem.ToString()));
 
         var accepted = acceptor.Accept(submission);
-        if (backlog is not null) await backlog.EnterAsync(context.CancellationToken);
-        await bus.Publish(accepted, context.CancellationToken);
+        if (backlog is not null) await backlog.EnterAsync(1, context.CancellationToken);
+        await bus.Publish(new DocumentsSubmitted { Documents = [accepted] }, context.CancellationToken);
         return new IngestReply { DocumentId = accepted.DocumentId };
     }
 
     public override async Task<IngestSummary> IngestStream(IAsyncStreamReader<IngestRequest> requestStream, ServerCallContext context)
     {
         var summary = new IngestSummary();
-        // Publishing one at a time would wait a broker round trip per document; a bounded window keeps
-        // the stream fast without letting a huge upload pile up unconfirmed messages in memory.
+        var batch = new SubmittedBatch(options.Value);
+        // Publishing one batch at a time would wait a broker round trip per batch; a bounded window keeps the stream
+        // fast without letting a huge upload pile up unconfirmed messages in memory.
         var inFlight = new Queue<Task>();
         var index = 0;
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        // Completes when the oldest document of the current batch has waited long enough for company.
+        var batchDue = Task.CompletedTask;
+        while (true)
         {
+            var next = requestStream.MoveNext(context.CancellationToken);
+            // When the client has nothing more buffered, the batch waits for the next request only until it is due,
+            // so a slow trickle of documents is delayed by at most Ingest:PublishBatchWaitMilliseconds.
+            if (!next.IsCompleted && batch.Count > 0 && await Task.WhenAny(next, batchDue) != next)
+                await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
+            if (!await next) break;
+            var request = requestStream.Current;
             var submission = ToSubmission(request);
             if (validator.Validate(submission) is { } problem)
             {
@@ -50,18 +60,27 @@ public sealed class IngestGrpcService(
             else
             {
                 var accepted = acceptor.Accept(submission);
-                if (backlog is not null) await backlog.EnterAsync(context.CancellationToken);
-                inFlight.Enqueue(bus.Publish(accepted, context.CancellationToken));
+                if (batch.WouldOverflow(accepted)) await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
+                if (batch.Count == 0) batchDue = Task.Delay(options.Value.PublishBatchWaitMilliseconds);
+                batch.Add(accepted);
                 summary.Accepted++;
                 summary.DocumentIds.Add(accepted.DocumentId);
-                if (inFlight.Count >= options.Value.MaxInFlightPublishes)
-                    await inFlight.Dequeue();
+                if (batch.IsFull) await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
             }
             index++;
         }
+        if (batch.Count > 0) await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
         await Task.WhenAll(inFlight);
         logger.LogInformation("IngestStream accepted {Accepted} and rejected {Rejected} documents", summary.Accepted, summary.Rejected);
         return summary;
+    }
+
+    private async Task PublishAsync(DocumentsSubmitted message, Queue<Task> inFlight, CancellationToken cancellationToken)
+    {
+        if (backlog is not null) await backlog.EnterAsync(message.Documents.Count, cancellationToken);
+        inFlight.Enqueue(bus.Publish(message, cancellationToken));
+        if (inFlight.Count >= options.Value.MaxInFlightPublishes)
+            await inFlight.Dequeue();
     }
 
     private static DocumentSubmission ToSubmission(IngestRequest request) => new()

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 
 namespace SearchSuite.Ingest;
@@ -10,7 +11,8 @@ public sealed class InvalidSubmissionException(string message) : Exception(messa
 /// Bulk ingest from other systems. A batch is accepted or refused as a whole, so a refused message in the
 /// <c>_error</c> queue can be fixed and re-sent without duplicating the half that had already gone through.
 /// </summary>
-public sealed class SubmitDocumentsConsumer(SubmissionValidator validator, DocumentAcceptor acceptor, ILogger<SubmitDocumentsConsumer> logger)
+public sealed class SubmitDocumentsConsumer(
+    SubmissionValidator validator, DocumentAcceptor acceptor, IOptions<IngestOptions> options, ILogger<SubmitDocumentsConsumer> logger)
     : IConsumer<SubmitDocuments>
 {
     public async Task Consume(ConsumeContext<SubmitDocuments> context)
@@ -28,7 +30,7 @@ public sealed class SubmitDocumentsConsumer(SubmissionValidator validator, Docum
         if (problems.Count > 0)
             throw new InvalidSubmissionException($"{problems.Count} of {documents.Count} documents are invalid: {string.Join("; ", problems.Take(20))}");
 
-        await context.PublishBatch(documents.Select(acceptor.Accept), context.CancellationToken);
+        await context.PublishBatch(SubmittedBatch.Split(documents.Select(acceptor.Accept), options.Value), context.CancellationToken);
         logger.LogInformation("Accepted a bulk message of {Count} documents", documents.Count);
     }
 }

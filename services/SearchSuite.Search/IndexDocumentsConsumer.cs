@@ -7,17 +7,20 @@ using SearchSuite.ServiceDefaults;
 namespace SearchSuite.Search;
 
 /// <summary>
-/// Indexes normalized documents in batches: one durable commit per batch (or per group of batches) instead of per document.
-/// A redelivered document replaces itself (same id), so redelivery never duplicates.
+/// Indexes normalized documents: the batches (messages) that arrive together are indexed as one, and batches in flight
+/// share one durable commit (see LuceneSearchIndex), because each commit costs as much as indexing hundreds of documents.
+/// A redelivered document replaces itself (same id), so redelivery never duplicates. A document the index refuses
+/// faults alone into <c>index-document_error</c> with the index's reason, while the rest is indexed.
 /// </summary>
 public sealed class IndexDocumentsConsumer(ISearchIndex index, ILogger<IndexDocumentsConsumer> logger, PipelineBacklog? backlog = null)
-    : IConsumer<Batch<DocumentNormalized>>
+    : IConsumer<Batch<DocumentsNormalized>>
 {
-    public async Task Consume(ConsumeContext<Batch<DocumentNormalized>> context)
+    public async Task Consume(ConsumeContext<Batch<DocumentsNormalized>> context)
     {
+        var received = context.Message.Sum(m => m.Message.Documents.Count);
         // Within one batch only the newest version of a document matters.
         var documents = context.Message
-            .Select(m => m.Message)
+            .SelectMany(m => m.Message.Documents)
             .GroupBy(d => d.DocumentId, StringComparer.Ordinal)
             .Select(g => g.Last())
             .ToList();
@@ -27,18 +30,32 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, ILogger<IndexDocu
         }
         catch (DocumentsRejectedException rejected)
         {
-            // The rest of the batch is indexed: mark those messages consumed, so that only the refused ones fault
-            // (into index-document_error, with the index's reason) when the exception leaves the batch.
             var refused = rejected.Rejected.Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal);
-            foreach (var message in context.Message.Where(m => !refused.Contains(m.Message.DocumentId)))
-                await message.NotifyConsumed(message, message.ReceiveContext.ElapsedTime, nameof(IndexDocumentsConsumer));
+            // A refused document that came with others is split off into a message of its own (sent back to this queue),
+            // so that it alone faults when it comes back; a message of one refused document faults now (see below).
+            var splitOff = 0;
+            foreach (var message in context.Message.Where(m => m.Message.Documents.Count > 1))
+                foreach (var document in message.Message.Documents.Where(d => refused.Contains(d.DocumentId)))
+                {
+                    var ownQueue = await context.GetSendEndpoint(context.ReceiveContext.InputAddress);
+                    await ownQueue.Send(new DocumentsNormalized { Documents = [document] }, context.CancellationToken);
+                    splitOff++;
+                }
             logger.LogWarning("Indexed {Count} documents; the index refused {Refused}", documents.Count - refused.Count, rejected.Message);
-            // Every message of the batch has left the pipeline: indexed, or faulted into the error queue.
-            backlog?.Leave(context.Message.Length);
+            // The split-off documents leave the backlog when they come back; every other one has left the pipeline:
+            // indexed, or about to fault into the error queue.
+            backlog?.Leave(received - splitOff);
+            var faulting = context.Message
+                .Where(m => m.Message.Documents is [var lone] && refused.Contains(lone.DocumentId))
+                .ToList();
+            if (faulting.Count == 0) return;
+            // Mark every other message consumed, so that only these fault (with the index's reason) when the exception leaves the batch.
+            foreach (var message in context.Message.Except(faulting))
+                await message.NotifyConsumed(message, message.ReceiveContext.ElapsedTime, nameof(IndexDocumentsConsumer));
             throw;
         }
-        backlog?.Leave(context.Message.Length);
-        logger.LogDebug("Indexed a batch of {Count} documents", documents.Count);
+        backlog?.Leave(received);
+        logger.LogDebug("Indexed {Count} documents from {Messages} messages", documents.Count, context.Message.Length);
     }
 }
 
@@ -63,7 +80,7 @@ public sealed class IndexDocumentsConsumerDefinition : ConsumerDefinition<IndexD
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<IndexDocumentsConsumer> consumer, IRegistrationContext context)
     {
         // Enough prefetched messages to fill every batch in flight and the next one.
-        endpoint.PrefetchCount = Math.Max(options.BatchSize * (ConcurrentBatches + 1), 16);
+        endpoint.PrefetchCount = Math.Max(options.BatchMessageLimit * (ConcurrentBatches + 1), 16);
         // The index unreachable or overloaded: retried with growing intervals, then the batch goes to index-document_error.
         // A refused document would fail the same way again, so it faults at once (see Consume).
         endpoint.UseMessageRetry(r =>
@@ -72,7 +89,7 @@ public sealed class IndexDocumentsConsumerDefinition : ConsumerDefinition<IndexD
             r.Intervals(200, 1_000, 5_000, 15_000);
         });
         consumer.Options<BatchOptions>(batch => batch
-            .SetMessageLimit(options.BatchSize)
+            .SetMessageLimit(options.BatchMessageLimit)
             .SetTimeLimit(TimeSpan.FromMilliseconds(options.BatchWaitMilliseconds))
             .SetConcurrencyLimit(ConcurrentBatches));
     }

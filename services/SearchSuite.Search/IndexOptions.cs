@@ -34,9 +34,12 @@ public sealed class IndexOptions
     /// </summary>
     public IndexFileAccess FileAccess { get; set; } = IndexFileAccess.MemoryMapped;
 
-    /// <summary>Most documents the indexer takes from the queue in one batch (batches in flight share one commit).</summary>
+    /// <summary>
+    /// Most messages the indexer takes from the queue as one batch. Each message holds up to Ingest:PublishBatchSize
+    /// documents; the batches in flight share one commit.
+    /// </summary>
     [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 500;
+    public int BatchMessageLimit { get; set; } = 20;
 
     /// <summary>Longest the indexer waits to fill a batch, so a lone document is still searchable quickly.</summary>
     [Range(1, 10_000)]

@@ -30,8 +30,11 @@ public sealed class PipelineBacklog(int capacity)
         }
     }
 
-    /// <summary>Takes a place for one document, waiting (up to <see cref="MaxWait"/>) while the backlog is full.</summary>
-    public async Task EnterAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes places for a batch of <paramref name="count"/> documents, waiting (up to <see cref="MaxWait"/>) while the backlog
+    /// is full. A batch enters whole once there is any room, so the backlog may overshoot by less than one batch.
+    /// </summary>
+    public async Task EnterAsync(int count, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         while (true)
@@ -41,7 +44,7 @@ public sealed class PipelineBacklog(int capacity)
             {
                 if (pending < capacity)
                 {
-                    pending++;
+                    pending += count;
                     return;
                 }
                 freed = room.Task;
@@ -49,7 +52,7 @@ public sealed class PipelineBacklog(int capacity)
             var remaining = MaxWait - Stopwatch.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
-                lock (gate) pending++;
+                lock (gate) pending += count;
                 return;
             }
             try

@@ -29,6 +29,25 @@ public static class RabbitMqBroker
 
     public static Task DeleteVirtualHostAsync(string name) => RabbitMqCtlAsync("delete_vhost", name);
 
+    /// <summary>
+    /// Takes the first message that reaches <paramref name="queue"/> (typically an _error queue), polling within the
+    /// default bound; <paramref name="describe"/> explains a timeout.
+    /// </summary>
+    public static Task<RabbitMQ.Client.BasicGetResult> TakeFirstAsync(RabbitMQ.Client.IConnection connection, string queue, Func<string> describe) =>
+        Poll.UntilAsync(async () =>
+        {
+            // MassTransit creates an error queue with the first fault; until then a get fails and closes its channel.
+            await using var probe = await connection.CreateChannelAsync();
+            try
+            {
+                return await probe.BasicGetAsync(queue, autoAck: true);
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                return null;
+            }
+        }, () => $"nothing reached {queue}; {describe()}");
+
     /// <summary>Why MassTransit moved a message to an _error queue: the MT-Fault-* headers of the error-queue copy.</summary>
     public static string FaultReason(RabbitMQ.Client.BasicGetResult message)
     {

@@ -18,7 +18,7 @@ public sealed class ThreeServiceProcesses : IAsyncDisposable
     /// <summary>The logs of all three services, for assertion messages.</summary>
     public string Logs => string.Join("\n", processes.Select(p => $"----- {p.Name} -----\n{p.Output}"));
 
-    /// <param name="environment">Extra settings for every service (e.g. Index__BatchSize), on top of the broker and index path.</param>
+    /// <param name="environment">Extra settings for every service (e.g. Index__BatchMessageLimit), on top of the broker and index path.</param>
     public static async Task<ThreeServiceProcesses> StartAsync(string purpose, IReadOnlyDictionary<string, string>? environment = null)
     {
         var stack = new ThreeServiceProcesses();

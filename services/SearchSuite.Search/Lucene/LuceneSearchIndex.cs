@@ -24,9 +24,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly IIndexedNames indexedNames;
-    private readonly System.Threading.Lock writeLock = new();
+    /// <summary>
+    /// Batches are written concurrently (shared), since IndexWriter analyses documents on every calling thread; a commit
+    /// takes it exclusively for a moment to learn which batches are complete.
+    /// </summary>
+    private readonly ReaderWriterLockSlim writeGate = new();
     private readonly SemaphoreSlim commitGate = new(1, 1);
-    /// <summary>Batches written so far (under <see cref="writeLock"/>) and batches known durable (under <see cref="commitGate"/>).</summary>
+    /// <summary>Batches written completely so far (numbered as they complete) and batches known durable (under <see cref="commitGate"/>).</summary>
     private long writtenBatches;
     private long committedBatches;
 
@@ -48,7 +52,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public async Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
     {
         long batch;
-        lock (writeLock)
+        writeGate.EnterReadLock();
+        try
         {
             foreach (var document in documents)
             {
@@ -64,7 +69,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 writer.DeleteDocuments(id);
                 writer.UpdateDocument(new Term(IndexFields.Fingerprint, document.Fingerprint), ToLucene(document));
             }
-            batch = ++writtenBatches;
+            batch = Interlocked.Increment(ref writtenBatches);
+        }
+        finally
+        {
+            writeGate.ExitReadLock();
         }
         await CommitThroughAsync(batch, cancellationToken);
     }
@@ -79,8 +88,17 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         try
         {
             if (committedBatches >= batch) return;
+            // With no batch half written, every batch numbered so far is complete, and this commit will hold all of them.
             long covered;
-            lock (writeLock) covered = writtenBatches;
+            writeGate.EnterWriteLock();
+            try
+            {
+                covered = Interlocked.Read(ref writtenBatches);
+            }
+            finally
+            {
+                writeGate.ExitWriteLock();
+            }
             writer.Commit();
             // After the commit there is nothing left to flush, so reopening the searchers is cheap.
             searchers.MaybeRefreshBlocking();
@@ -129,6 +147,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public void Dispose()
     {
         commitGate.Dispose();
+        writeGate.Dispose();
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();

@@ -15,6 +15,7 @@ public sealed class PersistedNameVocabulary : IIndexedNames, IDisposable
     private readonly Lock _appendLock = new();
     private const int MaxCachedKeys = 100_000;
     private readonly ConcurrentDictionary<string, string?> _keyCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _registeredNames = new(StringComparer.Ordinal);
 
     public PersistedNameVocabulary(string path, ILogger<PersistedNameVocabulary> logger)
     {
@@ -30,6 +31,8 @@ public sealed class PersistedNameVocabulary : IIndexedNames, IDisposable
 
     public IReadOnlyList<string> Register(string personName)
     {
+        // Memoised: the same names recur across documents, and a name seen before has its tokens in the vocabulary already.
+        if (_registeredNames.TryGetValue(personName, out var knownKeys)) return knownKeys;
         var tokens = IndexedNameToken.FromName(personName);
         foreach (var token in tokens)
         {
@@ -41,7 +44,10 @@ public sealed class PersistedNameVocabulary : IIndexedNames, IDisposable
                 _file.Flush();
             }
         }
-        return [.. tokens.Select(t => t.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
+        string[] keys = [.. tokens.Select(t => t.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
+        if (_registeredNames.Count >= MaxCachedKeys) _registeredNames.Clear();
+        _registeredNames[personName] = keys;
+        return keys;
     }
 
     /// <summary>Memoised: hit decoration asks for the key of every word of every shown passage, and words repeat.</summary>

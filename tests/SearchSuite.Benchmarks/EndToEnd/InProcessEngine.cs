@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 using SearchSuite.Normalize;
 using SearchSuite.Search;
@@ -29,13 +28,15 @@ public sealed class InProcessEngine : IDisposable
         host = builder.Build();
         Index = host.Services.GetRequiredService<ISearchIndex>();
         Planner = host.Services.GetRequiredService<QueryPlanner>();
-        BatchSize = host.Services.GetRequiredService<IOptions<IndexOptions>>().Value.BatchSize;
     }
 
     public ISearchIndex Index { get; }
     public QueryPlanner Planner { get; }
-    /// <summary>The batch size the indexing consumer uses, so the raw rate commits as often as the service does.</summary>
-    public int BatchSize { get; }
+    /// <summary>
+    /// Documents per commit of the raw rate: the indexer's batch size before documents travelled in batches, kept so that
+    /// raw rates stay comparable across versions. The service commits once per group of concurrent batches instead.
+    /// </summary>
+    public const int BatchSize = 500;
 
     /// <summary>Normalizes the documents exactly as the normalize consumer does, on one thread; returns them and the rate.</summary>
     public static (IReadOnlyList<DocumentNormalized> Documents, double DocsPerSecond) Normalize(IReadOnlyList<SyntheticDocument> documents)

@@ -75,6 +75,54 @@ public static class ProcessMemory
 }
 
 /// <summary>
+/// CPU time used by processes (user and system, all threads, from /proc/PID/stat). Unlike a rate, CPU per document
+/// hardly depends on what else the machine runs, so it shows what idle cores would allow even on a busy machine.
+/// </summary>
+public static class ProcessCpu
+{
+    /// <summary>The broker's process ("beam.smp"), when RabbitMQ runs on this machine.</summary>
+    public static int? BrokerProcessId() => Directory.EnumerateDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : (int?)null)
+        .OfType<int>()
+        .FirstOrDefault(pid => ReadOrNull($"/proc/{pid}/comm")?.Trim() == "beam.smp") is var found and > 0 ? found : null;
+
+    /// <summary>CPU time <paramref name="processId"/> has used so far, or null when it is gone.</summary>
+    public static TimeSpan? Used(int processId)
+    {
+        if (ReadOrNull($"/proc/{processId}/stat") is not { } stat) return null;
+        // The command name may hold spaces: the fields after its closing parenthesis start with field 3 (state);
+        // utime and stime are fields 14 and 15, in clock ticks of 1/100 s.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
+    }
+
+    /// <summary>CPU milliseconds per document each process spent between <paramref name="before"/> and now.</summary>
+    public static Dictionary<string, double> MillisecondsPerDocument(IReadOnlyDictionary<string, int> processes, IReadOnlyDictionary<string, TimeSpan?> before, int documents) =>
+        processes
+            .Where(p => before[p.Key] is not null && Used(p.Value) is not null)
+            .ToDictionary(p => p.Key, p => (Used(p.Value)!.Value - before[p.Key]!.Value).TotalMilliseconds / documents);
+
+    public static Dictionary<string, TimeSpan?> Snapshot(IReadOnlyDictionary<string, int> processes) =>
+        processes.ToDictionary(p => p.Key, p => Used(p.Value));
+
+    private static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
 /// Samples the anonymous resident memory of processes every few hundred milliseconds and keeps the highest value:
 /// /proc only records a peak for the whole resident set, which also counts the Lucene files the search side maps.
 /// </summary>

@@ -13,6 +13,8 @@ namespace SearchSuite.Benchmarks.EndToEnd;
 public static class SystemBenchmarks
 {
     public const int DefaultDocuments = 20_000;
+    private const string RawCpuKey = "raw: normalized docs into Lucene in process";
+    private const string BrokerCpuKey = "rabbitmq (shared)";
     /// <summary>The services as deployed, not in the Development environment the tests use.</summary>
     public static readonly IReadOnlyDictionary<string, string> ProductionHost = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" };
 
@@ -64,24 +66,27 @@ public static class SystemBenchmarks
         using (var engine = new InProcessEngine(warmupIndex.Path))
             await engine.IndexAsync(normalized.Take(Math.Min(4_000, normalized.Count / 4)).ToList());
         double rawRate;
+        var cpu = new Dictionary<string, double>();
+        var rawCpuBefore = ProcessCpu.Used(Environment.ProcessId);
         using (var rawIndex = new TemporaryFolder("searchsuite-bench-raw-"))
         using (var engine = new InProcessEngine(rawIndex.Path))
             rawRate = await engine.IndexAsync(normalized);
+        cpu[RawCpuKey] = (ProcessCpu.Used(Environment.ProcessId)!.Value - rawCpuBefore!.Value).TotalMilliseconds / normalized.Count;
         normalized = [];
         Log($"Raw in-process indexing into Lucene: {rawRate:N0} docs/s");
 
         var memory = new Dictionary<string, MemoryFigure>();
-        var (allInOne, allInOneFreshness) = await MeasureAllInOneAsync(corpus, freshDocuments[..settings.FreshDocuments], memory);
-        var (rabbitMq, rabbitMqFreshness, search) = await MeasureThreeProcessesAsync(corpus, freshDocuments[settings.FreshDocuments..], settings, memory);
+        var (allInOne, allInOneFreshness) = await MeasureAllInOneAsync(corpus, freshDocuments[..settings.FreshDocuments], memory, cpu);
+        var (rabbitMq, rabbitMqFreshness, search) = await MeasureThreeProcessesAsync(corpus, freshDocuments[settings.FreshDocuments..], settings, memory, cpu);
 
         return new SystemReport(
             DateTimeOffset.UtcNow, Machine(), settings, corpus.Count, corpus.DistinctCount,
             normalizeRate, rawRate, allInOne, rabbitMq, allInOne.DocsPerSecond / rawRate, rabbitMq.DocsPerSecond / rawRate,
-            allInOneFreshness, rabbitMqFreshness, search, memory);
+            allInOneFreshness, rabbitMqFreshness, search, memory, cpu);
     }
 
     private static async Task<(IngestFigures Ingest, LatencySummary Freshness)> MeasureAllInOneAsync(
-        GeneratedCorpus corpus, IReadOnlyList<SyntheticDocument> fresh, Dictionary<string, MemoryFigure> memory)
+        GeneratedCorpus corpus, IReadOnlyList<SyntheticDocument> fresh, Dictionary<string, MemoryFigure> memory, Dictionary<string, double> cpu)
     {
         using var data = new TemporaryFolder("searchsuite-bench-serve-");
         var port = ServiceProcess.FreePort();
@@ -91,11 +96,14 @@ public static class SystemBenchmarks
         Log($"All-in-one serve pid {serve.ProcessId}");
         using var target = new GrpcTarget(serve.Address, serve.Address);
         IngestFigures ingest;
-        await using (var sampler = new AnonymousMemorySampler(new Dictionary<string, int> { ["all-in-one"] = serve.ProcessId }))
+        var processes = new Dictionary<string, int> { ["all-in-one"] = serve.ProcessId };
+        var cpuBefore = ProcessCpu.Snapshot(processes);
+        await using (var sampler = new AnonymousMemorySampler(processes))
         {
             ingest = await target.IngestAllAsync(corpus);
             RecordMemory(memory, sampler, [serve]);
         }
+        foreach (var (name, ms) in ProcessCpu.MillisecondsPerDocument(processes, cpuBefore, corpus.Count)) cpu[name] = ms;
         Log($"All-in-one: {ingest.DocsPerSecond:N0} docs/s end to end ({ingest.Searchable:N0} of {ingest.ExpectedSearchable:N0} searchable)");
         var freshness = await target.MeasureFreshnessAsync(fresh);
         Log($"All-in-one freshness: p50 {freshness.P50Ms:N1} ms, p99 {freshness.P99Ms:N1} ms");
@@ -103,7 +111,8 @@ public static class SystemBenchmarks
     }
 
     private static async Task<(IngestFigures Ingest, LatencySummary Freshness, List<SearchFigure> Search)> MeasureThreeProcessesAsync(
-        GeneratedCorpus corpus, IReadOnlyList<SyntheticDocument> fresh, SystemSettings settings, Dictionary<string, MemoryFigure> memory)
+        GeneratedCorpus corpus, IReadOnlyList<SyntheticDocument> fresh, SystemSettings settings, Dictionary<string, MemoryFigure> memory,
+        Dictionary<string, double> cpu)
     {
         var search = new List<SearchFigure>();
         await using var stack = await ThreeServiceProcesses.StartAsync("bench", ProductionHost);
@@ -112,11 +121,15 @@ public static class SystemBenchmarks
         LatencySummary freshness;
         using (var target = new GrpcTarget(stack.Ingest.Address, stack.Search.Address))
         {
-            await using (var sampler = new AnonymousMemorySampler(stack.All.ToDictionary(p => p.Name, p => p.ProcessId)))
+            var processes = stack.All.ToDictionary(p => p.Name, p => p.ProcessId);
+            var cpuProcesses = ProcessCpu.BrokerProcessId() is { } broker ? new Dictionary<string, int>(processes) { [BrokerCpuKey] = broker } : processes;
+            var cpuBefore = ProcessCpu.Snapshot(cpuProcesses);
+            await using (var sampler = new AnonymousMemorySampler(processes))
             {
                 ingest = await target.IngestAllAsync(corpus);
                 RecordMemory(memory, sampler, stack.All);
             }
+            foreach (var (name, ms) in ProcessCpu.MillisecondsPerDocument(cpuProcesses, cpuBefore, corpus.Count)) cpu[name] = ms;
             Log($"Three processes over RabbitMQ: {ingest.DocsPerSecond:N0} docs/s end to end ({ingest.Searchable:N0} of {ingest.ExpectedSearchable:N0} searchable)");
             if (ingest.Searchable < corpus.DistinctCount) Log($"Incomplete ingest; the services' logs:\n{Tail(stack.Logs)}");
             corpus.ReleaseDocuments();
@@ -170,6 +183,14 @@ public static class SystemBenchmarks
         other.AddRow("3 processes over RabbitMQ", $"{report.RabbitMqFreshness.P50Ms:N1}", $"{report.RabbitMqFreshness.P99Ms:N1}", "p99 ≤ 1,000 ms");
         AnsiConsole.Write(other);
 
+        var cpu = new Table().AddColumns("CPU per document during the ingest", "ms (all threads)", "docs/s two idle cores would allow");
+        foreach (var (process, ms) in report.CpuMsPerDocument)
+            cpu.AddRow(process, $"{ms:N3}", process == BrokerCpuKey ? "" : $"{2_000 / ms:N0}");
+        var threeProcesses = report.CpuMsPerDocument.Where(c => c.Key is "ingest" or "normalize" or "search" or BrokerCpuKey).Sum(c => c.Value);
+        if (threeProcesses > 0) cpu.AddRow("3 processes + broker", $"{threeProcesses:N3}", $"{2_000 / threeProcesses:N0}");
+        cpu.Caption("CPU time (user + system) per ingested document. The broker's figure includes anything else it served meanwhile. Raw counts the benchmark process while it indexes in process.");
+        AnsiConsole.Write(cpu);
+
         var memory = new Table().AddColumns("Memory during the ingest", "peak RSS MiB (VmHWM)", "peak anonymous MiB (RssAnon, sampled)", "aim");
         foreach (var (process, figure) in report.Memory)
             memory.AddRow(process, Mebibytes(figure.PeakResidentBytes), Mebibytes(figure.PeakAnonymousBytes), process == "all-in-one" ? "≤ 512 MiB" : "");
@@ -209,7 +230,8 @@ public sealed record SystemReport(
     LatencySummary AllInOneFreshness,
     LatencySummary RabbitMqFreshness,
     IReadOnlyList<SearchFigure> Search,
-    IReadOnlyDictionary<string, MemoryFigure> Memory);
+    IReadOnlyDictionary<string, MemoryFigure> Memory,
+    IReadOnlyDictionary<string, double> CpuMsPerDocument);
 
 /// <param name="PeakResidentBytes">VmHWM: the peak resident set, mapped index files included.</param>
 /// <param name="PeakAnonymousBytes">The highest sampled RssAnon: heap and other private memory.</param>

@@ -10,10 +10,10 @@ public sealed class PipelineBacklogTests
     public async Task Ingest_waits_while_the_backlog_is_full_and_goes_on_once_documents_are_indexed()
     {
         var backlog = new PipelineBacklog(capacity: 2);
-        await backlog.EnterAsync(CancellationToken.None).WaitAsync(Bound);
-        await backlog.EnterAsync(CancellationToken.None).WaitAsync(Bound);
+        await backlog.EnterAsync(1, CancellationToken.None).WaitAsync(Bound);
+        await backlog.EnterAsync(1, CancellationToken.None).WaitAsync(Bound);
 
-        var third = backlog.EnterAsync(CancellationToken.None);
+        var third = backlog.EnterAsync(1, CancellationToken.None);
         Assert.False(third.IsCompleted, "a third document entered a backlog of two");
 
         backlog.Leave(1);
@@ -26,20 +26,20 @@ public sealed class PipelineBacklogTests
     {
         var backlog = new PipelineBacklog(capacity: 1);
         backlog.Leave(5);
-        await backlog.EnterAsync(CancellationToken.None).WaitAsync(Bound);
+        await backlog.EnterAsync(1, CancellationToken.None).WaitAsync(Bound);
 
         Assert.Equal(1, backlog.Pending);
-        Assert.False(backlog.EnterAsync(CancellationToken.None).IsCompleted, "the backlog took more than its capacity after an over-release");
+        Assert.False(backlog.EnterAsync(1, CancellationToken.None).IsCompleted, "the backlog took more than its capacity after an over-release");
     }
 
     [Fact]
     public async Task A_cancelled_ingest_stops_waiting()
     {
         var backlog = new PipelineBacklog(capacity: 1);
-        await backlog.EnterAsync(CancellationToken.None).WaitAsync(Bound);
+        await backlog.EnterAsync(1, CancellationToken.None).WaitAsync(Bound);
         using var cancel = new CancellationTokenSource();
 
-        var waiting = backlog.EnterAsync(cancel.Token);
+        var waiting = backlog.EnterAsync(1, cancel.Token);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Bound));

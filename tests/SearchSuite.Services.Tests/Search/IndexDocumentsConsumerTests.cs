@@ -14,7 +14,7 @@ using SearchSuite.Testing;
 
 namespace SearchSuite.Services.Tests.Search;
 
-/// <summary>The indexing consumer with its real endpoint definition (batching and retries) over MassTransit's test harness.</summary>
+/// <summary>The indexing consumer with its real endpoint definition (concurrency and retries) over MassTransit's test harness and RabbitMQ.</summary>
 public sealed class IndexDocumentsConsumerTests
 {
     private const string Reason = "document_parsing_exception: failed to parse field [ingested_at] of type [date]";
@@ -41,30 +41,55 @@ public sealed class IndexDocumentsConsumerTests
         private static bool IsBad(DocumentNormalized document) => document.DocumentId.StartsWith("bad", StringComparison.Ordinal);
     }
 
+    private static DocumentsNormalized Batch(params string[] ids) =>
+        new() { Documents = [.. ids.Select(id => new DocumentNormalized { DocumentId = id, Language = "de", Text = "Text " + id })] };
+
+    private static async Task<(ServiceProvider Provider, ITestHarness Harness)> StartHarnessAsync(ISearchIndex index)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(index);
+        services.AddMassTransitTestHarness(bus => bus.AddSearchConsumers());
+        var provider = services.BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        return (provider, harness);
+    }
+
     [Fact]
     public async Task A_refused_document_faults_alone_with_the_index_reason_and_the_rest_of_its_batch_is_indexed()
     {
         var index = new RefusingIndex();
-        var services = new ServiceCollection();
-        services.AddOptions<IndexOptions>().Configure(o => (o.BatchSize, o.BatchWaitMilliseconds) = (10, 200));
-        services.AddSingleton<ISearchIndex>(index);
-        services.AddMassTransitTestHarness(bus => bus.AddSearchConsumers());
-        await using var provider = services.BuildServiceProvider(validateScopes: true);
-        var harness = provider.GetRequiredService<ITestHarness>();
-        await harness.Start();
+        var (provider, harness) = await StartHarnessAsync(index);
+        await using var _ = provider;
 
-        string[] ids = ["good-1", "bad-1", "good-2"];
-        await harness.Bus.PublishBatch(ids.Select(id => new DocumentNormalized { DocumentId = id, Language = "de", Text = "Text " + id }));
+        await harness.Bus.Publish(Batch("good-1", "bad-1", "good-2"));
 
-        Assert.True(await harness.Published.Any<Fault<DocumentNormalized>>(), "the refused document was not faulted");
+        Assert.True(await harness.Published.Any<Fault<DocumentsNormalized>>(), "the refused document was not faulted");
         await harness.InactivityTask;
-        var faults = harness.Published.Select<Fault<DocumentNormalized>>().Select(f => f.Context.Message).ToList();
-        Assert.True(faults.Count == 1, $"batches: {string.Join(" | ", index.Batches)}; faults: {string.Join(", ", faults.Select(f => f.Message.DocumentId))}");
+        var faults = harness.Published.Select<Fault<DocumentsNormalized>>().Select(f => f.Context.Message).ToList();
+        Assert.True(faults.Count == 1, $"batches: {string.Join(" | ", index.Batches)}; faults: {string.Join(", ", faults.SelectMany(f => f.Message.Documents).Select(d => d.DocumentId))}");
         var fault = faults[0];
-        Assert.Equal("bad-1", fault.Message.DocumentId);
+        Assert.Equal(["bad-1"], fault.Message.Documents.Select(d => d.DocumentId));
         Assert.Contains(Reason, Assert.Single(fault.Exceptions).Message);
         Assert.True(index.TimesIndexed.ContainsKey("good-1") && index.TimesIndexed.ContainsKey("good-2"),
             $"indexed: {string.Join(", ", index.TimesIndexed.Keys)}");
+    }
+
+    [Fact]
+    public async Task A_message_of_one_refused_document_faults_without_taking_the_messages_indexed_with_it()
+    {
+        var index = new RefusingIndex();
+        var (provider, harness) = await StartHarnessAsync(index);
+        await using var _ = provider;
+
+        // Published together, so that the indexer usually takes them as one batch; the outcome must not depend on it.
+        await Task.WhenAll(harness.Bus.Publish(Batch("good-3")), harness.Bus.Publish(Batch("bad-3")), harness.Bus.Publish(Batch("good-4", "good-5")));
+
+        Assert.True(await harness.Published.Any<Fault<DocumentsNormalized>>(), "the refused document was not faulted");
+        await harness.InactivityTask;
+        var faulted = harness.Published.Select<Fault<DocumentsNormalized>>().SelectMany(f => f.Context.Message.Message.Documents).Select(d => d.DocumentId);
+        Assert.Equal(["bad-3"], faulted);
+        Assert.Equal(["good-3", "good-4", "good-5"], index.TimesIndexed.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -76,36 +101,24 @@ public sealed class IndexDocumentsConsumerTests
             var index = new RefusingIndex();
             var builder = Host.CreateApplicationBuilder();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = RabbitMqBroker.ConnectionString(vhost) });
-            builder.Services.AddOptions<IndexOptions>().Configure(o => (o.BatchSize, o.BatchWaitMilliseconds) = (10, 200));
             builder.Services.AddSingleton<ISearchIndex>(index);
             builder.AddMessageBus(bus => bus.AddSearchConsumers());
             using var host = builder.Build();
             await host.StartAsync();
 
-            string[] ids = ["good-1", "bad-1", "good-2"];
-            await host.Services.GetRequiredService<IBus>().PublishBatch(ids.Select(id => new DocumentNormalized { DocumentId = id, Language = "de", Text = "Text " + id }));
+            await host.Services.GetRequiredService<IBus>().Publish(Batch("good-1", "bad-1", "good-2"));
 
             var factory = new ConnectionFactory { Uri = new Uri(RabbitMqBroker.ConnectionString(vhost)) };
             await using var connection = await factory.CreateConnectionAsync();
-            // MassTransit creates the error queue with the first fault; until then a get fails and closes its channel.
-            var fault = await Poll.UntilAsync(async () =>
-            {
-                await using var probe = await connection.CreateChannelAsync();
-                try
-                {
-                    return await probe.BasicGetAsync("index-document_error", autoAck: true);
-                }
-                catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-                {
-                    return null;
-                }
-            }, () => $"nothing reached index-document_error; batches: {string.Join(" | ", index.Batches)}");
+            var fault = await RabbitMqBroker.TakeFirstAsync(connection, "index-document_error", () => $"batches: {string.Join(" | ", index.Batches)}");
             await host.StopAsync();
             await using var channel = await connection.CreateChannelAsync();
 
-            Assert.Contains("bad-1", System.Text.Encoding.UTF8.GetString(fault.Body.Span));
+            var body = System.Text.Encoding.UTF8.GetString(fault.Body.Span);
+            Assert.Contains("bad-1", body);
+            Assert.DoesNotContain("good-", body);
             Assert.Contains(Reason, RabbitMqBroker.FaultReason(fault));
-            // The batch's other messages were acknowledged after indexing: nothing else faulted or waits for redelivery.
+            // The batch was acknowledged after its other documents were indexed: nothing else faulted or waits for redelivery.
             Assert.Equal(0u, await channel.MessageCountAsync("index-document_error"));
             Assert.Equal(0u, await channel.MessageCountAsync("index-document"));
             Assert.True(index.TimesIndexed.ContainsKey("good-1") && index.TimesIndexed.ContainsKey("good-2"), $"batches: {string.Join(" | ", index.Batches)}");
