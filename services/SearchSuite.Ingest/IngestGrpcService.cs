@@ -60,12 +60,11 @@ public sealed class IngestGrpcService(
             else
             {
                 var accepted = acceptor.Accept(submission);
-                if (batch.WouldOverflow(accepted)) await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
-                if (batch.Count == 0) batchDue = Task.Delay(options.Value.PublishBatchWaitMilliseconds);
-                batch.Add(accepted);
+                foreach (var message in batch.Add(accepted)) await PublishAsync(message, inFlight, context.CancellationToken);
+                // The wait starts with the oldest document still waiting in the batch.
+                if (batch.Count == 1) batchDue = Task.Delay(options.Value.PublishBatchWaitMilliseconds);
                 summary.Accepted++;
                 summary.DocumentIds.Add(accepted.DocumentId);
-                if (batch.IsFull) await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
             }
             index++;
         }

@@ -13,16 +13,22 @@ public sealed class SubmittedBatch(IngestOptions options)
 
     public int Count => documents.Count;
 
-    public bool IsFull => documents.Count >= options.PublishBatchSize || characters >= options.PublishBatchMaxCharacters;
+    private bool IsFull => documents.Count >= options.PublishBatchSize || characters >= options.PublishBatchMaxCharacters;
 
-    /// <summary>True when <paramref name="document"/> would push a non-empty batch over its character limit.</summary>
-    public bool WouldOverflow(DocumentSubmitted document) =>
-        documents.Count > 0 && characters + Length(document) > options.PublishBatchMaxCharacters;
-
-    public void Add(DocumentSubmitted document)
+    /// <summary>
+    /// Adds <paramref name="document"/> and returns the messages it completes, in order (usually none): the batch before
+    /// it when it would push that over the character limit, and the batch it fills. A document longer than the limit
+    /// travels alone.
+    /// </summary>
+    public IReadOnlyList<DocumentsSubmitted> Add(DocumentSubmitted document)
     {
+        List<DocumentsSubmitted> completed = [];
+        var length = document.Text.Length + (document.Title?.Length ?? 0L);
+        if (documents.Count > 0 && characters + length > options.PublishBatchMaxCharacters) completed.Add(Take());
         documents.Add(document);
-        characters += Length(document);
+        characters += length;
+        if (IsFull) completed.Add(Take());
+        return completed;
     }
 
     /// <summary>The message of the documents added so far; the batch starts empty again.</summary>
@@ -38,14 +44,7 @@ public sealed class SubmittedBatch(IngestOptions options)
     public static IEnumerable<DocumentsSubmitted> Split(IEnumerable<DocumentSubmitted> accepted, IngestOptions options)
     {
         var batch = new SubmittedBatch(options);
-        foreach (var document in accepted)
-        {
-            if (batch.WouldOverflow(document)) yield return batch.Take();
-            batch.Add(document);
-            if (batch.IsFull) yield return batch.Take();
-        }
+        foreach (var message in accepted.SelectMany(batch.Add)) yield return message;
         if (batch.Count > 0) yield return batch.Take();
     }
-
-    private static long Length(DocumentSubmitted document) => document.Text.Length + (document.Title?.Length ?? 0);
 }
