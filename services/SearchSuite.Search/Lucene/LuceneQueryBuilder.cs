@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchSuite.Search.Indexing;
@@ -25,8 +24,8 @@ public static class LuceneQueryBuilder
         return root;
     }
 
-    private const int MaxCachedFilters = 256;
-    private static readonly ConcurrentDictionary<string, Filter> Filters = new(StringComparer.Ordinal);
+    /// <summary>Bounded: the combinations come from clients.</summary>
+    private static readonly BoundedMemo<Filter> Filters = new(256);
 
     /// <summary>
     /// The language filter, or null for none. Each combination is built once and caches its matching documents per
@@ -36,13 +35,13 @@ public static class LuceneQueryBuilder
     {
         if (plan.Languages.Count == 0 && plan.OriginLanguages.Count == 0) return null;
         var key = string.Join(',', plan.Languages) + ";" + string.Join(',', plan.OriginLanguages);
-        if (Filters.TryGetValue(key, out var cached)) return cached;
-        var filter = new BooleanQuery();
-        AddAnyOf(filter, IndexFields.Language, plan.Languages);
-        AddAnyOf(filter, IndexFields.OriginLanguage, plan.OriginLanguages);
-        // Bounded: the combinations come from clients; a crude reset keeps memory flat.
-        if (Filters.Count >= MaxCachedFilters) Filters.Clear();
-        return Filters.GetOrAdd(key, new CachingWrapperFilter(new QueryWrapperFilter(filter)));
+        return Filters.GetOrAdd(key, _ =>
+        {
+            var filter = new BooleanQuery();
+            AddAnyOf(filter, IndexFields.Language, plan.Languages);
+            AddAnyOf(filter, IndexFields.OriginLanguage, plan.OriginLanguages);
+            return new CachingWrapperFilter(new QueryWrapperFilter(filter));
+        });
     }
 
     private static Query WordQuery(QueryWord word, SegmentTermLookup terms)

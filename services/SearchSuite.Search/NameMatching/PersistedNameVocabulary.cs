@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SearchSuite.Names;
 using SearchSuite.Search.Indexing;
 
@@ -14,8 +13,8 @@ public sealed class PersistedNameVocabulary : IIndexedNames, IDisposable
     private readonly StreamWriter _file;
     private readonly Lock _appendLock = new();
     private const int MaxCachedKeys = 100_000;
-    private readonly ConcurrentDictionary<string, string?> _keyCache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]> _registeredNames = new(StringComparer.Ordinal);
+    private readonly BoundedMemo<string?> _keys = new(MaxCachedKeys);
+    private readonly BoundedMemo<string[]> _registeredNames = new(MaxCachedKeys);
 
     public PersistedNameVocabulary(string path, ILogger<PersistedNameVocabulary> logger)
     {
@@ -29,10 +28,11 @@ public sealed class PersistedNameVocabulary : IIndexedNames, IDisposable
 
     public NameVocabulary Vocabulary { get; } = new();
 
-    public IReadOnlyList<string> Register(string personName)
+    /// <summary>Memoised: the same names recur across documents, and a name seen before has its tokens in the vocabulary already.</summary>
+    public IReadOnlyList<string> Register(string personName) => _registeredNames.GetOrAdd(personName, RegisterNew);
+
+    private string[] RegisterNew(string personName)
     {
-        // Memoised: the same names recur across documents, and a name seen before has its tokens in the vocabulary already.
-        if (_registeredNames.TryGetValue(personName, out var knownKeys)) return knownKeys;
         var tokens = IndexedNameToken.FromName(personName);
         foreach (var token in tokens)
         {
@@ -44,22 +44,11 @@ public sealed class PersistedNameVocabulary : IIndexedNames, IDisposable
                 _file.Flush();
             }
         }
-        string[] keys = [.. tokens.Select(t => t.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
-        if (_registeredNames.Count >= MaxCachedKeys) _registeredNames.Clear();
-        _registeredNames[personName] = keys;
-        return keys;
+        return [.. tokens.Select(t => t.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Memoised: hit decoration asks for the key of every word of every shown passage, and words repeat.</summary>
-    public string? KeyOf(string token)
-    {
-        if (_keyCache.TryGetValue(token, out var cached)) return cached;
-        var key = NameKey.Compute(token) is { Length: > 0 } computed ? computed : null;
-        // Bounded: a crude reset keeps memory flat over an unbounded stream of distinct words.
-        if (_keyCache.Count >= MaxCachedKeys) _keyCache.Clear();
-        _keyCache[token] = key;
-        return key;
-    }
+    public string? KeyOf(string token) => _keys.GetOrAdd(token, t => NameKey.Compute(t) is { Length: > 0 } key ? key : null);
 
     public void Dispose()
     {

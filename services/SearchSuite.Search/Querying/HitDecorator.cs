@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using SearchSuite.Contracts;
@@ -181,24 +180,13 @@ public static class HitDecorator
         }
     }
 
-    private const int MaxCachedFolds = 100_000;
-    private static readonly ConcurrentDictionary<string, string> FoldedTokens = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> FoldedTokensBySpan = FoldedTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly BoundedMemo<string> FoldedTokens = new(100_000);
 
     /// <summary>
     /// <see cref="Fold"/> of a token that is not plain ASCII, memoised: documents repeat their words (Vietnamese text is
     /// all such tokens), and folding one allocates several strings.
     /// </summary>
-    private static string FoldCached(ReadOnlySpan<char> token)
-    {
-        if (FoldedTokensBySpan.TryGetValue(token, out var folded)) return folded;
-        var text = token.ToString();
-        folded = Fold(text);
-        // Bounded: a crude reset keeps memory flat over an unbounded stream of distinct words.
-        if (FoldedTokens.Count >= MaxCachedFolds) FoldedTokens.Clear();
-        FoldedTokens[text] = folded;
-        return folded;
-    }
+    private static string FoldCached(ReadOnlySpan<char> token) => FoldedTokens.GetOrAdd(token, Fold);
 
     /// <summary>Lower case without diacritics, so "Nguyễn" highlights for "nguyen".</summary>
     public static string Fold(string text)
