@@ -9,10 +9,11 @@ namespace SearchSuite.EndToEnd.Tests;
 /// </summary>
 public sealed class BenchmarkSmokeTests
 {
+    [Trait("Category", TestCategories.Shared)]
     [Fact]
     public async Task The_system_benchmark_runs_end_to_end_at_smoke_size()
     {
-        string[] arguments = [RepoPaths.TestToolAssembly("SearchSuite.Benchmarks"), "system", "--docs", "2000", "--search-seconds", "0.5", "--fresh", "10"];
+        string[] arguments = [RepoPaths.TestToolAssembly("SearchSuite.Benchmarks"), "system", "--docs", "500", "--search-seconds", "0.25", "--fresh", "5"];
         var result = await ExternalTool.RunAsync("dotnet", arguments, "the .NET SDK", RepoPaths.Root, timeout: TimeSpan.FromMinutes(8));
 
         var why = $"dotnet {string.Join(' ', arguments)} exited {result.ExitCode}:\n{result.Output}";

@@ -1,3 +1,5 @@
+using SearchSuite.Testing;
+
 namespace SearchSuite.Text.Tests;
 
 public class DocumentNormalizerTests
@@ -127,6 +129,7 @@ public class DocumentNormalizerTests
         Assert.StartsWith("Russia agreed to assist", doc.Body);
     }
 
+    [Trait("Category", TestCategories.Shared)]
     [Fact]
     public void Ntrex_articles_lose_nothing()
     {

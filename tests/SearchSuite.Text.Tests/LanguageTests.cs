@@ -1,3 +1,5 @@
+using SearchSuite.Testing;
+
 namespace SearchSuite.Text.Tests;
 
 public class LanguageIdentifierTests
@@ -43,6 +45,7 @@ public class LanguageIdentifierTests
     }
 
     // The hand-written profiles were never fitted to NTREX, so it is a fair held-out check.
+    [Trait("Category", TestCategories.Shared)]
     [Theory]
     [InlineData("en")]
     [InlineData("de")]

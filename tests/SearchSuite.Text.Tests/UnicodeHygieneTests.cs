@@ -1,3 +1,5 @@
+using SearchSuite.Testing;
+
 namespace SearchSuite.Text.Tests;
 
 public class UnicodeHygieneTests
@@ -55,6 +57,7 @@ public class UnicodeHygieneTests
         Assert.Same(clean, UnicodeHygiene.Apply(clean));
     }
 
+    [Trait("Category", TestCategories.Shared)]
     [Fact]
     public void Vietnamese_ntrex_text_has_no_zero_width_spaces_after_hygiene()
     {

@@ -80,7 +80,7 @@ public static class SearchBenchmarks
         var indexPath = reuse?.FullName ?? temporary!.Path;
         var corpusFile = Path.Combine(indexPath, CorpusFile);
         var generator = new SyntheticCorpus(
-            NtrexCorpus.Load(SharedData.File("data", "ntrex", "ntrex_docs.jsonl")),
+            NtrexCorpus.Load(RepoPaths.SharedFile("data", "ntrex", "ntrex_docs.jsonl")),
             SyntheticCorpus.LoadNameGroups(Path.Combine(RepoPaths.Root, "services", "SearchSuite.Names", "Resources", "curated-name-variants.tsv")));
         var corpus = generator.Generate(settings.Documents, settings.DuplicateShare, settings.Seed);
 

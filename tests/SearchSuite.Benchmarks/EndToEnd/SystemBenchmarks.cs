@@ -53,7 +53,7 @@ public static class SystemBenchmarks
     private static async Task<SystemReport> RunAsync(SystemSettings settings)
     {
         var generator = new SyntheticCorpus(
-            NtrexCorpus.Load(SharedData.File("data", "ntrex", "ntrex_docs.jsonl")),
+            NtrexCorpus.Load(RepoPaths.SharedFile("data", "ntrex", "ntrex_docs.jsonl")),
             SyntheticCorpus.LoadNameGroups(Path.Combine(RepoPaths.Root, "services", "SearchSuite.Names", "Resources", "curated-name-variants.tsv")));
         var corpus = generator.Generate(settings.Documents, settings.DuplicateShare, settings.Seed);
         var freshDocuments = generator.Generate(settings.FreshDocuments * 2, 0, settings.Seed + 1, "fresh-").Documents.ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SearchSuite.Testing;
 
 namespace SearchSuite.Benchmarks.Names;
 
@@ -95,7 +96,7 @@ public sealed class NameDevSet
             }
         }
 
-        foreach (var row in File.ReadLines(SharedData.File("data", "names", "vietnam_national_assembly_names.csv")).Skip(1))
+        foreach (var row in File.ReadLines(RepoPaths.SharedFile("data", "names", "vietnam_national_assembly_names.csv")).Skip(1))
         {
             var comma = row.LastIndexOf(',');
             var document = AddDocument(row[(comma + 1)..], "vi", row[..comma]);
@@ -106,5 +107,5 @@ public sealed class NameDevSet
     }
 
     private static IEnumerable<string[]> ReadTsv(string fileName) =>
-        File.ReadLines(SharedData.File("data", "names", fileName)).Skip(1).Select(line => line.Split('\t'));
+        File.ReadLines(RepoPaths.SharedFile("data", "names", fileName)).Skip(1).Select(line => line.Split('\t'));
 }

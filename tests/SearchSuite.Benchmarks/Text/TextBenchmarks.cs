@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using SearchSuite.Testing;
 using SearchSuite.Text;
 
 namespace SearchSuite.Benchmarks.Text;
@@ -25,7 +26,7 @@ public static class TextBenchmarks
 
     private static int Run(FileInfo? jsonFile)
     {
-        var documents = NtrexCorpus.Load(SharedData.File("data", "ntrex", "ntrex_docs.jsonl"));
+        var documents = NtrexCorpus.Load(RepoPaths.SharedFile("data", "ntrex", "ntrex_docs.jsonl"));
         var accuracy = LanguageAccuracy.Measure(documents, MinSentenceLength);
         accuracy.Print(Console.Out);
 

@@ -67,7 +67,8 @@ public sealed class ElasticsearchBackendHostTests
         {
             var seeds = await server.IngestSeedsAsync();
 
-            Assert.Equal([seeds["001"]], await HitIds(server, "Peskow"));
+            // Name expansion is on by default: the German "Peskow" also finds the English "Peskov", as on Lucene.
+            Assert.Equal(new[] { seeds["001"], seeds["003"] }.Order(), await HitIds(server, "Peskow"));
             Assert.Equal(seeds.Values.Order(), await HitIds(server, "Putin Iran"));
             Assert.Equal(new[] { seeds["000"], seeds["001"] }.Order(), await HitIds(server, "Atomprogramms"));
             Assert.Equal([seeds["003"]], await HitIds(server, "Putin", "en"));

@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using SearchSuite.Cli;
 using SearchSuite.ServiceDefaults;
 using SearchSuite.Testing;
@@ -28,7 +29,8 @@ public sealed class InProcessServer : IAsyncDisposable
     }
 
     /// <param name="dataDirectory">An existing data folder to restart on, which the caller then owns; by default a fresh temp folder, deleted on dispose.</param>
-    public static async Task<InProcessServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    /// <param name="logs">Where the server's logs go besides the console, typically a <see cref="Unit.VerifyNoErrorsScope"/> on the test's output.</param>
+    public static async Task<InProcessServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, ILoggerProvider? logs = null)
     {
         var ownsData = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("searchsuite-inproc-").FullName;
@@ -36,6 +38,7 @@ public sealed class InProcessServer : IAsyncDisposable
         {
             builder.WebHost.UseTestServer();
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+            if (logs is not null) builder.Logging.AddProvider(logs);
         });
         try
         {

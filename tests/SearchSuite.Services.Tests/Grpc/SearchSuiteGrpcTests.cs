@@ -1,23 +1,33 @@
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
+using SearchSuite.Services.Tests.Grpc.Unit;
 using SearchSuite.V1;
+using Xunit.Abstractions;
 
 namespace SearchSuite.Services.Tests.Grpc;
 
-/// <summary>The gRPC contract, end to end inside one process: ingest → normalize → index → search.</summary>
-public sealed class SearchSuiteGrpcTests : IAsyncLifetime
+/// <summary>
+/// The gRPC contract, end to end inside one process: ingest → normalize → index → search. The server's logs go to the
+/// test output, and an error log fails the test even when the answers were right.
+/// </summary>
+public sealed class SearchSuiteGrpcTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private readonly VerifyNoErrorsScope logs = new(output);
     private InProcessServer server = null!;
     private IReadOnlyDictionary<string, string> seeds = null!;
 
     public async Task InitializeAsync()
     {
-        server = await InProcessServer.StartAsync();
+        server = await InProcessServer.StartAsync(logs: logs);
         seeds = await server.IngestSeedsAsync();
     }
 
-    public async Task DisposeAsync() => await server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        logs.Dispose();
+    }
 
     private async Task<IReadOnlyList<string>> HitIds(string query, params string[] languages)
     {

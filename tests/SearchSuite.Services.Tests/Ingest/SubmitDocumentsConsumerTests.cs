@@ -50,9 +50,9 @@ public class SubmitDocumentsConsumerTests
         Assert.True(await harness.GetConsumerHarness<SubmitDocumentsConsumer>().Consumed.Any<SubmitDocuments>());
         await harness.InactivityTask;
         var batches = harness.Published.Select<DocumentsSubmitted>().Select(p => p.Context.Message.Documents.Select(d => d.DocumentId).ToArray()).ToList();
-        Assert.Equal(3, batches.Count);
-        Assert.Equal(["d1", "d2", "d3", "d4", "d5"], batches.SelectMany(b => b).Order(StringComparer.Ordinal));
-        Assert.All(batches, b => Assert.InRange(b.Length, 1, 2));
+        // The batches are published concurrently, so only their arrival order is free: each batch must hold the next
+        // documents of the message in their order.
+        Assert.Equal(["d1 d2", "d3 d4", "d5"], batches.Select(b => string.Join(' ', b)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

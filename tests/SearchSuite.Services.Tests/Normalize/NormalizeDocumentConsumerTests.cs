@@ -97,6 +97,7 @@ public class NormalizeDocumentConsumerTests
         }
     }
 
+    [Trait("Category", TestCategories.Broker)]
     [Fact]
     public async Task Over_RabbitMQ_only_the_failing_document_lands_in_the_error_queue_and_the_rest_are_published()
     {
