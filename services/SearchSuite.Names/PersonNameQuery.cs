@@ -8,7 +8,8 @@ namespace SearchSuite.Names;
 /// Words that share this id are alternatives: at least one of them must match (a long name's surname, which may be its
 /// last word or the one before: "Cristóbal Montoro Romero" / "Cristóbal Montoro"). Such words are not <see cref="Required"/>.
 /// </param>
-public readonly record struct QueryToken(string Text, bool Required, bool IsGivenName = false, int? AnyOf = null);
+/// <param name="InName">Part of a person's name: a stop word of some language there is a name word ("To Huy Rua", "Le Kha Phieu").</param>
+public readonly record struct QueryToken(string Text, bool Required, bool IsGivenName = false, int? AnyOf = null, bool InName = false);
 
 /// <summary>
 /// Which words of a search query must match, given that some runs of words are person names. Two spellings of one
@@ -40,6 +41,7 @@ public static class PersonNameQuery
         var required = new bool[words.Count];
         var givenName = new bool[words.Count];
         var anyOf = new int?[words.Count];
+        var inName = new bool[words.Count];
         Array.Fill(required, true);
         for (var i = 0; i < words.Count; i++)
             if (words[i].InParentheses) required[i] = false;
@@ -69,7 +71,7 @@ public static class PersonNameQuery
             }
             else if (IsName(run)) MarkName([.. Enumerable.Range(run.Start, run.Length)]);
         }
-        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i], anyOf[i]))];
+        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i], anyOf[i], inName[i]))];
 
         bool IsName(Range run) => isKnownName(words[FirstNameWord(run.Start, run.End)].Text) && isKnownName(words[LastNameWord(run)].Text);
 
@@ -95,6 +97,7 @@ public static class PersonNameQuery
         // label says which word is the surname (surnameKnown), the word before the last may be it instead.
         void MarkName(int[] name, bool surnameKnown = false)
         {
+            foreach (var i in name) inName[i] = IsCapitalised(words[i].Text);
             var first = name.Length > 2 && name[^1] == name[0] + name.Length - 1 ? FirstNameWord(name[0], name[^1] + 1) - name[0] : 0;
             for (var i = 0; i < first; i++) required[name[i]] = false;
             name = name[first..];
@@ -192,12 +195,7 @@ public static class PersonNameQuery
         }
     }
 
-    private static bool IsCapitalised(string word)
-    {
-        var first = word[0];
-        // Scripts without case (Arabic, Chinese) cannot show a capital: their words count as capitalised.
-        return char.IsUpper(first) || char.IsLetter(first) && !char.IsLower(first);
-    }
+    private static bool IsCapitalised(string word) => NameTokens.IsCapitalised(word);
 
     private static List<ScannedWord> Scan(string text)
     {

@@ -56,8 +56,8 @@ public static class ElasticsearchQueryBuilder
             queries.Add(ConstantScore(MatchPhrase(IndexFields.Names, name.Form), name.Weight));
             queries.Add(ConstantScore(MatchPhrase(IndexFields.RelatedNames, name.Form), name.Weight * IndexFields.RelatedBoost));
             if (name.Key is null) continue;
-            queries.Add(ConstantScore(Term(IndexFields.NameKeys, name.Key), name.Weight));
-            queries.Add(ConstantScore(Term(IndexFields.RelatedNameKeys, name.Key), name.Weight * IndexFields.RelatedBoost));
+            queries.Add(ConstantScore(Term(IndexFields.NameKeys, name.Key), name.KeyWeight));
+            queries.Add(ConstantScore(Term(IndexFields.RelatedNameKeys, name.Key), name.KeyWeight * IndexFields.RelatedBoost));
         }
         return new JsonObject { ["dis_max"] = new JsonObject { ["tie_breaker"] = IndexFields.WordTieBreaker, ["queries"] = queries } };
     }

@@ -29,7 +29,7 @@ public sealed class QueryPlanner(INameExpansion names)
     public QueryPlan Plan(SearchQuery query)
     {
         var words = PersonNameQuery.Parse(query.Text, names.IsKnownName)
-            .Select(t => IsOptional(t.Text)
+            .Select(t => IsOptional(t.Text) && !(t.InName && IsStopWord(t.Text) && !NameTokens.IsOptional(t.Text))
                 ? new QueryWord(t.Text, Required: false, [])
                 : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName) : [], t.AnyOf))
             .ToList();
@@ -44,7 +44,9 @@ public sealed class QueryPlanner(INameExpansion names)
 
     /// <summary>
     /// Stop words ("the", "und") are dropped by some analyzers but not others; requiring them would make a query
-    /// fail on every document whose language drops them, so they only add to the score.
+    /// fail on every document whose language drops them, so they only add to the score. Inside a person's name
+    /// (<see cref="QueryToken.InName"/>: "To Huy Rua", "Le Kha Phieu") they are name words: required, and matched
+    /// through the name fields and keys, which no stop list touches.
     /// </summary>
     public static bool IsStopWord(string word)
     {

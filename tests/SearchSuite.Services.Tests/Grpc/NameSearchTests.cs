@@ -37,6 +37,17 @@ public sealed class NameSearchFixture : IAsyncLifetime
         ("en-witkoff", "en", "The special envoy Steve Witkoff travelled to Moscow for a second round of talks on the ceasefire."),
         ("en-trong", "en", "The delegation was received by General Secretary Nguyen Phu Trong in the capital on Friday."),
         ("vi-trong", "vi", "Tổng Bí thư Nguyễn Phú Trọng đã tiếp đoàn đại biểu quốc tế tại Hà Nội vào sáng thứ sáu."),
+        // Issue 18, item 9: sentences in which the extractor sees no person's name (no title, sentence-initial, no verb of saying).
+        ("de-lawrow-bare", "de", "Sergej Lawrow traf am Dienstag in Genf den US-Außenminister Marco Rubio."),
+        ("de-lawrow-initial", "de", "Am Dienstag traf Lawrow in Genf ein, um über die nächsten Schritte zu sprechen."),
+        ("en-lavrov-initial", "en", "On Tuesday Lavrov arrived in Geneva, where the talks were to begin in the afternoon."),
+        // Item 6: Vietnamese names whose words are stop words of the document's language ("to", "do", "le").
+        ("vi-to-huy-rua", "vi", "Ông Tô Huy Rứa đã tiếp đoàn đại biểu của tỉnh tại trụ sở trung ương vào sáng nay."),
+        ("en-to-huy-rua", "en", "To Huy Rua, a former member of the politburo, received the delegation in the capital."),
+        ("vi-do-muoi", "vi", "Nguyên Tổng Bí thư Đỗ Mười đã có nhiều đóng góp cho sự nghiệp đổi mới của đất nước."),
+        ("en-do-muoi", "en", "The former party chief Do Muoi was remembered for the reforms of the early nineties."),
+        ("vi-le-kha-phieu", "vi", "Nguyên Tổng Bí thư Lê Khả Phiêu đã từ trần tại Hà Nội ở tuổi tám mươi tám."),
+        ("en-le-kha-phieu", "en", "Le Kha Phieu, who led the party in the late nineties, died in Hanoi at the age of 88."),
     ];
 
     public InProcessServer Server { get; private set; } = null!;
@@ -182,5 +193,36 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
         var on = await SearchAsync("Peskow");
         Assert.Contains("en-peskov", on.Hits.Select(h => h.DocumentId));
         Assert.NotEmpty(on.NameExpansions);
+    }
+
+    [Theory]
+    [InlineData("Lavrov", "de-lawrow-bare", "de-lawrow-initial", "en-lavrov-initial")]
+    [InlineData("Sergei Lavrov", "de-lawrow-bare")]
+    [InlineData("Лавров", "de-lawrow-bare", "de-lawrow-initial", "en-lavrov-initial")]
+    [InlineData("Lawrow", "de-lawrow-bare", "de-lawrow-initial", "en-lavrov-initial")]
+    public async Task A_name_the_extractor_missed_is_found_in_every_spelling(string query, params string[] expected)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        foreach (var id in expected) Assert.True(ids.Contains(id), $"{id} not found. {Explain(query, response)}");
+        // A key match explains itself with the text's spelling.
+        Assert.True(response.Hits.Single(h => h.DocumentId == "de-lawrow-bare").MatchedNames.Contains("Lawrow"), Explain(query, response));
+        Assert.DoesNotContain("en-lvov", ids);
+    }
+
+    [Theory]
+    [InlineData("Tô Huy Rứa", "en-to-huy-rua", "vi-to-huy-rua")]
+    [InlineData("To Huy Rua", "en-to-huy-rua", "vi-to-huy-rua")]
+    [InlineData("Đỗ Mười", "en-do-muoi", "vi-do-muoi")]
+    [InlineData("Do Muoi", "en-do-muoi", "vi-do-muoi")]
+    [InlineData("Lê Khả Phiêu", "en-le-kha-phieu", "vi-le-kha-phieu")]
+    [InlineData("Le Kha Phieu", "en-le-kha-phieu", "vi-le-kha-phieu")]
+    public async Task A_name_word_that_is_a_stop_word_still_counts(string query, params string[] expected)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        foreach (var id in expected) Assert.True(ids.Contains(id), $"{id} not found. {Explain(query, response)}");
+        // The stop word is required inside the name: the other Vietnamese leaders are not found.
+        Assert.True(ids.All(id => expected.Contains(id)), Explain(query, response));
     }
 }
