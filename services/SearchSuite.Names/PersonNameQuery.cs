@@ -46,7 +46,24 @@ public static class PersonNameQuery
         for (var i = 0; i < words.Count; i++)
             if (words[i].InParentheses) required[i] = false;
 
-        var runs = Runs(words);
+        // Titles before a name ("Außenministerin Baerbock", "Secretary-General Guterres", "ông Nguyễn Phú Trọng") are
+        // no part of it: optional, and outside the name's run of words.
+        var title = new bool[words.Count];
+        var texts = words.Select(w => w.Text).ToArray();
+        for (var i = 0; i < words.Count;)
+        {
+            var opensRun = i == 0 || title[i - 1] || !IsCapitalised(words[i - 1].Text) || !words[i].JoinsPrevious || words[i].CommaBefore;
+            var length = opensRun ? PersonTitles.LengthAt(texts, i) : 0;
+            if (length == 0 || i + length >= words.Count || !IsCapitalised(words[i + length].Text) || words[i + length].CommaBefore)
+            {
+                i++;
+                continue;
+            }
+            for (var t = i; t < i + length; t++) (title[t], required[t]) = (true, false);
+            i += length;
+        }
+
+        var runs = Runs(words, title);
         for (var r = 0; r < runs.Count; r++)
         {
             var run = runs[r];
@@ -140,19 +157,16 @@ public static class PersonNameQuery
         "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "zu", "ter", "bin", "binti", "ibn", "al", "el", "la", "le",
     };
 
-    // Titles that open a name and that other spellings drop: "Sir George Young", "Tunku Abdul Rahman", "Datuk Seri …";
-    // and "Mohd", the abbreviated Muhammad that opens Malay names and that the press drops ("Mohd Khir Johari" is Khir Johari).
-    private static readonly HashSet<string> LeadingTitles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "sir", "dame", "lord", "lady", "tunku", "tun", "tengku", "datuk", "dato", "datin", "seri", "sheikh", "shaikh", "dr", "prof", "mohd",
-    };
+    // "Mohd", the abbreviated Muhammad that opens Malay names and that the press drops ("Mohd Khir Johari" is Khir Johari),
+    // is dropped like a title (PersonTitles: "Sir George Young", "Tunku Abdul Rahman", "Datuk Seri …").
+    private const string AbbreviatedMuhammad = "mohd";
 
     // "son of" / "daughter of" in Malay and Arabic names: the word after them is the father's name.
     private static readonly HashSet<string> PatronymicParticles = new(StringComparer.OrdinalIgnoreCase) { "bin", "binti", "bint", "ibn", "ben" };
 
     private static bool IsQualifier(string word) => PeerageTitles.Contains(word) || IsGenerationalSuffix(word);
 
-    private static bool IsTitle(string word) => LeadingTitles.Contains(word);
+    private static bool IsTitle(string word) => PersonTitles.IsTitle(word) || word.Equals(AbbreviatedMuhammad, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsNumber(string word) => word.All(char.IsDigit);
 
@@ -173,13 +187,13 @@ public static class PersonNameQuery
     /// Maximal runs of capitalised words outside parentheses, joined by spaces, hyphens, dots or apostrophes (a comma
     /// or other punctuation ends a run). Lower-case name particles may sit inside a run, never at its ends.
     /// </summary>
-    private static List<Range> Runs(IReadOnlyList<ScannedWord> words)
+    private static List<Range> Runs(IReadOnlyList<ScannedWord> words, bool[] title)
     {
         var runs = new List<Range>();
         var start = -1;
         for (var i = 0; i <= words.Count; i++)
         {
-            var eligible = i < words.Count && !words[i].InParentheses
+            var eligible = i < words.Count && !words[i].InParentheses && !title[i]
                 && (IsCapitalised(words[i].Text) || NameParticles.Contains(words[i].Text) || start >= 0 && IsCompoundTail(words[i]));
             if (eligible && start >= 0 && words[i].JoinsPrevious && !words[i].CommaBefore) continue;
             if (start >= 0) AddTrimmed(start, i);
