@@ -9,7 +9,16 @@ namespace SearchSuite.Names;
 /// last word or the one before: "Cristóbal Montoro Romero" / "Cristóbal Montoro"). Such words are not <see cref="Required"/>.
 /// </param>
 /// <param name="InName">Part of a person's name: a stop word of some language there is a name word ("To Huy Rua", "Le Kha Phieu").</param>
-public readonly record struct QueryToken(string Text, bool Required, bool IsGivenName = false, int? AnyOf = null, bool InName = false);
+/// <param name="InMisspeltName">
+/// Part of a run of capitalised words with a known name among them but an unknown word at an end: most likely a name
+/// with a typo ("Antony Blinkin"). Every word stays required; like <see cref="InName"/> words, they get the wider
+/// fuzzy budget of a name's words (<see cref="NameExpanderOptions.FuzzyBudget"/>).
+/// </param>
+public readonly record struct QueryToken(string Text, bool Required, bool IsGivenName = false, int? AnyOf = null, bool InName = false, bool InMisspeltName = false)
+{
+    /// <summary>A word of a multi-word person name, known or misspelt: typos get the wider budget.</summary>
+    public bool IsNameWord => InName || InMisspeltName;
+}
 
 /// <summary>
 /// Which words of a search query must match, given that some runs of words are person names. Two spellings of one
@@ -42,6 +51,7 @@ public static class PersonNameQuery
         var givenName = new bool[words.Count];
         var anyOf = new int?[words.Count];
         var inName = new bool[words.Count];
+        var inMisspeltName = new bool[words.Count];
         Array.Fill(required, true);
         for (var i = 0; i < words.Count; i++)
             if (words[i].InParentheses) required[i] = false;
@@ -87,8 +97,10 @@ public static class PersonNameQuery
                 r++;
             }
             else if (IsName(run)) MarkName([.. Enumerable.Range(run.Start, run.Length)]);
+            else if (run.Length >= 2 && Enumerable.Range(run.Start, run.Length).Any(i => isKnownName(words[i].Text)))
+                for (var i = run.Start; i < run.End; i++) inMisspeltName[i] = IsCapitalised(words[i].Text);
         }
-        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i], anyOf[i], inName[i]))];
+        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i], anyOf[i], inName[i], inMisspeltName[i]))];
 
         bool IsName(Range run) => isKnownName(words[FirstNameWord(run.Start, run.End)].Text) && isKnownName(words[LastNameWord(run)].Text);
 

@@ -10,9 +10,9 @@ namespace SearchSuite.Search.NameMatching;
 /// </summary>
 public sealed class VocabularyNameExpansion(NameExpander expander) : INameExpansion
 {
-    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false)
+    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false)
     {
-        var expansions = expander.Expand(word, givenName);
+        var expansions = expander.Expand(word, givenName, inName);
         // A plain ASCII word alone adds nothing its text-field match does not already give; a word with accents or
         // in another script ("Đỗ", "Лавров") still meets the unaccented and Latin spellings of any text through its key.
         if (expansions.All(e => e.Source == ExpansionSource.Exact) && Ascii.IsValid(word)) return [];

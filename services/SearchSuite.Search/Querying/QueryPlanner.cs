@@ -8,7 +8,8 @@ namespace SearchSuite.Search.Querying;
 public interface INameExpansion
 {
     /// <param name="givenName">The word is the given name of a multi-word person name, so hypocorisms apply.</param>
-    IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false);
+    /// <param name="inName">The word is part of a multi-word person name, so typos get a wider budget.</param>
+    IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false);
 
     /// <summary>True when the word is a known person-name token in some spelling (see <see cref="PersonNameQuery"/>).</summary>
     bool IsKnownName(string word);
@@ -31,7 +32,7 @@ public sealed class QueryPlanner(INameExpansion names)
         var words = PersonNameQuery.Parse(query.Text, names.IsKnownName)
             .Select(t => IsOptional(t.Text) && !(t.InName && IsStopWord(t.Text) && !NameTokens.IsOptional(t.Text))
                 ? new QueryWord(t.Text, Required: false, [])
-                : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName) : [], t.AnyOf))
+                : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName, t.IsNameWord) : [], t.AnyOf))
             .ToList();
         return new QueryPlan(words, query.Languages, query.OriginLanguages, query.Offset, query.Limit);
     }
@@ -59,7 +60,7 @@ public sealed class QueryPlanner(INameExpansion names)
 /// <summary>Used until a name expander is configured, and when expansion is switched off.</summary>
 public sealed class NoNameExpansion : INameExpansion
 {
-    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false) => [];
+    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false) => [];
 
     public bool IsKnownName(string word) => false;
 }

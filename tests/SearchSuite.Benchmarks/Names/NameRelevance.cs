@@ -110,7 +110,7 @@ public sealed class NameRelevance
         var candidates = new HashSet<int>();
         if (expand)
         {
-            query = [.. words.Select(w => _expander.Expand(w.Text, w.IsGivenName))];
+            query = [.. words.Select(w => _expander.Expand(w.Text, w.IsGivenName, w.IsNameWord))];
             foreach (var expansions in query)
             {
                 foreach (var expansion in expansions) candidates.UnionWith(_byForm.GetValueOrDefault(expansion.Form) ?? []);
