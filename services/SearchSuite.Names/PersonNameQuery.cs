@@ -46,7 +46,7 @@ public static class PersonNameQuery
     /// <param name="isKnownName">True when a word is a known person-name token (in any spelling).</param>
     public static IReadOnlyList<QueryToken> Parse(string text, Func<string, bool> isKnownName)
     {
-        var words = Scan(text);
+        var words = SplitJoinedNames(Scan(text), isKnownName);
         var required = new bool[words.Count];
         var givenName = new bool[words.Count];
         var anyOf = new int?[words.Count];
@@ -151,6 +151,45 @@ public static class PersonNameQuery
             required[name[last]] = false;
             anyOf[name[beforeLast]] = anyOf[name[last]] = anyOf[name[last]] ?? name[beforeLast];
         }
+    }
+
+    /// <summary>
+    /// Names typed without spaces ("AntonyBlinken", "NguyenXuanPhuc") are read as their words: a word with capitals
+    /// inside that is no known name itself but whose capitalised parts all are. "McDonald" and "DeSantis" stay whole,
+    /// being known (or having an unknown part).
+    /// </summary>
+    private static List<ScannedWord> SplitJoinedNames(List<ScannedWord> words, Func<string, bool> isKnownName)
+    {
+        var result = new List<ScannedWord>(words.Count);
+        foreach (var word in words)
+        {
+            var parts = CamelCaseParts(word.Text);
+            if (parts.Count < 2 || isKnownName(word.Text) || !parts.All(isKnownName))
+            {
+                result.Add(word);
+                continue;
+            }
+            for (var p = 0; p < parts.Count; p++)
+                result.Add(p == 0
+                    ? word with { Text = parts[p], Abbreviated = false }
+                    : new ScannedWord(parts[p], false, word.InParentheses, JoinsPrevious: true, HyphenBefore: false, Attached: false, Abbreviated: p == parts.Count - 1 && word.Abbreviated));
+        }
+        return result;
+    }
+
+    /// <summary>The parts of a word split before each capital that follows a lower-case letter ("AntonyBlinken": Antony, Blinken).</summary>
+    private static List<string> CamelCaseParts(string word)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (!char.IsUpper(word[i]) || !char.IsLower(word[i - 1])) continue;
+            parts.Add(word[start..i]);
+            start = i;
+        }
+        parts.Add(word[start..]);
+        return parts;
     }
 
     /// <summary>"Jr.", "Sr.", "II", "III", "IV": a suffix one spelling of a name carries and another drops.</summary>

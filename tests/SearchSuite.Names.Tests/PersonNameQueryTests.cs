@@ -144,4 +144,20 @@ public class PersonNameQueryTests
     [InlineData("President", "R")]
     [InlineData("Angus King", "R R")]
     public void A_title_word_elsewhere_is_a_word_to_find(string query, string shape) => Assert.Equal(shape, Shape(query));
+
+    [Theory]
+    // Names typed without spaces read as their words when each part is a known name and the whole is not.
+    [InlineData("AntonyBlinken", "Antony Blinken")]
+    [InlineData("NguyenXuanPhuc", "Nguyen Xuan Phuc")]
+    [InlineData("Annalena-Baerbock", "Annalena Baerbock")]
+    public void A_name_typed_without_spaces_is_read_as_its_words(string query, string words) =>
+        Assert.Equal(words, string.Join(' ', PersonNameQuery.Parse(query, w => IsKnownName(w) && !w.Skip(1).Any(char.IsUpper)).Select(t => t.Text)));
+
+    [Fact]
+    public void A_known_name_with_a_capital_inside_stays_whole()
+    {
+        Assert.Equal(["McDonald"], PersonNameQuery.Parse("McDonald", w => w is "McDonald" or "Donald").Select(t => t.Text));
+        // "Mc" is no known name, so the word is not split.
+        Assert.Equal(["McCaskill"], PersonNameQuery.Parse("McCaskill", w => w is "Caskill").Select(t => t.Text));
+    }
 }
