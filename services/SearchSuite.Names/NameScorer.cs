@@ -91,10 +91,34 @@ public sealed class NameScorer(NameExpanderOptions options)
         }
         // A group none of whose words matched counts as one unmatched query token.
         if (unmatchedGroups is not null) queryTokens += unmatchedGroups.Count(g => matchedGroups?.Contains(g) != true);
+        // Initials and patronymics may be missing on either side, but not conflict: when both sides carry them, each
+        // must find its counterpart ("George W. Bush" is no "George H. W. Bush", "Dmitry Sergeyevich Peskov" no
+        // "Dmitry Ivanovich Peskov"). A conflict counts as one unmatched query token.
+        if (Conflicts(queryExpansions, document, used, NameTokens.IsInitial) || Conflicts(queryExpansions, document, used, NameTokens.IsPatronymic)) queryTokens++;
         var unmatchedDocumentTokens = 0;
         for (var i = 0; i < document.Count; i++)
             if (!used[i] && !document[i].IsOptional) unmatchedDocumentTokens++;
         if (queryTokens == 0) return new NameMatch(0, 0, 0, unmatchedDocumentTokens);
         return new NameMatch(total / queryTokens - ExtraTokenPenalty * unmatchedDocumentTokens, matched, queryTokens, unmatchedDocumentTokens);
+    }
+
+    /// <summary>Both sides carry tokens of this kind (initials or patronymics) and one of them found no counterpart.</summary>
+    private static bool Conflicts(IReadOnlyList<IReadOnlyList<NameExpansion>> queryExpansions, IReadOnlyList<IndexedNameToken> document, ReadOnlySpan<bool> used, Func<string, bool> kind)
+    {
+        bool queryHas = false, queryUnmatched = false, documentHas = false, documentUnmatched = false;
+        for (var q = 0; q < queryExpansions.Count; q++)
+        {
+            var exact = queryExpansions[q].FirstOrDefault(e => e.Source == ExpansionSource.Exact);
+            if (exact is null || !kind(exact.Form)) continue;
+            queryHas = true;
+            queryUnmatched |= !queryExpansions[q].Any(e => document.Any(t => t.Form == e.Form || t.Key == e.Key));
+        }
+        for (var i = 0; i < document.Count; i++)
+        {
+            if (!kind(document[i].Form)) continue;
+            documentHas = true;
+            documentUnmatched |= !used[i];
+        }
+        return queryHas && documentHas && (queryUnmatched || documentUnmatched);
     }
 }

@@ -162,9 +162,11 @@ public static class NameTokens
     {
         ["ьё"] = "йо", ["ъё"] = "йо", ["ь"] = "й", ["ъ"] = "й",
         ["š"] = "sh", ["ž"] = "zh", ["č"] = "ch", ["ə"] = "a",
+        // Modern Greek writes an initial b, d or g with two letters, and u as ου (Γκουτέρες: Guterres, Ντόναλντ: Donald).
+        ["μπ"] = "b", ["ντ"] = "d", ["γκ"] = "g", ["ου"] = "u", ["ού"] = "u",
     };
     private static readonly Regex LettersAsClusters =
-        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]", RegexOptions.CultureInvariant);
+        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]|^(?:μπ|ντ|γκ)|ου|ού", RegexOptions.CultureInvariant);
 
     // In Czech, Slovak, Latvian and Lithuanian spellings c is always ц (Šics/Шицс); a háček or Baltic letter tells them.
     private static readonly Regex ConsonantsAsTs =

@@ -146,8 +146,12 @@ public static class PersonNameQuery
             var beforeLast = last - 1;
             // Particles, initials and patronymics never stand for the surname, nor does the father's name after
             // "bin" or "ibn" ("Abdullah bin Ahmad Badawi" is no "Abdullah Ahmad").
+            // Nor does any word of a name of short syllables only, written without hyphens ("Kim Jong Un", "Lee Hsien
+            // Loong"): there the last syllable is part of the given name, and a brother ("Kim Jong Nam") shares the one
+            // before. (With a hyphened given name, "Alice Mak Mei-kuen", the word before it may be the surname.)
             if (surnameKnown || beforeLast < 1 || !IsCapitalised(words[name[beforeLast]].Text) || NameTokens.IsOptional(words[name[beforeLast]].Text)
-                || PatronymicParticles.Contains(words[name[beforeLast] - 1].Text)) return;
+                || PatronymicParticles.Contains(words[name[beforeLast] - 1].Text)
+                || last == name.Length - 1 && name.All(i => words[i].Text.Length <= MaxSyllableLength)) return;
             required[name[last]] = false;
             anyOf[name[beforeLast]] = anyOf[name[last]] = anyOf[name[last]] ?? name[beforeLast];
         }
@@ -191,6 +195,9 @@ public static class PersonNameQuery
         parts.Add(word[start..]);
         return parts;
     }
+
+    /// <summary>The length of a long romanised Chinese or Korean syllable ("Hsien", "Loong").</summary>
+    private const int MaxSyllableLength = 5;
 
     /// <summary>"Jr.", "Sr.", "II", "III", "IV": a suffix one spelling of a name carries and another drops.</summary>
     public static bool IsGenerationalSuffix(string word) => GenerationalSuffixes.Contains(word);
