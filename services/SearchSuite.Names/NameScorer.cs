@@ -102,23 +102,33 @@ public sealed class NameScorer(NameExpanderOptions options)
         return new NameMatch(total / queryTokens - ExtraTokenPenalty * unmatchedDocumentTokens, matched, queryTokens, unmatchedDocumentTokens);
     }
 
-    /// <summary>Both sides carry tokens of this kind (initials or patronymics) and one of them found no counterpart.</summary>
+    /// <summary>
+    /// Both sides carry tokens of this kind (initials or patronymics) and one of them found no counterpart. An initial
+    /// also finds its counterpart in a word it abbreviates ("J. Smith" and "John R. Smith" do not conflict).
+    /// </summary>
     private static bool Conflicts(IReadOnlyList<IReadOnlyList<NameExpansion>> queryExpansions, IReadOnlyList<IndexedNameToken> document, ReadOnlySpan<bool> used, Func<string, bool> kind)
     {
+        var initials = kind == NameTokens.IsInitial;
         bool queryHas = false, queryUnmatched = false, documentHas = false, documentUnmatched = false;
-        for (var q = 0; q < queryExpansions.Count; q++)
+        var queryForms = new List<string>(queryExpansions.Count);
+        foreach (var expansions in queryExpansions)
         {
-            var exact = queryExpansions[q].FirstOrDefault(e => e.Source == ExpansionSource.Exact);
-            if (exact is null || !kind(exact.Form)) continue;
+            var exact = expansions.FirstOrDefault(e => e.Source == ExpansionSource.Exact);
+            if (exact is null) continue;
+            queryForms.Add(exact.Form);
+            if (!kind(exact.Form)) continue;
             queryHas = true;
-            queryUnmatched |= !queryExpansions[q].Any(e => document.Any(t => t.Form == e.Form || t.Key == e.Key));
+            queryUnmatched |= !expansions.Any(e => document.Any(t => t.Form == e.Form || t.Key == e.Key || initials && Abbreviates(exact.Form, t.Form)));
         }
         for (var i = 0; i < document.Count; i++)
         {
             if (!kind(document[i].Form)) continue;
             documentHas = true;
-            documentUnmatched |= !used[i];
+            var form = document[i].Form;
+            documentUnmatched |= !used[i] && !(initials && queryForms.Any(q => !kind(q) && Abbreviates(form, q)));
         }
         return queryHas && documentHas && (queryUnmatched || documentUnmatched);
+
+        static bool Abbreviates(string initial, string word) => !NameTokens.IsInitial(word) && NameTokens.Fold(word).StartsWith(NameTokens.Fold(initial), StringComparison.Ordinal);
     }
 }

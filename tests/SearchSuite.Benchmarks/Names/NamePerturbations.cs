@@ -82,7 +82,8 @@ public static class NamePerturbations
         Category("joined with hyphen", (d, _) => string.Join('-', Words(d)));
         Category("hyphen split", (d, _) => d.Name.Replace('-', ' '), d => d.Name.Contains('-'));
         Category("initial given name", (d, _) => $"{Words(d)[0][0]}. {string.Join(' ', Words(d)[1..])}", d => Words(d)[0].Length >= 3);
-        Category("middle names dropped", (d, _) => $"{Words(d)[0]} {Words(d)[^1]}", d => Words(d).Length >= 3 && !d.Name.Contains('('));
+        Category("middle names dropped", (d, _) => $"{Words(d)[0]} {Words(d)[^1]}", d => Words(d).Length >= 3 && !d.Name.Contains('(')
+            && !SearchSuite.Names.PersonNameQuery.IsGenerationalSuffix(Words(d)[^1].TrimEnd('.')) && !SearchSuite.Names.NameTokens.IsInitial(Words(d)[0]));
         var russian = devSet.Documents.Where(d => d.Language == "ru" && NameTokensOf(d.Name).Any(SearchSuite.Names.NameTokens.IsPatronymic))
             .OrderBy(d => d.PersonId, StringComparer.Ordinal).ToList();
         Category("patronymic dropped", (d, _) => string.Join(' ', d.Name.Split(' ').Where(w => !SearchSuite.Names.NameTokens.IsPatronymic(w.Trim(',')))), from: russian);
