@@ -48,6 +48,11 @@ public sealed class NameSearchFixture : IAsyncLifetime
         ("en-do-muoi", "en", "The former party chief Do Muoi was remembered for the reforms of the early nineties."),
         ("vi-le-kha-phieu", "vi", "Nguyên Tổng Bí thư Lê Khả Phiêu đã từ trần tại Hà Nội ở tuổi tám mươi tám."),
         ("en-le-kha-phieu", "en", "Le Kha Phieu, who led the party in the late nineties, died in Hanoi at the age of 88."),
+        // Issue 18, items 1-4 and the brothers who share all but one syllable.
+        ("en-baerbock", "en", "The German foreign minister Annalena Baerbock said on Friday that the sanctions would stay in place."),
+        ("en-blinken", "en", "The secretary of state Antony Blinken flew to Cairo on Sunday for talks about the hostages."),
+        ("en-kim-jong-un", "en", "The North Korean leader Kim Jong Un watched the launch of a new missile from the coast."),
+        ("en-kim-jong-nam", "en", "The half-brother Kim Jong Nam was killed at the airport of Kuala Lumpur in February 2017."),
     ];
 
     public InProcessServer Server { get; private set; } = null!;
@@ -224,5 +229,35 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
         foreach (var id in expected) Assert.True(ids.Contains(id), $"{id} not found. {Explain(query, response)}");
         // The stop word is required inside the name: the other Vietnamese leaders are not found.
         Assert.True(ids.All(id => expected.Contains(id)), Explain(query, response));
+    }
+
+    [Theory]
+    [InlineData("Antony Blinkin", "en-blinken")]
+    [InlineData("Antoni Blinken", "en-blinken")]
+    [InlineData("Annalena Bearbock", "en-baerbock")]
+    [InlineData("Außenministerin Baerbock", "en-baerbock")]
+    [InlineData("Mr. Antony Blinken", "en-blinken")]
+    [InlineData("Baerbock, Annalena", "en-baerbock")]
+    [InlineData("BLINKEN Antony", "en-blinken")]
+    [InlineData("AntonyBlinken", "en-blinken")]
+    [InlineData("Annalena-Baerbock", "en-baerbock")]
+    public async Task A_name_as_people_write_it_finds_the_person(string query, string expected)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        Assert.True(ids.Contains(expected), $"{expected} not found. {Explain(query, response)}");
+        Assert.True(ids.All(id => id == expected), $"another article was found. {Explain(query, response)}");
+    }
+
+    [Theory]
+    [InlineData("Kim Jong Un", "en-kim-jong-un", "en-kim-jong-nam")]
+    [InlineData("Kim Jong Nam", "en-kim-jong-nam", "en-kim-jong-un")]
+    [InlineData("Antony Blinkin", "en-blinken", "en-baerbock")]
+    public async Task A_person_who_shares_all_but_one_word_is_not_found(string query, string person, string other)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        Assert.True(ids.Contains(person), $"{person} not found. {Explain(query, response)}");
+        Assert.False(ids.Contains(other), Explain(query, response));
     }
 }
