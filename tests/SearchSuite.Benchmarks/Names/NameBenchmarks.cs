@@ -53,15 +53,19 @@ public static class NameBenchmarks
         var baseline = new NameRelevance(bed, new NameExpanderOptions()).Evaluate(expand: false, summaries: false);
         var relevance = new NameRelevance(bed, new NameExpanderOptions()) { Diagnostics = diagnosticsFile is null ? null : [] };
         var figures = baseline.Concat(relevance.Evaluate(expand: true, summaries: false)).ToList();
-        if (diagnosticsFile is not null) File.WriteAllLines(diagnosticsFile.FullName, relevance.Diagnostics!);
         WriteTable(figures);
+        var extractor = NameExtractorRecall.Measure(NameDevSet.Load());
+        if (diagnosticsFile is not null)
+            File.WriteAllLines(diagnosticsFile.FullName, relevance.Diagnostics!.Concat(extractor.SelectMany(f => f.Missed.Select(m => $"extractor {f.Language}\tmiss\t{m}"))));
+        foreach (var f in extractor)
+            AnsiConsole.MarkupLine($"[bold]Extractor recall[/] on NTREX {f.Language} ({f.Documents} documents): {f.Extracted} of {f.Occurrences} dev-set names in the text extracted ({f.Recall:0.000}), surname in some name {f.SurnameExtracted} ({f.SurnameRecall:0.000})");
         // The perturbed queries take the wider typo budget of a name's words: their cost is measured too.
         var cost = NameExpansionCost.Measure(bed, vocabularySize);
         AnsiConsole.MarkupLine(
             $"[bold]Expansion cost[/]: {cost.QueryNames} perturbed query names, vocabulary {cost.VocabularySize:N0} tokens: " +
             $"median {cost.MedianMicroseconds:0.0} µs, p99 {cost.P99Microseconds:0.0} µs, max {cost.MaxMicroseconds:0.0} µs per name (fastest of {NameExpansionCost.RunsPerName} runs each)");
         if (jsonFile is not null)
-            File.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(new { perturbations = figures, cost }, new JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(new { perturbations = figures, cost, extractor }, new JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }
 
