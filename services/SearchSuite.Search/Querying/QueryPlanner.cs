@@ -30,7 +30,8 @@ public sealed class QueryPlanner(INameExpansion names)
     public QueryPlan Plan(SearchQuery query)
     {
         var words = PersonNameQuery.Parse(query.Text, names.IsKnownName)
-            .Select(t => IsOptional(t.Text) && !(t.InName && IsStopWord(t.Text) && !NameTokens.IsOptional(t.Text))
+            // A stop word inside a person's name is a name word ("To Huy Rua"): see IsStopWord.
+            .Select(t => NameTokens.IsOptional(t.Text) || IsStopWord(t.Text) && !t.InName
                 ? new QueryWord(t.Text, Required: false, [])
                 : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName, t.IsNameWord) : [], t.AnyOf))
             .ToList();
