@@ -20,7 +20,7 @@ public sealed record NameExpanderOptions
 
     public bool EnableFuzzy { get; init; } = true;
 
-    /// <summary>Inside a person's name of two or more words, keys from this length on allow one edit of any kind.</summary>
+    /// <summary>Inside a person's name of two or more words, keys from this length on allow one edit of any kind (one letter shorter: one cheap edit).</summary>
     public int MinInNameFuzzyKeyLength { get; init; } = 4;
     /// <summary>Inside a person's name, keys of <see cref="LongKeyLength"/> or more allow this much (two edits).</summary>
     public float InNameLongKeyMaxCost { get; init; } = 2 * ConfusionEditDistance.FullCost;
@@ -33,7 +33,9 @@ public sealed record NameExpanderOptions
     public float FuzzyBudget(int keyLength, bool inName = false)
     {
         if (!EnableFuzzy) return 0;
-        if (inName) return keyLength < MinInNameFuzzyKeyLength ? 0 : keyLength >= LongKeyLength ? InNameLongKeyMaxCost : LongKeyMaxCost;
+        if (inName)
+            return keyLength < MinInNameFuzzyKeyLength - 1 ? 0 : keyLength < MinInNameFuzzyKeyLength ? MaxCost
+                : keyLength >= LongKeyLength ? InNameLongKeyMaxCost : LongKeyMaxCost;
         return keyLength < MinFuzzyKeyLength ? 0 : keyLength >= LongKeyLength ? LongKeyMaxCost : MaxCost;
     }
 }
