@@ -26,9 +26,11 @@ public sealed class NameExpander
     /// <summary>
     /// Expansions of one token, one per distinct form, highest weight first. Empty when it has no letters. The
     /// given name of a multi-word person name (<paramref name="givenName"/>) also expands to its hypocorisms
-    /// (<see cref="GivenNameHypocorisms"/>) at the curated weight.
+    /// (<see cref="GivenNameHypocorisms"/>) at the curated weight. A word of a multi-word person name
+    /// (<paramref name="inName"/>, <see cref="QueryToken.InName"/>) gets the wider fuzzy budget of
+    /// <see cref="NameExpanderOptions.FuzzyBudget"/>, for typos in any word of a name.
     /// </summary>
-    public IReadOnlyList<NameExpansion> Expand(string queryToken, bool givenName = false)
+    public IReadOnlyList<NameExpansion> Expand(string queryToken, bool givenName = false, bool inName = false)
     {
         var form = NameTokens.Normalize(queryToken);
         var key = NameKey.Compute(form);
@@ -45,7 +47,9 @@ public sealed class NameExpander
             Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.KeyWeight);
         // The ending is a guess, so such a spelling weighs no more than a fuzzy match: never ties with a true key match.
         foreach (var indexed in AcrossBalticNominative(form, key)) Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.FuzzyWeight);
-        var budget = Options.FuzzyBudget(key.Length);
+        // A word indexed as spelt (or in a spelling with its key) is no typo: only an unknown word of a name gets the wider budget.
+        var misspelt = inName && !expansions.Values.Any(e => e.Source is ExpansionSource.Key) && !_vocabulary.Contains(form);
+        var budget = Options.FuzzyBudget(key.Length, misspelt);
         foreach (var (fuzzyKey, cost, forms) in _vocabulary.FuzzyMatches(key, budget).Take(Options.MaxFuzzyKeys))
         {
             var weight = Options.FuzzyWeight * (1 - cost / (2 * budget));
@@ -68,8 +72,9 @@ public sealed class NameExpander
             || _variants.FindByKey(key).Count > 0 || GivenNameHypocorisms.Of(form).Count > 0;
     }
 
-    /// <summary>Expansions for every token of a full name, in token order.</summary>
-    public IReadOnlyList<IReadOnlyList<NameExpansion>> ExpandName(string name) => [.. NameTokens.Split(name).Select(token => Expand(token))];
+    /// <summary>Expansions for every word of a full name, in word order, as the query planner asks for them (<see cref="PersonNameQuery"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<NameExpansion>> ExpandName(string name) =>
+        [.. PersonNameQuery.Parse(name, IsKnownName).Select(word => Expand(word.Text, word.IsGivenName, word.IsNameWord))];
 
     /// <summary>
     /// Latvian and Lithuanian spellings add a nominative -s after a consonant that the Russian spelling of the same

@@ -20,7 +20,22 @@ public sealed record NameExpanderOptions
 
     public bool EnableFuzzy { get; init; } = true;
 
-    /// <summary>The edit budget the fuzzy gate allows for a key of this length.</summary>
-    public float FuzzyBudget(int keyLength) =>
-        !EnableFuzzy || keyLength < MinFuzzyKeyLength ? 0 : keyLength >= LongKeyLength ? LongKeyMaxCost : MaxCost;
+    /// <summary>Inside a person's name of two or more words, keys from this length on allow one edit of any kind (one letter shorter: one cheap edit).</summary>
+    public int MinInNameFuzzyKeyLength { get; init; } = 4;
+    /// <summary>Inside a person's name, keys of <see cref="LongKeyLength"/> or more allow this much (two edits).</summary>
+    public float InNameLongKeyMaxCost { get; init; } = 2 * ConfusionEditDistance.FullCost;
+
+    /// <summary>
+    /// The edit budget the fuzzy gate allows for a key of this length. A word of a multi-word person name
+    /// (<paramref name="inName"/>) gets a wider one: its other words must match too, which keeps another person out
+    /// far better than the letters of one short word can ("Fumio Kishda" finds Fumio Kishida; "Kishda" alone does not).
+    /// </summary>
+    public float FuzzyBudget(int keyLength, bool inName = false)
+    {
+        if (!EnableFuzzy) return 0;
+        if (inName)
+            return keyLength < MinInNameFuzzyKeyLength - 1 ? 0 : keyLength < MinInNameFuzzyKeyLength ? MaxCost
+                : keyLength >= LongKeyLength ? InNameLongKeyMaxCost : LongKeyMaxCost;
+        return keyLength < MinFuzzyKeyLength ? 0 : keyLength >= LongKeyLength ? LongKeyMaxCost : MaxCost;
+    }
 }

@@ -38,6 +38,8 @@ public static class NameKey
         // German dsch and Russian-style dzh spell the English j of Arabic, Persian and Caucasian names (Dschumblat/Jumblatt,
         // Dzhugashvili/Jugashvili); as j it then joins the y/j/i glide.
         new("dsch-dzh-as-j", "dsch|dzh", "j"),
+        // The Arabic and Persian ending -iyeh/-iyah/-iya is -ija in German and -ieh in French (Mughniyeh/Mughnija).
+        new("arabic-iyeh-as-ia", "i[yj](?:eh|ah|a)$|ieh$", "ia"),
         // German tsch, French tch and English ch all spell ч; kh, German/Persian ch and a bare h spell х/خ/ح.
         new("tsch-tch-as-X", "tsch|tch", "X"),
         new("sch-sh-zh-as-S", "sch|[sz]h", "S"),

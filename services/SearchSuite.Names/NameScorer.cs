@@ -91,10 +91,44 @@ public sealed class NameScorer(NameExpanderOptions options)
         }
         // A group none of whose words matched counts as one unmatched query token.
         if (unmatchedGroups is not null) queryTokens += unmatchedGroups.Count(g => matchedGroups?.Contains(g) != true);
+        // Initials and patronymics may be missing on either side, but not conflict: when both sides carry them, each
+        // must find its counterpart ("George W. Bush" is no "George H. W. Bush", "Dmitry Sergeyevich Peskov" no
+        // "Dmitry Ivanovich Peskov"). A conflict counts as one unmatched query token.
+        if (Conflicts(queryExpansions, document, used, NameTokens.IsInitial) || Conflicts(queryExpansions, document, used, NameTokens.IsPatronymic)) queryTokens++;
         var unmatchedDocumentTokens = 0;
         for (var i = 0; i < document.Count; i++)
             if (!used[i] && !document[i].IsOptional) unmatchedDocumentTokens++;
         if (queryTokens == 0) return new NameMatch(0, 0, 0, unmatchedDocumentTokens);
         return new NameMatch(total / queryTokens - ExtraTokenPenalty * unmatchedDocumentTokens, matched, queryTokens, unmatchedDocumentTokens);
+    }
+
+    /// <summary>
+    /// Both sides carry tokens of this kind (initials or patronymics) and one of them found no counterpart. An initial
+    /// also finds its counterpart in a word it abbreviates ("J. Smith" and "John R. Smith" do not conflict).
+    /// </summary>
+    private static bool Conflicts(IReadOnlyList<IReadOnlyList<NameExpansion>> queryExpansions, IReadOnlyList<IndexedNameToken> document, ReadOnlySpan<bool> used, Func<string, bool> kind)
+    {
+        var initials = kind == NameTokens.IsInitial;
+        bool queryHas = false, queryUnmatched = false, documentHas = false, documentUnmatched = false;
+        var queryForms = new List<string>(queryExpansions.Count);
+        foreach (var expansions in queryExpansions)
+        {
+            var exact = expansions.FirstOrDefault(e => e.Source == ExpansionSource.Exact);
+            if (exact is null) continue;
+            queryForms.Add(exact.Form);
+            if (!kind(exact.Form)) continue;
+            queryHas = true;
+            queryUnmatched |= !expansions.Any(e => document.Any(t => t.Form == e.Form || t.Key == e.Key || initials && Abbreviates(exact.Form, t.Form)));
+        }
+        for (var i = 0; i < document.Count; i++)
+        {
+            if (!kind(document[i].Form)) continue;
+            documentHas = true;
+            var form = document[i].Form;
+            documentUnmatched |= !used[i] && !(initials && queryForms.Any(q => !kind(q) && Abbreviates(form, q)));
+        }
+        return queryHas && documentHas && (queryUnmatched || documentUnmatched);
+
+        static bool Abbreviates(string initial, string word) => !NameTokens.IsInitial(word) && NameTokens.Fold(word).StartsWith(NameTokens.Fold(initial), StringComparison.Ordinal);
     }
 }

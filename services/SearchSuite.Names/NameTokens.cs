@@ -39,6 +39,42 @@ public static class NameTokens
         }
     }
 
+    /// <summary>
+    /// The words of running text that may be (part of) a person's name, in their original case: capitalised words,
+    /// words of scripts without case (Arabic, Chinese), and a lower-case syllable hyphened onto one ("Suk-yeol").
+    /// Search indexes their keys beside the extracted names', so that a name the extractor missed ("Am Dienstag traf
+    /// Lawrow …") is still found in any spelling that shares its key.
+    /// </summary>
+    public static IEnumerable<string> CapitalisedWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var start = -1;
+        var previousCapitalised = false;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && (char.IsLetter(text[i]) || IsCombiningMark(text[i])
+                || start >= 0 && IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]));
+            if (inWord)
+            {
+                if (start < 0) start = i;
+                continue;
+            }
+            if (start < 0) continue;
+            var word = text[start..i];
+            var hyphenedOn = previousCapitalised && start > 0 && text[start - 1] == '-';
+            previousCapitalised = IsCapitalised(word) && i < text.Length && text[i] == '-';
+            if (IsCapitalised(word) || hyphenedOn) yield return word;
+            start = -1;
+        }
+    }
+
+    /// <summary>Starts with a capital, or is written in a script without case (Arabic, Chinese), which cannot show one.</summary>
+    public static bool IsCapitalised(string word)
+    {
+        var first = word[0];
+        return char.IsUpper(first) || char.IsLetter(first) && !char.IsLower(first);
+    }
+
     /// <summary>The lower-cased surface form of one token (NFC, apostrophes removed, diacritics and script kept).</summary>
     public static string Normalize(string token)
     {
@@ -126,9 +162,11 @@ public static class NameTokens
     {
         ["ьё"] = "йо", ["ъё"] = "йо", ["ь"] = "й", ["ъ"] = "й",
         ["š"] = "sh", ["ž"] = "zh", ["č"] = "ch", ["ə"] = "a",
+        // Modern Greek writes an initial b, d or g with two letters, and u as ου (Γκουτέρες: Guterres, Ντόναλντ: Donald).
+        ["μπ"] = "b", ["ντ"] = "d", ["γκ"] = "g", ["ου"] = "u", ["ού"] = "u",
     };
     private static readonly Regex LettersAsClusters =
-        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]", RegexOptions.CultureInvariant);
+        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]|^(?:μπ|ντ|γκ)|ου|ού", RegexOptions.CultureInvariant);
 
     // In Czech, Slovak, Latvian and Lithuanian spellings c is always ц (Šics/Шицс); a háček or Baltic letter tells them.
     private static readonly Regex ConsonantsAsTs =

@@ -88,7 +88,12 @@ public sealed class NameVocabulary
         _lock.EnterReadLock();
         try
         {
-            foreach (var neighbour in DeletionNeighbourhood(key))
+            // Beyond one full edit, the query's two-letter deletions also meet the indexed keys' one-letter deletions:
+            // two insertions, or an insertion with a deletion or substitution (never two substitutions).
+            var neighbours = maxCost > ConfusionEditDistance.FullCost
+                ? DeletionNeighbourhood(key).SelectMany(DeletionNeighbourhood).Distinct(StringComparer.Ordinal)
+                : DeletionNeighbourhood(key);
+            foreach (var neighbour in neighbours)
             {
                 if (!_keysByDeletion.TryGetValue(neighbour, out var entry)) continue;
                 foreach (var candidate in entry as List<string> ?? [(string)entry])

@@ -8,7 +8,17 @@ namespace SearchSuite.Names;
 /// Words that share this id are alternatives: at least one of them must match (a long name's surname, which may be its
 /// last word or the one before: "Cristóbal Montoro Romero" / "Cristóbal Montoro"). Such words are not <see cref="Required"/>.
 /// </param>
-public readonly record struct QueryToken(string Text, bool Required, bool IsGivenName = false, int? AnyOf = null);
+/// <param name="InName">Part of a person's name: a stop word of some language there is a name word ("To Huy Rua", "Le Kha Phieu").</param>
+/// <param name="InMisspeltName">
+/// Part of a run of capitalised words with a known name among them but an unknown word at an end: most likely a name
+/// with a typo ("Antony Blinkin"). Every word stays required; like <see cref="InName"/> words, they get the wider
+/// fuzzy budget of a name's words (<see cref="NameExpanderOptions.FuzzyBudget"/>).
+/// </param>
+public readonly record struct QueryToken(string Text, bool Required, bool IsGivenName = false, int? AnyOf = null, bool InName = false, bool InMisspeltName = false)
+{
+    /// <summary>A word of a multi-word person name, known or misspelt: typos get the wider budget.</summary>
+    public bool IsNameWord => InName || InMisspeltName;
+}
 
 /// <summary>
 /// Which words of a search query must match, given that some runs of words are person names. Two spellings of one
@@ -36,15 +46,34 @@ public static class PersonNameQuery
     /// <param name="isKnownName">True when a word is a known person-name token (in any spelling).</param>
     public static IReadOnlyList<QueryToken> Parse(string text, Func<string, bool> isKnownName)
     {
-        var words = Scan(text);
+        var words = SplitJoinedNames(Scan(text), isKnownName);
         var required = new bool[words.Count];
         var givenName = new bool[words.Count];
         var anyOf = new int?[words.Count];
+        var inName = new bool[words.Count];
+        var inMisspeltName = new bool[words.Count];
         Array.Fill(required, true);
         for (var i = 0; i < words.Count; i++)
             if (words[i].InParentheses) required[i] = false;
 
-        var runs = Runs(words);
+        // Titles before a name ("Außenministerin Baerbock", "Secretary-General Guterres", "ông Nguyễn Phú Trọng") are
+        // no part of it: optional, and outside the name's run of words.
+        var title = new bool[words.Count];
+        var texts = words.Select(w => w.Text).ToArray();
+        for (var i = 0; i < words.Count;)
+        {
+            var opensRun = i == 0 || title[i - 1] || !IsCapitalised(words[i - 1].Text) || !words[i].JoinsPrevious || words[i].CommaBefore;
+            var length = opensRun ? PersonTitles.LengthAt(texts, i) : 0;
+            if (length == 0 || i + length >= words.Count || !IsCapitalised(words[i + length].Text) || words[i + length].CommaBefore)
+            {
+                i++;
+                continue;
+            }
+            for (var t = i; t < i + length; t++) (title[t], required[t]) = (true, false);
+            i += length;
+        }
+
+        var runs = Runs(words, title);
         for (var r = 0; r < runs.Count; r++)
         {
             var run = runs[r];
@@ -68,8 +97,10 @@ public static class PersonNameQuery
                 r++;
             }
             else if (IsName(run)) MarkName([.. Enumerable.Range(run.Start, run.Length)]);
+            else if (run.Length >= 2 && Enumerable.Range(run.Start, run.Length).Any(i => isKnownName(words[i].Text)))
+                for (var i = run.Start; i < run.End; i++) inMisspeltName[i] = IsCapitalised(words[i].Text);
         }
-        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i], anyOf[i]))];
+        return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i], anyOf[i], inName[i], inMisspeltName[i]))];
 
         bool IsName(Range run) => isKnownName(words[FirstNameWord(run.Start, run.End)].Text) && isKnownName(words[LastNameWord(run)].Text);
 
@@ -95,6 +126,7 @@ public static class PersonNameQuery
         // label says which word is the surname (surnameKnown), the word before the last may be it instead.
         void MarkName(int[] name, bool surnameKnown = false)
         {
+            foreach (var i in name) inName[i] = IsCapitalised(words[i].Text);
             var first = name.Length > 2 && name[^1] == name[0] + name.Length - 1 ? FirstNameWord(name[0], name[^1] + 1) - name[0] : 0;
             for (var i = 0; i < first; i++) required[name[i]] = false;
             name = name[first..];
@@ -114,12 +146,58 @@ public static class PersonNameQuery
             var beforeLast = last - 1;
             // Particles, initials and patronymics never stand for the surname, nor does the father's name after
             // "bin" or "ibn" ("Abdullah bin Ahmad Badawi" is no "Abdullah Ahmad").
+            // Nor does any word of a name of short syllables only, written without hyphens ("Kim Jong Un", "Lee Hsien
+            // Loong"): there the last syllable is part of the given name, and a brother ("Kim Jong Nam") shares the one
+            // before. (With a hyphened given name, "Alice Mak Mei-kuen", the word before it may be the surname.)
             if (surnameKnown || beforeLast < 1 || !IsCapitalised(words[name[beforeLast]].Text) || NameTokens.IsOptional(words[name[beforeLast]].Text)
-                || PatronymicParticles.Contains(words[name[beforeLast] - 1].Text)) return;
+                || PatronymicParticles.Contains(words[name[beforeLast] - 1].Text)
+                || last == name.Length - 1 && name.All(i => words[i].Text.Length <= MaxSyllableLength)) return;
             required[name[last]] = false;
             anyOf[name[beforeLast]] = anyOf[name[last]] = anyOf[name[last]] ?? name[beforeLast];
         }
     }
+
+    /// <summary>
+    /// Names typed without spaces ("AntonyBlinken", "NguyenXuanPhuc") are read as their words: a word with capitals
+    /// inside that is no known name itself but whose capitalised parts all are. "McDonald" and "DeSantis" stay whole,
+    /// being known (or having an unknown part).
+    /// </summary>
+    private static List<ScannedWord> SplitJoinedNames(List<ScannedWord> words, Func<string, bool> isKnownName)
+    {
+        var result = new List<ScannedWord>(words.Count);
+        foreach (var word in words)
+        {
+            var parts = CamelCaseParts(word.Text);
+            if (parts.Count < 2 || isKnownName(word.Text) || !parts.All(isKnownName))
+            {
+                result.Add(word);
+                continue;
+            }
+            for (var p = 0; p < parts.Count; p++)
+                result.Add(p == 0
+                    ? word with { Text = parts[p], Abbreviated = false }
+                    : new ScannedWord(parts[p], false, word.InParentheses, JoinsPrevious: true, HyphenBefore: false, Attached: false, Abbreviated: p == parts.Count - 1 && word.Abbreviated));
+        }
+        return result;
+    }
+
+    /// <summary>The parts of a word split before each capital that follows a lower-case letter ("AntonyBlinken": Antony, Blinken).</summary>
+    private static List<string> CamelCaseParts(string word)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (!char.IsUpper(word[i]) || !char.IsLower(word[i - 1])) continue;
+            parts.Add(word[start..i]);
+            start = i;
+        }
+        parts.Add(word[start..]);
+        return parts;
+    }
+
+    /// <summary>The length of a long romanised Chinese or Korean syllable ("Hsien", "Loong").</summary>
+    private const int MaxSyllableLength = 5;
 
     /// <summary>"Jr.", "Sr.", "II", "III", "IV": a suffix one spelling of a name carries and another drops.</summary>
     public static bool IsGenerationalSuffix(string word) => GenerationalSuffixes.Contains(word);
@@ -137,19 +215,16 @@ public static class PersonNameQuery
         "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "zu", "ter", "bin", "binti", "ibn", "al", "el", "la", "le",
     };
 
-    // Titles that open a name and that other spellings drop: "Sir George Young", "Tunku Abdul Rahman", "Datuk Seri …";
-    // and "Mohd", the abbreviated Muhammad that opens Malay names and that the press drops ("Mohd Khir Johari" is Khir Johari).
-    private static readonly HashSet<string> LeadingTitles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "sir", "dame", "lord", "lady", "tunku", "tun", "tengku", "datuk", "dato", "datin", "seri", "sheikh", "shaikh", "dr", "prof", "mohd",
-    };
+    // "Mohd", the abbreviated Muhammad that opens Malay names and that the press drops ("Mohd Khir Johari" is Khir Johari),
+    // is dropped like a title (PersonTitles: "Sir George Young", "Tunku Abdul Rahman", "Datuk Seri …").
+    private const string AbbreviatedMuhammad = "mohd";
 
     // "son of" / "daughter of" in Malay and Arabic names: the word after them is the father's name.
     private static readonly HashSet<string> PatronymicParticles = new(StringComparer.OrdinalIgnoreCase) { "bin", "binti", "bint", "ibn", "ben" };
 
     private static bool IsQualifier(string word) => PeerageTitles.Contains(word) || IsGenerationalSuffix(word);
 
-    private static bool IsTitle(string word) => LeadingTitles.Contains(word);
+    private static bool IsTitle(string word) => PersonTitles.IsTitle(word) || word.Equals(AbbreviatedMuhammad, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsNumber(string word) => word.All(char.IsDigit);
 
@@ -170,13 +245,13 @@ public static class PersonNameQuery
     /// Maximal runs of capitalised words outside parentheses, joined by spaces, hyphens, dots or apostrophes (a comma
     /// or other punctuation ends a run). Lower-case name particles may sit inside a run, never at its ends.
     /// </summary>
-    private static List<Range> Runs(IReadOnlyList<ScannedWord> words)
+    private static List<Range> Runs(IReadOnlyList<ScannedWord> words, bool[] title)
     {
         var runs = new List<Range>();
         var start = -1;
         for (var i = 0; i <= words.Count; i++)
         {
-            var eligible = i < words.Count && !words[i].InParentheses
+            var eligible = i < words.Count && !words[i].InParentheses && !title[i]
                 && (IsCapitalised(words[i].Text) || NameParticles.Contains(words[i].Text) || start >= 0 && IsCompoundTail(words[i]));
             if (eligible && start >= 0 && words[i].JoinsPrevious && !words[i].CommaBefore) continue;
             if (start >= 0) AddTrimmed(start, i);
@@ -192,12 +267,7 @@ public static class PersonNameQuery
         }
     }
 
-    private static bool IsCapitalised(string word)
-    {
-        var first = word[0];
-        // Scripts without case (Arabic, Chinese) cannot show a capital: their words count as capitalised.
-        return char.IsUpper(first) || char.IsLetter(first) && !char.IsLower(first);
-    }
+    private static bool IsCapitalised(string word) => NameTokens.IsCapitalised(word);
 
     private static List<ScannedWord> Scan(string text)
     {

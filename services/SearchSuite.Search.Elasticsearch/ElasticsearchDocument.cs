@@ -76,8 +76,8 @@ public sealed class ElasticsearchDocument
         Related = document.RelatedHeadlines,
         Names = document.PersonNames,
         RelatedNames = document.RelatedPersonNames,
-        NameKeys = KeysOf(document.PersonNames, names),
-        RelatedNameKeys = KeysOf(document.RelatedPersonNames, names),
+        NameKeys = KeysOf(document.PersonNames, [document.Title, document.Text], names),
+        RelatedNameKeys = KeysOf(document.RelatedPersonNames, document.RelatedHeadlines, names),
         Removed = document.Removed,
         Metadata = document.Metadata,
         LanguageFields = IndexFields.SuffixesFor(document.Language)
@@ -104,6 +104,7 @@ public sealed class ElasticsearchDocument
         Metadata = Metadata,
     };
 
-    private static string[] KeysOf(IReadOnlyList<string> personNames, IIndexedNames names) =>
-        [.. personNames.SelectMany(names.Register).Distinct(StringComparer.Ordinal)];
+    /// <summary>The names' keys and, for the names the extractor missed, the keys of the texts' capitalised words.</summary>
+    private static string[] KeysOf(IReadOnlyList<string> personNames, IEnumerable<string> texts, IIndexedNames names) =>
+        [.. personNames.SelectMany(names.Register).Concat(texts.SelectMany(names.KeysOfCapitalisedWords)).Distinct(StringComparer.Ordinal)];
 }

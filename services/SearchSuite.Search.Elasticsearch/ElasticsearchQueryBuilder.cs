@@ -55,8 +55,8 @@ public static class ElasticsearchQueryBuilder
             queries.Add(ConstantScore(MatchPhrase(IndexFields.Names, name.Form), name.Weight));
             queries.Add(ConstantScore(MatchPhrase(IndexFields.RelatedNames, name.Form), name.Weight * IndexFields.RelatedBoost));
             if (name.Key is null) continue;
-            queries.Add(ConstantScore(new TermQuery(IndexFields.NameKeys, name.Key), name.Weight));
-            queries.Add(ConstantScore(new TermQuery(IndexFields.RelatedNameKeys, name.Key), name.Weight * IndexFields.RelatedBoost));
+            queries.Add(ConstantScore(new TermQuery(IndexFields.NameKeys, name.Key), name.KeyWeight));
+            queries.Add(ConstantScore(new TermQuery(IndexFields.RelatedNameKeys, name.Key), name.KeyWeight * IndexFields.RelatedBoost));
         }
         return new DisMaxQuery { TieBreaker = IndexFields.WordTieBreaker, Queries = queries };
     }

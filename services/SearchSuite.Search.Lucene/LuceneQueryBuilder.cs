@@ -57,8 +57,8 @@ public static class LuceneQueryBuilder
             AddAnalyzed(query, terms, IndexFields.Names, FieldAnalysis.Folding, name.Form, name.Weight, constantScore: true);
             AddAnalyzed(query, terms, IndexFields.RelatedNames, FieldAnalysis.Folding, name.Form, name.Weight * IndexFields.RelatedBoost, constantScore: true);
             if (name.Key is null) continue;
-            query.Add(Boosted(new ConstantScoreQuery(terms.Query(new Term(IndexFields.NameKeys, name.Key))), name.Weight));
-            query.Add(Boosted(new ConstantScoreQuery(terms.Query(new Term(IndexFields.RelatedNameKeys, name.Key))), name.Weight * IndexFields.RelatedBoost));
+            query.Add(Boosted(new ConstantScoreQuery(terms.Query(new Term(IndexFields.NameKeys, name.Key))), name.KeyWeight));
+            query.Add(Boosted(new ConstantScoreQuery(terms.Query(new Term(IndexFields.RelatedNameKeys, name.Key))), name.KeyWeight * IndexFields.RelatedBoost));
         }
         return query;
     }

@@ -186,19 +186,22 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
         foreach (var headline in document.RelatedHeadlines)
             doc.Add(new global::Lucene.Net.Documents.TextField(IndexFields.Related, headline, Field.Store.NO));
-        AddNames(doc, IndexFields.Names, IndexFields.NameKeys, document.PersonNames);
-        AddNames(doc, IndexFields.RelatedNames, IndexFields.RelatedNameKeys, document.RelatedPersonNames);
+        AddNames(doc, IndexFields.Names, IndexFields.NameKeys, document.PersonNames, [document.Title, document.Text]);
+        AddNames(doc, IndexFields.RelatedNames, IndexFields.RelatedNameKeys, document.RelatedPersonNames, document.RelatedHeadlines);
         return doc;
     }
 
-    private void AddNames(LuceneDocument doc, string namesField, string keysField, IReadOnlyList<string> names)
+    /// <param name="texts">Their capitalised words' keys join the names' keys, for the names the extractor missed.</param>
+    private void AddNames(LuceneDocument doc, string namesField, string keysField, IReadOnlyList<string> names, IEnumerable<string> texts)
     {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
             doc.Add(new global::Lucene.Net.Documents.TextField(namesField, name, Field.Store.NO));
-            foreach (var key in indexedNames.Register(name))
-                doc.Add(new StringField(keysField, key, Field.Store.NO));
+            keys.UnionWith(indexedNames.Register(name));
         }
+        foreach (var text in texts) keys.UnionWith(indexedNames.KeysOfCapitalisedWords(text));
+        foreach (var key in keys) doc.Add(new StringField(keysField, key, Field.Store.NO));
     }
 
     private static DocumentNormalized ReadSource(LuceneDocument stored) =>

@@ -51,9 +51,9 @@ public class PersonNameQueryTests
         Assert.Equal("o R R o", Shape("H. John Heinz III"));
         Assert.Equal("o R R", Shape("Mohd Khir Johari"));
         Assert.Equal("o R o o R", Shape("Mohd Najib bin Abdul Razak"));
-        // A title or initial is kept when nothing but the surname would be left, and an undotted letter is a name
-        // (the Korean surname O).
-        Assert.Equal("R R", Shape("Sir Lavrov"));
+        // A title before a lone surname is dropped too (issue 18: "Außenministerin Baerbock" finds Annalena Baerbock),
+        // and an undotted letter is a name (the Korean surname O).
+        Assert.Equal("o R", Shape("Sir Lavrov"));
         Assert.Equal("R R o", Shape("O Kuk-ryol"));
         bool[] GivenNames(string query) => [.. PersonNameQuery.Parse(query, IsKnownName).Select(t => t.IsGivenName)];
         Assert.Equal([false, true, false, false], GivenNames("H. John Heinz III"));
@@ -118,5 +118,46 @@ public class PersonNameQueryTests
     public void Words_keep_apostrophes_between_letters_and_split_at_other_punctuation()
     {
         Assert.Equal(["US", "Präsident", "O'Neal", "H`Yim", "Nguyễn", "2025"], PersonNameQuery.Words("US-Präsident, O'Neal H`Yim 'Nguyễn' (2025)!"));
+    }
+
+    [Theory]
+    // Titles and offices in many languages, also of several words, before a full name or a lone surname.
+    [InlineData("Außenministerin Baerbock", "o R")]
+    [InlineData("Außenministerin Annalena Baerbock", "o R R")]
+    [InlineData("Secretary-General Guterres", "o o R")]
+    [InlineData("Kremlsprecher Dmitri Peskow", "o R R")]
+    [InlineData("Kremlin spokesman Dmitry Peskov", "o o R R")]
+    [InlineData("Mr. Antony Blinken", "o R R")]
+    [InlineData("Dr. Angela Merkel", "o R R")]
+    [InlineData("President Volodymyr Zelensky", "o R R")]
+    [InlineData("Präsident Selenskyj", "o R")]
+    [InlineData("Bundeskanzlerin Angela Merkel", "o R R")]
+    [InlineData("ông Nguyễn Phú Trọng", "o R A A")]
+    [InlineData("bà Phạm Thị Thanh Trà", "o R o o R")]
+    [InlineData("Sheikh Mohammed bin Zayed", "o R o R")]
+    [InlineData("Thủ tướng Phạm Minh Chính", "o o R o R")]
+    public void A_title_before_a_name_is_no_part_of_it(string query, string shape) => Assert.Equal(shape, Shape(query));
+
+    [Theory]
+    // A word that is a title only in front of a name: a surname "King" or a lone "President" stays a word to find.
+    [InlineData("Stephen King", "R R")]
+    [InlineData("President", "R")]
+    [InlineData("Angus King", "R R")]
+    public void A_title_word_elsewhere_is_a_word_to_find(string query, string shape) => Assert.Equal(shape, Shape(query));
+
+    [Theory]
+    // Names typed without spaces read as their words when each part is a known name and the whole is not.
+    [InlineData("AntonyBlinken", "Antony Blinken")]
+    [InlineData("NguyenXuanPhuc", "Nguyen Xuan Phuc")]
+    [InlineData("Annalena-Baerbock", "Annalena Baerbock")]
+    public void A_name_typed_without_spaces_is_read_as_its_words(string query, string words) =>
+        Assert.Equal(words, string.Join(' ', PersonNameQuery.Parse(query, w => IsKnownName(w) && !w.Skip(1).Any(char.IsUpper)).Select(t => t.Text)));
+
+    [Fact]
+    public void A_known_name_with_a_capital_inside_stays_whole()
+    {
+        Assert.Equal(["McDonald"], PersonNameQuery.Parse("McDonald", w => w is "McDonald" or "Donald").Select(t => t.Text));
+        // "Mc" is no known name, so the word is not split.
+        Assert.Equal(["McCaskill"], PersonNameQuery.Parse("McCaskill", w => w is "Caskill").Select(t => t.Text));
     }
 }

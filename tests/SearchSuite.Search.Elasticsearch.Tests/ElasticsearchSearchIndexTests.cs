@@ -231,7 +231,7 @@ public sealed class ElasticsearchSearchIndexTests
               "cited_sources": [], "fingerprint": "fp-1", "ingested_at": "2026-11-23T12:00:00+00:00",
               "related": ["Trump gặp Putin"],
               "names": ["Nguyễn Phú Trọng", "Vladimir Putin"], "related_names": ["Donald Trump"],
-              "name_keys": ["trọng", "putin"], "related_name_keys": ["trump"],
+              "name_keys": ["trọng", "putin", "tổng", "bí", "nga", "nguyễn", "phú", "vladimir"], "related_name_keys": ["trump", "putin"],
               "removed": [], "metadata": {},
               "title_vi": "Tổng Bí thư tiếp Tổng thống Nga", "body_vi": "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Vladimir Putin.",
               "title_vi_folded": "Tổng Bí thư tiếp Tổng thống Nga", "body_vi_folded": "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Vladimir Putin."

@@ -10,6 +10,13 @@ public interface IIndexedNames
 
     /// <summary>The transliteration key of one name token, or null when it has none.</summary>
     string? KeyOf(string token);
+
+    /// <summary>
+    /// The keys of the capitalised words of running text (<see cref="SearchSuite.Names.NameTokens.CapitalisedWords"/>),
+    /// indexed with the name keys so that matching never depends on the name extractor having seen the name.
+    /// </summary>
+    IReadOnlyList<string> KeysOfCapitalisedWords(string text) =>
+        [.. SearchSuite.Names.NameTokens.CapitalisedWords(text).Select(KeyOf).OfType<string>().Distinct(StringComparer.Ordinal)];
 }
 
 /// <summary>Used when no name matching is configured: names are indexed as text only.</summary>

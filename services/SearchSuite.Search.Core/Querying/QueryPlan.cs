@@ -12,7 +12,12 @@ public sealed record SearchQuery(
     bool ExpandNames);
 
 /// <summary>One spelling a query word may match in the name fields, with the weight its source earns.</summary>
-public sealed record NameAlternative(string Form, string? Key, ExpansionSource Source, float Weight);
+/// <param name="Key">Matched in the key fields (extracted names' keys and the keys of capitalised words) at <see cref="KeyWeight"/>.</param>
+public sealed record NameAlternative(string Form, string? Key, ExpansionSource Source, float Weight)
+{
+    /// <summary>A key match cannot tell which spelling was meant, so it earns no more than the key weight (<see cref="NameScorer"/>).</summary>
+    public float KeyWeight { get; init; } = Weight;
+}
 
 /// <summary>
 /// One query word. A required word must match in some field (title, body, related headlines or, through its

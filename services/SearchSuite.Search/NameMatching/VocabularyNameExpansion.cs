@@ -1,3 +1,4 @@
+using System.Text;
 using SearchSuite.Names;
 using SearchSuite.Search.Querying;
 
@@ -9,18 +10,19 @@ namespace SearchSuite.Search.NameMatching;
 /// </summary>
 public sealed class VocabularyNameExpansion(NameExpander expander) : INameExpansion
 {
-    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false)
+    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false)
     {
-        var expansions = expander.Expand(word, givenName);
-        // The word alone adds nothing its text-field match does not already give.
-        if (expansions.All(e => e.Source == ExpansionSource.Exact)) return [];
+        var expansions = expander.Expand(word, givenName, inName);
+        // A plain ASCII word alone adds nothing its text-field match does not already give; a word with accents or
+        // in another script ("Đỗ", "Лавров") still meets the unaccented and Latin spellings of any text through its key.
+        if (expansions.All(e => e.Source == ExpansionSource.Exact) && Ascii.IsValid(word)) return [];
         return [.. expansions.Select(ToAlternative)];
     }
 
     public bool IsKnownName(string word) => expander.IsKnownName(word);
 
-    // The exact form carries no key: a key match cannot tell which spelling was meant, so it must not score as
-    // exact. Its key still reaches the key fields through the other spellings that share it.
-    private static NameAlternative ToAlternative(NameExpansion expansion) =>
-        new(expansion.Form, expansion.Source == ExpansionSource.Exact ? null : expansion.Key, expansion.Source, expansion.Weight);
+    // A key match cannot tell which spelling was meant, so it never scores as exact: the exact form's key (which
+    // reaches the names the extractor missed, through the keys of capitalised words) earns the key weight.
+    private NameAlternative ToAlternative(NameExpansion expansion) =>
+        new(expansion.Form, expansion.Key, expansion.Source, expansion.Weight) { KeyWeight = Math.Min(expansion.Weight, expander.Options.KeyWeight) };
 }

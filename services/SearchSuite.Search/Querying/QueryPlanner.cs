@@ -8,7 +8,8 @@ namespace SearchSuite.Search.Querying;
 public interface INameExpansion
 {
     /// <param name="givenName">The word is the given name of a multi-word person name, so hypocorisms apply.</param>
-    IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false);
+    /// <param name="inName">The word is part of a multi-word person name, so typos get a wider budget.</param>
+    IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false);
 
     /// <summary>True when the word is a known person-name token in some spelling (see <see cref="PersonNameQuery"/>).</summary>
     bool IsKnownName(string word);
@@ -29,9 +30,10 @@ public sealed class QueryPlanner(INameExpansion names)
     public QueryPlan Plan(SearchQuery query)
     {
         var words = PersonNameQuery.Parse(query.Text, names.IsKnownName)
-            .Select(t => IsOptional(t.Text)
+            // A stop word inside a person's name is a name word ("To Huy Rua"): see IsStopWord.
+            .Select(t => NameTokens.IsOptional(t.Text) || IsStopWord(t.Text) && !t.InName
                 ? new QueryWord(t.Text, Required: false, [])
-                : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName) : [], t.AnyOf))
+                : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName, t.IsNameWord) : [], t.AnyOf))
             .ToList();
         return new QueryPlan(words, query.Languages, query.OriginLanguages, query.Offset, query.Limit);
     }
@@ -44,7 +46,9 @@ public sealed class QueryPlanner(INameExpansion names)
 
     /// <summary>
     /// Stop words ("the", "und") are dropped by some analyzers but not others; requiring them would make a query
-    /// fail on every document whose language drops them, so they only add to the score.
+    /// fail on every document whose language drops them, so they only add to the score. Inside a person's name
+    /// (<see cref="QueryToken.InName"/>: "To Huy Rua", "Le Kha Phieu") they are name words: required, and matched
+    /// through the name fields and keys, which no stop list touches.
     /// </summary>
     public static bool IsStopWord(string word)
     {
@@ -57,7 +61,7 @@ public sealed class QueryPlanner(INameExpansion names)
 /// <summary>Used until a name expander is configured, and when expansion is switched off.</summary>
 public sealed class NoNameExpansion : INameExpansion
 {
-    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false) => [];
+    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false) => [];
 
     public bool IsKnownName(string word) => false;
 }

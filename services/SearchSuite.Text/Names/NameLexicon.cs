@@ -1,3 +1,4 @@
+using SearchSuite.Names;
 using SearchSuite.Text.Attribution;
 using SearchSuite.Text.Language;
 
@@ -10,24 +11,16 @@ namespace SearchSuite.Text.Names;
 /// </summary>
 internal static class NameLexicon
 {
-    /// <summary>Titles and honorifics; the words after them are a name. Matched case-insensitively.</summary>
+    /// <summary>
+    /// Words that mark the capitalised words after them as a name, besides the titles of <see cref="PersonTitles"/>
+    /// (shared with the name query): parts of longer offices ("Prime", "Foreign") and other cues ("Amtskollege").
+    /// Matched case-insensitively.
+    /// </summary>
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Präsident", "Präsidenten", "Präsidentin", "Vizepräsident", "Staatschef", "Regierungschef", "Kanzler", "Kanzlerin",
-        "Bundeskanzler", "Bundeskanzlerin", "Ministerpräsident", "Premierminister", "Premier", "Minister", "Ministerin",
-        "Außenminister", "Außenministerin", "Verteidigungsminister", "Finanzminister", "Innenminister", "Sprecher",
-        "Sprecherin", "Kremlsprecher", "Regierungssprecher", "Pressesprecher", "Amtskollege", "Amtskollegen", "Führer",
-        "Herr", "Herrn", "Frau", "Dr", "Prof", "Papst", "König", "Königin", "Prinz", "Prinzessin", "Senator", "Senatorin",
-        "Botschafter", "Sondergesandte", "Sondergesandter", "Gesandte", "Generalsekretär", "Bürgermeister", "General",
-        "Oberst", "Ayatollah", "Scheich", "Chef", "Chefin",
-        "President", "Vice", "Prime", "Secretary", "State", "Spokesman", "Spokeswoman", "Spokesperson", "Chancellor",
-        "Sen", "Rep", "Representative", "Governor", "Gov", "Mayor", "King", "Queen", "Prince", "Princess", "Pope", "Mr",
-        "Mrs", "Ms", "Miss", "Sir", "Lord", "Lady", "Judge", "Justice", "Gen", "Colonel", "Col", "Ambassador", "Envoy",
-        "Chairman", "Chairwoman", "Leader", "Reverend", "Rev", "Sheikh", "Director", "Counterpart", "Foreign", "Defense",
-        "Defence", "Finance", "Interior", "Speaker", "Host", "Former",
-        "Ông", "Bà", "Ngài", "thống", "tướng", "trưởng", "tịch", "thư",
-        "президент", "премьер-министр", "министр", "глава", "пресс-секретарь", "господин", "госпожа", "госсекретарь",
-        "лидер", "канцлер", "председатель", "спикер",
+        "Amtskollege", "Amtskollegen", "Führer", "Gesandte", "Chef", "Chefin", "Vice", "Prime", "State", "Leader",
+        "Director", "Counterpart", "Foreign", "Defense", "Defence", "Finance", "Interior", "Host", "Former", "thống",
+        "tướng", "trưởng", "tịch", "thư", "лидер",
     };
 
     /// <summary>Words that make the following capitalised word a noun, not a name ("der Iran", "the White House").</summary>
@@ -92,7 +85,9 @@ internal static class NameLexicon
     private const int MinLengthForEndingCheck = 7;
 
     public static bool IsTitle(string word) =>
-        Titles.Contains(word) || (word.LastIndexOf('-') is var hyphen and > 0 && Titles.Contains(word[(hyphen + 1)..]));
+        IsListedTitle(word) || (word.LastIndexOf('-') is var hyphen and > 0 && IsListedTitle(word[(hyphen + 1)..]));
+
+    private static bool IsListedTitle(string word) => Titles.Contains(word) || PersonTitles.IsTitle(word);
 
     public static bool IsDeterminer(string word) => Determiners.Contains(word);
 

@@ -40,6 +40,9 @@ public sealed class NameDevSet
     public required IReadOnlyList<NameDocument> Documents { get; init; }
     public required IReadOnlyList<NameQuery> Queries { get; init; }
 
+    /// <summary>Labels in the dev set's other languages (person, country, label): the perturbation bed's script sets.</summary>
+    public IReadOnlyList<(string PersonId, string Country, string Name)> OtherScriptLabels { get; init; } = [];
+
     /// <summary>Lower case without diacritics: what a standard analyzer with ASCII folding indexes (the baseline).</summary>
     public static string BaselineFold(string token)
     {
@@ -76,10 +79,15 @@ public sealed class NameDevSet
 
         var byPersonAndLanguage = new Dictionary<(string, string), NameDocument>();
         var countries = new Dictionary<string, string>();
+        var otherLabels = new List<(string, string, string)>();
         foreach (var row in ReadTsv("other_names_by_lang.tsv"))
         {
             countries.TryAdd(row[1], row[2]);
-            if (!CorpusLanguages.Contains(row[4])) continue;
+            if (!CorpusLanguages.Contains(row[4]))
+            {
+                otherLabels.Add((row[1], row[2], row[5]));
+                continue;
+            }
             byPersonAndLanguage.TryAdd((row[1], row[4]), AddDocument(row[1], row[4], row[5]));
         }
         foreach (var ((personId, language), from) in byPersonAndLanguage)
@@ -103,7 +111,7 @@ public sealed class NameDevSet
             queries.Add(new NameQuery("vi-no-accents", document.PersonId, BaselineFold(document.Name).Replace('đ', 'd'),
                 new HashSet<int> { document.Id }));
         }
-        return new NameDevSet { Documents = documents, Queries = queries };
+        return new NameDevSet { Documents = documents, Queries = queries, OtherScriptLabels = otherLabels.Distinct().ToList() };
     }
 
     private static IEnumerable<string[]> ReadTsv(string fileName) =>

@@ -53,11 +53,13 @@ public sealed class NameRelevance
     /// <summary>Misses (target outside the top 10) and false matches, for tuning; filled when asked for.</summary>
     public List<string>? Diagnostics { get; init; }
 
-    public IReadOnlyList<RelevanceFigures> Evaluate(bool expand) =>
+    /// <param name="summaries">Also the rows "promised" and "all" (the dev set's sets; the perturbation bed reports per category only).</param>
+    public IReadOnlyList<RelevanceFigures> Evaluate(bool expand, bool summaries = true) =>
     [
         .. _devSet.Queries.GroupBy(q => q.Set).Select(g => Evaluate(g.Key, g.ToList(), expand)),
-        Evaluate("promised", [.. _devSet.Queries.Where(q => NameDevSet.IsPromised(q.Set))], expand),
-        Evaluate("all", _devSet.Queries, expand),
+        .. summaries
+            ? new[] { Evaluate("promised", [.. _devSet.Queries.Where(q => NameDevSet.IsPromised(q.Set))], expand), Evaluate("all", _devSet.Queries, expand) }
+            : [],
     ];
 
     private RelevanceFigures Evaluate(string set, IReadOnlyList<NameQuery> queries, bool expand)
@@ -108,7 +110,7 @@ public sealed class NameRelevance
         var candidates = new HashSet<int>();
         if (expand)
         {
-            query = [.. words.Select(w => _expander.Expand(w.Text, w.IsGivenName))];
+            query = [.. words.Select(w => _expander.Expand(w.Text, w.IsGivenName, w.IsNameWord))];
             foreach (var expansions in query)
             {
                 foreach (var expansion in expansions) candidates.UnionWith(_byForm.GetValueOrDefault(expansion.Form) ?? []);

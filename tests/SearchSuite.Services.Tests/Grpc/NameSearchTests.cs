@@ -37,6 +37,22 @@ public sealed class NameSearchFixture : IAsyncLifetime
         ("en-witkoff", "en", "The special envoy Steve Witkoff travelled to Moscow for a second round of talks on the ceasefire."),
         ("en-trong", "en", "The delegation was received by General Secretary Nguyen Phu Trong in the capital on Friday."),
         ("vi-trong", "vi", "Tổng Bí thư Nguyễn Phú Trọng đã tiếp đoàn đại biểu quốc tế tại Hà Nội vào sáng thứ sáu."),
+        // Issue 18, item 9: sentences in which the extractor sees no person's name (no title, sentence-initial, no verb of saying).
+        ("de-lawrow-bare", "de", "Sergej Lawrow traf am Dienstag in Genf den US-Außenminister Marco Rubio."),
+        ("de-lawrow-initial", "de", "Am Dienstag traf Lawrow in Genf ein, um über die nächsten Schritte zu sprechen."),
+        ("en-lavrov-initial", "en", "On Tuesday Lavrov arrived in Geneva, where the talks were to begin in the afternoon."),
+        // Item 6: Vietnamese names whose words are stop words of the document's language ("to", "do", "le").
+        ("vi-to-huy-rua", "vi", "Ông Tô Huy Rứa đã tiếp đoàn đại biểu của tỉnh tại trụ sở trung ương vào sáng nay."),
+        ("en-to-huy-rua", "en", "To Huy Rua, a former member of the politburo, received the delegation in the capital."),
+        ("vi-do-muoi", "vi", "Nguyên Tổng Bí thư Đỗ Mười đã có nhiều đóng góp cho sự nghiệp đổi mới của đất nước."),
+        ("en-do-muoi", "en", "The former party chief Do Muoi was remembered for the reforms of the early nineties."),
+        ("vi-le-kha-phieu", "vi", "Nguyên Tổng Bí thư Lê Khả Phiêu đã từ trần tại Hà Nội ở tuổi tám mươi tám."),
+        ("en-le-kha-phieu", "en", "Le Kha Phieu, who led the party in the late nineties, died in Hanoi at the age of 88."),
+        // Issue 18, items 1-4 and the brothers who share all but one syllable.
+        ("en-baerbock", "en", "The German foreign minister Annalena Baerbock said on Friday that the sanctions would stay in place."),
+        ("en-blinken", "en", "The secretary of state Antony Blinken flew to Cairo on Sunday for talks about the hostages."),
+        ("en-kim-jong-un", "en", "The North Korean leader Kim Jong Un watched the launch of a new missile from the coast."),
+        ("en-kim-jong-nam", "en", "The half-brother Kim Jong Nam was killed at the airport of Kuala Lumpur in February 2017."),
     ];
 
     public InProcessServer Server { get; private set; } = null!;
@@ -182,5 +198,66 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
         var on = await SearchAsync("Peskow");
         Assert.Contains("en-peskov", on.Hits.Select(h => h.DocumentId));
         Assert.NotEmpty(on.NameExpansions);
+    }
+
+    [Theory]
+    [InlineData("Lavrov", "de-lawrow-bare", "de-lawrow-initial", "en-lavrov-initial")]
+    [InlineData("Sergei Lavrov", "de-lawrow-bare")]
+    [InlineData("Лавров", "de-lawrow-bare", "de-lawrow-initial", "en-lavrov-initial")]
+    [InlineData("Lawrow", "de-lawrow-bare", "de-lawrow-initial", "en-lavrov-initial")]
+    public async Task A_name_the_extractor_missed_is_found_in_every_spelling(string query, params string[] expected)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        foreach (var id in expected) Assert.True(ids.Contains(id), $"{id} not found. {Explain(query, response)}");
+        // A key match explains itself with the text's spelling.
+        Assert.True(response.Hits.Single(h => h.DocumentId == "de-lawrow-bare").MatchedNames.Contains("Lawrow"), Explain(query, response));
+        Assert.DoesNotContain("en-lvov", ids);
+    }
+
+    [Theory]
+    [InlineData("Tô Huy Rứa", "en-to-huy-rua", "vi-to-huy-rua")]
+    [InlineData("To Huy Rua", "en-to-huy-rua", "vi-to-huy-rua")]
+    [InlineData("Đỗ Mười", "en-do-muoi", "vi-do-muoi")]
+    [InlineData("Do Muoi", "en-do-muoi", "vi-do-muoi")]
+    [InlineData("Lê Khả Phiêu", "en-le-kha-phieu", "vi-le-kha-phieu")]
+    [InlineData("Le Kha Phieu", "en-le-kha-phieu", "vi-le-kha-phieu")]
+    public async Task A_name_word_that_is_a_stop_word_still_counts(string query, params string[] expected)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        foreach (var id in expected) Assert.True(ids.Contains(id), $"{id} not found. {Explain(query, response)}");
+        // The stop word is required inside the name: the other Vietnamese leaders are not found.
+        Assert.True(ids.All(id => expected.Contains(id)), Explain(query, response));
+    }
+
+    [Theory]
+    [InlineData("Antony Blinkin", "en-blinken")]
+    [InlineData("Antoni Blinken", "en-blinken")]
+    [InlineData("Annalena Bearbock", "en-baerbock")]
+    [InlineData("Außenministerin Baerbock", "en-baerbock")]
+    [InlineData("Mr. Antony Blinken", "en-blinken")]
+    [InlineData("Baerbock, Annalena", "en-baerbock")]
+    [InlineData("BLINKEN Antony", "en-blinken")]
+    [InlineData("AntonyBlinken", "en-blinken")]
+    [InlineData("Annalena-Baerbock", "en-baerbock")]
+    public async Task A_name_as_people_write_it_finds_the_person(string query, string expected)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        Assert.True(ids.Contains(expected), $"{expected} not found. {Explain(query, response)}");
+        Assert.True(ids.All(id => id == expected), $"another article was found. {Explain(query, response)}");
+    }
+
+    [Theory]
+    [InlineData("Kim Jong Un", "en-kim-jong-un", "en-kim-jong-nam")]
+    [InlineData("Kim Jong Nam", "en-kim-jong-nam", "en-kim-jong-un")]
+    [InlineData("Antony Blinkin", "en-blinken", "en-baerbock")]
+    public async Task A_person_who_shares_all_but_one_word_is_not_found(string query, string person, string other)
+    {
+        var response = await SearchAsync(query);
+        var ids = response.Hits.Select(h => h.DocumentId).ToList();
+        Assert.True(ids.Contains(person), $"{person} not found. {Explain(query, response)}");
+        Assert.False(ids.Contains(other), Explain(query, response));
     }
 }

@@ -77,7 +77,7 @@ public class QueryPlannerTests
 
         public List<string> AskedAsGivenNames { get; } = [];
 
-        public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false)
+        public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false)
         {
             Asked.Add(word);
             if (givenName) AskedAsGivenNames.Add(word);

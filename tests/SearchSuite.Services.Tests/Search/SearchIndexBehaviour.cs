@@ -179,7 +179,7 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
 
         public string? KeyOf(string token) => Keys.GetValueOrDefault(token);
 
-        public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false) =>
+        public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false) =>
             KeyOf(word) is { } key ? [new NameAlternative(word, key, ExpansionSource.Key, 1f)] : [];
 
         public bool IsKnownName(string word) => KeyOf(word) is not null;

@@ -1,0 +1,102 @@
+namespace SearchSuite.Names.Tests;
+
+/// <summary>
+/// Issue 18's categories on real names, ranked as the search service and the relevance benchmark do: the query is read
+/// by <see cref="PersonNameQuery"/>, each word expanded by <see cref="NameExpander"/> and the name scored by
+/// <see cref="NameScorer"/>. "Finds" means a full match (every required word found a spelling, nothing conflicts).
+/// </summary>
+public class NamePerturbationTests
+{
+    private static readonly string[] Indexed =
+    [
+        "Antony Blinken", "Annalena Baerbock", "Frank-Walter Steinmeier", "Fumio Kishida", "António Guterres",
+        "Mohammed bin Zayed", "Nguyễn Xuân Phúc", "Yoon Suk Yeol", "Ali Shamkhani", "Imad Mughniyeh", "Viktor Yanukovych",
+        "Dmitry Sergeyevich Peskov", "Dmitry Ivanovich Peskov", "Kim Jong Un", "Kim Jong Nam", "George W. Bush",
+        "George H. W. Bush", "Nikolai Petrov", "Ruhollah Khomeini", "Ali Khamenei", "Georgy Lvov", "Sergei Lavrov",
+        "Dmitry Medvedev", "Viktor Medvedchuk", "Peter Steinbrück", "Antonio Banderas",
+    ];
+
+    private static readonly NameExpander Expander = CreateExpander();
+
+    private static NameExpander CreateExpander()
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var name in Indexed) vocabulary.AddName(name);
+        return new NameExpander(new NameVariantStore(), vocabulary);
+    }
+
+    private static NameMatch Match(string query, string document)
+    {
+        var words = PersonNameQuery.Parse(query, Expander.IsKnownName);
+        var expansions = words.Select(w => Expander.Expand(w.Text, w.IsGivenName, w.IsNameWord)).ToList();
+        return Expander.Scorer.Score(expansions, IndexedNameToken.FromName(document), words);
+    }
+
+    private static string Explain(string query, string document)
+    {
+        var words = PersonNameQuery.Parse(query, Expander.IsKnownName);
+        return $"'{query}' vs '{document}': {Match(query, document)}; words: " + string.Join("; ", words.Select(w =>
+            $"{w.Text} (required {w.Required}, name word {w.IsNameWord}): {string.Join(", ", Expander.Expand(w.Text, w.IsGivenName, w.IsNameWord).Select(e => $"{e.Form}/{e.Source}"))}"));
+    }
+
+    [Theory]
+    // 1. A typo in any word, the given name too.
+    [InlineData("Antony Blinkin", "Antony Blinken")]
+    [InlineData("Antoni Blinken", "Antony Blinken")]
+    [InlineData("Annalena Bearbock", "Annalena Baerbock")]
+    [InlineData("Analena Baerbock", "Annalena Baerbock")]
+    [InlineData("Frank-Walter Steinmaier", "Frank-Walter Steinmeier")]
+    [InlineData("Fumio Kishda", "Fumio Kishida")]
+    // 2. Titles and honorifics before the name, in any language.
+    [InlineData("Außenministerin Baerbock", "Annalena Baerbock")]
+    [InlineData("Secretary-General Guterres", "António Guterres")]
+    [InlineData("Mr. Antony Blinken", "Antony Blinken")]
+    [InlineData("Sheikh Mohammed bin Zayed", "Mohammed bin Zayed")]
+    [InlineData("Bundespräsident Frank-Walter Steinmeier", "Frank-Walter Steinmeier")]
+    [InlineData("ông Nguyễn Xuân Phúc", "Nguyễn Xuân Phúc")]
+    // 3. Order: surname first, upper case, family name first.
+    [InlineData("Baerbock, Annalena", "Annalena Baerbock")]
+    [InlineData("BLINKEN Antony", "Antony Blinken")]
+    [InlineData("bin Zayed Mohammed", "Mohammed bin Zayed")]
+    [InlineData("Kishida Fumio", "Fumio Kishida")]
+    // 4. Joined or split words.
+    [InlineData("AntonyBlinken", "Antony Blinken")]
+    [InlineData("Annalena-Baerbock", "Annalena Baerbock")]
+    [InlineData("NguyenXuanPhuc", "Nguyễn Xuân Phúc")]
+    [InlineData("Yoon Suk-yeol", "Yoon Suk Yeol")]
+    // 5. German transliteration conventions against English ones.
+    [InlineData("Ali Schamchani", "Ali Shamkhani")]
+    [InlineData("Imad Mughnija", "Imad Mughniyeh")]
+    [InlineData("Viktor Janukowytsch", "Viktor Yanukovych")]
+    // 8. Short forms: initials, a missing patronymic.
+    [InlineData("F.-W. Steinmeier", "Frank-Walter Steinmeier")]
+    [InlineData("A. Baerbock", "Annalena Baerbock")]
+    [InlineData("Dmitry Peskov", "Dmitry Sergeyevich Peskov")]
+    [InlineData("Dmitry Sergeyevich Peskov", "Dmitry Sergeyevich Peskov")]
+    // 7. Other scripts, through AnyAscii and the key rules.
+    [InlineData("Дмитрий Песков", "Dmitry Sergeyevich Peskov")]
+    [InlineData("Αντώνιο Γκουτέρες", "António Guterres")]
+    public void A_name_as_people_write_it_finds_the_person(string query, string document) =>
+        Assert.True(Match(query, document).IsFull, Explain(query, document));
+
+    [Theory]
+    // False friends, other people who share a surname or given name, conflicting patronymics and initials.
+    [InlineData("Dmitry Peskov", "Nikolai Petrov")]
+    [InlineData("Peskov", "Nikolai Petrov")]
+    [InlineData("Khamenei", "Ruhollah Khomeini")]
+    [InlineData("Ali Khamenei", "Ruhollah Khomeini")]
+    [InlineData("Lavrov", "Georgy Lvov")]
+    [InlineData("Sergei Lavrov", "Georgy Lvov")]
+    [InlineData("Medvedev", "Viktor Medvedchuk")]
+    [InlineData("Dmitry Medvedev", "Viktor Medvedchuk")]
+    [InlineData("Kim Jong Un", "Kim Jong Nam")]
+    [InlineData("Kim Jong Nam", "Kim Jong Un")]
+    [InlineData("George W. Bush", "George H. W. Bush")]
+    [InlineData("George H. W. Bush", "George W. Bush")]
+    [InlineData("Dmitry Sergeyevich Peskov", "Dmitry Ivanovich Peskov")]
+    [InlineData("Frank-Walter Steinmaier", "Peter Steinbrück")]
+    [InlineData("Antony Blinkin", "Antonio Banderas")]
+    [InlineData("Außenministerin Baerbock", "Antony Blinken")]
+    public void Another_person_is_not_found(string query, string document) =>
+        Assert.False(Match(query, document).IsFull, Explain(query, document));
+}
