@@ -28,7 +28,7 @@ public sealed class SearchIndexSchema
     private static readonly string[] KeywordFields =
     [
         "id", "language", "origin_language", "outlet", "cited_sources", "fingerprint",
-        "name_keys", "related_name_keys",
+        "name_keys", "related_name_keys", "story_id", "duplicate_of", "story_evidence",
     ];
 
     private static readonly string[] FoldedTextFields = ["related", "names", "related_names"];

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SearchSuite.Elasticsearch;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 
 namespace SearchSuite.Search.Elasticsearch;
 
@@ -18,10 +19,53 @@ public static class ElasticsearchQueryBuilder
     public static SearchRequest Build(QueryPlan plan) => new()
     {
         Query = Query(plan),
+        // One hit per story, the story's other versions as inner_hits, the stories counted (approximately beyond 3,000).
+        Collapse = plan.GroupByStory ? StoryCollapse() : null,
+        Aggregations = plan.GroupByStory ? new JsonObject { [TotalStoriesAggregation] = new JsonObject { ["cardinality"] = new JsonObject { ["field"] = IndexFields.StoryId } } } : null,
         From = Math.Min(plan.Offset, MaxResultWindow),
         Size = Math.Clamp(MaxResultWindow - plan.Offset, 0, plan.Limit),
         // Lucene counts every hit; so must this backend, or paging would stop at 10,000.
         TrackTotalHits = true,
+        Source = new JsonObject { ["excludes"] = new JsonArray([.. ElasticsearchDocument.SearchedOnlyFields.Select(f => (JsonNode)f)]) },
+    };
+
+    public const string TotalStoriesAggregation = "total_stories";
+    public const string VersionsInnerHits = "versions";
+
+    private static JsonObject StoryCollapse() => new()
+    {
+        ["field"] = IndexFields.StoryId,
+        ["inner_hits"] = new JsonObject
+        {
+            ["name"] = VersionsInnerHits,
+            // The hit itself comes back among them and is dropped, hence one more than the versions shown.
+            ["size"] = QueryPlan.MaxVersions + 1,
+            ["sort"] = new JsonArray(new JsonObject { [ElasticsearchDocument.IngestedAtField] = "asc" }, new JsonObject { [IndexFields.Id] = "asc" }),
+            ["_source"] = new JsonObject { ["excludes"] = new JsonArray([.. ElasticsearchDocument.SearchedOnlyFields.Select(f => (JsonNode)f)]) },
+        },
+    };
+
+    /// <summary>Candidates for story assignment: the same fingerprint, or the most (weighted) shared evidence terms.</summary>
+    public static SearchRequest StoryCandidates(StoryCandidateQuery query)
+    {
+        var should = new JsonArray();
+        if (query.Fingerprint.Length > 0) should.Add(ConstantScore(Term(IndexFields.Fingerprint, query.Fingerprint), 1_000f));
+        foreach (var evidence in query.Evidence.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(StoryCandidateQuery.MaxTerms))
+            should.Add(ConstantScore(Term(IndexFields.StoryEvidence, evidence), StoryEvidence.WeightOf(StoryEvidence.KindOf(evidence))));
+        return new SearchRequest
+        {
+            Query = new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } },
+            Size = query.Limit,
+            Source = new JsonObject { ["excludes"] = new JsonArray([.. ElasticsearchDocument.SearchedOnlyFields.Select(f => (JsonNode)f)]) },
+        };
+    }
+
+    /// <summary>A story's versions, oldest first.</summary>
+    public static SearchRequest StoryVersions(string storyId, int limit) => new()
+    {
+        Query = new JsonObject { ["bool"] = new JsonObject { ["filter"] = new JsonArray(Term(IndexFields.StoryId, storyId)) } },
+        Size = Math.Min(limit, MaxResultWindow),
+        Sort = new JsonArray(new JsonObject { [ElasticsearchDocument.IngestedAtField] = "asc" }, new JsonObject { [IndexFields.Id] = "asc" }),
         Source = new JsonObject { ["excludes"] = new JsonArray([.. ElasticsearchDocument.SearchedOnlyFields.Select(f => (JsonNode)f)]) },
     };
 
@@ -40,6 +84,8 @@ public static class ElasticsearchQueryBuilder
         if (required.Length > 0) boolQuery["must"] = new JsonArray(required);
         if (optional.Length > 0) boolQuery["should"] = new JsonArray(optional);
         if (filters.Count > 0) boolQuery["filter"] = filters;
+        // Duplicates are versions of their story, never hits of their own (grouped hits list them).
+        boolQuery["must_not"] = new JsonArray(new JsonObject { ["exists"] = new JsonObject { ["field"] = IndexFields.DuplicateOf } });
         // Without a must clause a filter alone would match; in Lucene a query of optional words needs one of them.
         if (required.Length == 0 && optional.Length > 0) boolQuery["minimum_should_match"] = 1;
         return new JsonObject { ["bool"] = boolQuery };
@@ -104,27 +150,4 @@ public static class ElasticsearchQueryBuilder
 
     private static JsonObject Terms(string field, IReadOnlyList<string> values) =>
         new() { ["terms"] = new JsonObject { [field] = new JsonArray([.. values.Select(v => (JsonNode)v)]) } };
-
-    /// <summary>
-    /// Earlier copies of the same content under other ids: same fingerprint, another id, ingested no later than the
-    /// copy just indexed. The time bound keeps two instances indexing copies at once from deleting each other's.
-    /// </summary>
-    public static JsonObject OlderCopiesOf(IEnumerable<ElasticsearchDocument> documents)
-    {
-        var copies = new JsonArray();
-        foreach (var document in documents.Where(d => d.Fingerprint.Length > 0))
-        {
-            copies.Add(new JsonObject
-            {
-                ["bool"] = new JsonObject
-                {
-                    ["filter"] = new JsonArray(
-                        new JsonObject { ["term"] = new JsonObject { [IndexFields.Fingerprint] = document.Fingerprint } },
-                        new JsonObject { ["range"] = new JsonObject { [ElasticsearchDocument.IngestedAtField] = new JsonObject { ["lte"] = document.IngestedAt.ToString("O") } } }),
-                    ["must_not"] = new JsonArray(new JsonObject { ["ids"] = new JsonObject { ["values"] = new JsonArray(document.Id) } }),
-                },
-            });
-        }
-        return new JsonObject { ["bool"] = new JsonObject { ["should"] = copies, ["minimum_should_match"] = 1 } };
-    }
 }

@@ -3,6 +3,7 @@ using SearchSuite.Contracts;
 using SearchSuite.Elasticsearch;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 
 namespace SearchSuite.Search.Elasticsearch;
 
@@ -14,9 +15,6 @@ namespace SearchSuite.Search.Elasticsearch;
 /// </summary>
 public sealed class ElasticsearchSearchIndex : ISearchIndex
 {
-    /// <summary>Fingerprint clauses per _delete_by_query, below the smallest max_clause_count (1024 on 7.x).</summary>
-    private const int MaxCopiesPerDelete = 200;
-
     private const string IndexNotFound = "index_not_found_exception";
 
     private readonly ElasticsearchClient client;
@@ -67,13 +65,12 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     {
         await InitializeAsync(cancellationToken);
         var rejected = new List<RejectedDocument>();
-        foreach (var chunk in LastCopies(documents).Chunk(options.BulkSize))
+        // Written by id only: a near-duplicate under another id is a version of its own (marked DuplicateOf by story assignment).
+        foreach (var chunk in documents.Chunk(options.BulkSize))
         {
             var sources = chunk.Select(d => ElasticsearchDocument.From(d, indexedNames)).ToList();
             var failed = await BulkIndexAsync(sources, cancellationToken);
             rejected.AddRange(failed);
-            var failedIds = failed.Select(f => f.DocumentId).ToHashSet(StringComparer.Ordinal);
-            await DeleteOlderCopiesAsync(sources.Where(s => !failedIds.Contains(s.Id)).ToList(), cancellationToken);
         }
         if (rejected.Count > 0) throw new DocumentsRejectedException(rejected);
     }
@@ -85,9 +82,37 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         EnsureValid(response, "search");
         var hits = response.Hits
             .Where(hit => hit.Source is not null)
-            .Select(hit => new IndexHit(hit.Source!.ToNormalized(), (float)(hit.Score ?? 0)))
+            .Select(hit => new IndexHit(hit.Source!.ToNormalized(), (float)(hit.Score ?? 0), plan.GroupByStory ? VersionsOf(hit) : null))
             .ToList();
-        return new IndexSearchResult(response.Total, hits);
+        long stories = 0;
+        if (plan.GroupByStory && response.Aggregations?.GetValueOrDefault(ElasticsearchQueryBuilder.TotalStoriesAggregation) is { ValueKind: System.Text.Json.JsonValueKind.Object } count
+            && count.TryGetProperty("value", out var value))
+            stories = value.GetInt64();
+        return new IndexSearchResult(response.Total, hits, stories);
+    }
+
+    /// <summary>A collapsed hit's inner_hits, without the hit itself.</summary>
+    private static IReadOnlyList<DocumentNormalized> VersionsOf(Hit<ElasticsearchDocument> hit) =>
+        [.. (hit.InnerHits?.GetValueOrDefault(ElasticsearchQueryBuilder.VersionsInnerHits)?.Hits.Hits ?? [])
+            .Where(inner => inner.Source is not null && inner.Id != hit.Id)
+            .Take(QueryPlan.MaxVersions)
+            .Select(inner => inner.Source!.ToNormalized())];
+
+    public async Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        if (query.Evidence.Count == 0 && query.Fingerprint.Length == 0) return [];
+        var response = await client.SearchAsync<ElasticsearchDocument>(Alias, ElasticsearchQueryBuilder.StoryCandidates(query), cancellationToken);
+        EnsureValid(response, "look up story candidates in");
+        return [.. response.Hits.Where(hit => hit.Source is not null).Select(hit => hit.Source!.ToCandidate())];
+    }
+
+    public async Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        var response = await client.SearchAsync<ElasticsearchDocument>(Alias, ElasticsearchQueryBuilder.StoryVersions(storyId, limit), cancellationToken);
+        EnsureValid(response, "read a story from");
+        return [.. response.Hits.Where(hit => hit.Source is not null).Select(hit => hit.Source!.ToNormalized())];
     }
 
     public async Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken)
@@ -96,18 +121,6 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         var response = await client.GetAsync<ElasticsearchDocument>(Alias, documentId, cancellationToken);
         EnsureValid(response, "get");
         return response.Found ? response.Source?.ToNormalized() : null;
-    }
-
-    /// <summary>
-    /// Copies of the same content within one batch: only the last is sent, as if each had replaced the one before (as in
-    /// Lucene). Sent together, two copies with the same ingest time would each delete the other as an older copy.
-    /// </summary>
-    private static IEnumerable<DocumentNormalized> LastCopies(IReadOnlyList<DocumentNormalized> documents)
-    {
-        var last = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < documents.Count; i++)
-            if (documents[i].Fingerprint.Length > 0) last[documents[i].Fingerprint] = i;
-        return documents.Where((d, i) => d.Fingerprint.Length == 0 || last[d.Fingerprint] == i);
     }
 
     private async Task CheckServerVersionAsync(CancellationToken cancellationToken)
@@ -170,20 +183,6 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             delay *= 2;
             request = request.WithOnlyRejectedOperations(response);
         }
-    }
-
-    private async Task DeleteOlderCopiesAsync(IReadOnlyList<ElasticsearchDocument> indexed, CancellationToken cancellationToken)
-    {
-        var deleted = 0L;
-        foreach (var chunk in indexed.Where(d => d.Fingerprint.Length > 0).Chunk(MaxCopiesPerDelete))
-        {
-            var response = await client.DeleteByQueryAsync(Alias, ElasticsearchQueryBuilder.OlderCopiesOf(chunk), cancellationToken: cancellationToken);
-            EnsureValid(response, "delete older copies in");
-            deleted += response.Deleted;
-        }
-        // _delete_by_query cannot wait_for a refresh; refresh only when something was deleted, to keep the WaitFor promise.
-        if (deleted > 0 && options.Refresh == IndexRefresh.WaitFor)
-            EnsureValid(await client.RefreshAsync(Alias, cancellationToken), "refresh");
     }
 
     private Refresh BulkRefresh => options.Refresh == IndexRefresh.WaitFor ? Refresh.WaitFor : Refresh.False;

@@ -6,6 +6,7 @@ using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Lucene;
 using SearchSuite.Search.NameMatching;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Search;
@@ -23,6 +24,8 @@ public static class SearchExtensions
         builder.Services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
         builder.Services.AddNameMatching();
         builder.Services.AddSingleton<QueryPlanner>();
+        builder.Services.AddValidatedOptions<StoryOptions>(StoryOptions.SectionName);
+        builder.Services.AddSingleton<StoryAssigner>();
         builder.Services.AddSingleton<LuceneSearchIndex>();
         builder.Services.AddElasticsearchIndex();
         builder.Services.Configure<GrpcServiceOptions<SearchGrpcService>>(grpc => grpc.Interceptors.Add<IndexUnavailableInterceptor>());

@@ -30,6 +30,11 @@ public sealed class SearchRequest
 
     [JsonPropertyName("min_score")] public double? MinScore { get; init; }
 
+    /// <summary>Field collapsing: one hit per value of a keyword field, optionally with inner_hits (7.x and 8.x).</summary>
+    [JsonPropertyName("collapse")] public JsonObject? Collapse { get; init; }
+
+    [JsonPropertyName("aggs")] public JsonObject? Aggregations { get; init; }
+
     internal string ToJson() => JsonSerializer.Serialize(this, ElasticsearchJson.Options);
 }
 

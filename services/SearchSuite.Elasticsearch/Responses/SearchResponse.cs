@@ -17,6 +17,9 @@ public sealed class SearchResponse<TDocument> : ElasticsearchResponse
 
     [JsonIgnore] public IReadOnlyList<Hit<TDocument>> Hits => HitsMetadata.Hits;
 
+    /// <summary>The aggregation results by name, as Elasticsearch returns them.</summary>
+    [JsonPropertyName("aggregations")] public IReadOnlyDictionary<string, JsonElement>? Aggregations { get; init; }
+
     [JsonIgnore] public long Total => HitsMetadata.Total?.Value ?? 0;
 }
 
@@ -72,6 +75,14 @@ public sealed class Hit<TDocument>
 
     /// <summary>Sort values; pass the last hit's as <see cref="SearchRequest.SearchAfter"/> for the next page.</summary>
     [JsonPropertyName("sort")] public IReadOnlyList<JsonElement>? Sort { get; init; }
+
+    /// <summary>With a collapse's inner_hits: each named inner result, whose "hits" has the same shape as the search's.</summary>
+    [JsonPropertyName("inner_hits")] public IReadOnlyDictionary<string, InnerHits<TDocument>>? InnerHits { get; init; }
+}
+
+public sealed class InnerHits<TDocument>
+{
+    [JsonPropertyName("hits")] public HitsMetadata<TDocument> Hits { get; init; } = new();
 }
 
 /// <summary>GET /{index}/_doc/{id}: a missing document is a valid answer with Found false.</summary>

@@ -9,6 +9,8 @@ using SearchSuite.Contracts;
 using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
+using Microsoft.Extensions.Options;
 using SearchSuite.ServiceDefaults;
 using SearchSuite.Testing;
 
@@ -38,6 +40,12 @@ public sealed class IndexDocumentsConsumerTests
 
         public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
+
+        public Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<DocumentNormalized>>([]);
+
         private static bool IsBad(DocumentNormalized document) => document.DocumentId.StartsWith("bad", StringComparison.Ordinal);
     }
 
@@ -48,6 +56,9 @@ public sealed class IndexDocumentsConsumerTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(index);
+        services.AddLogging();
+        services.AddSingleton(Options.Create(new StoryOptions()));
+        services.AddSingleton<StoryAssigner>();
         services.AddMassTransitTestHarness(bus => bus.AddSearchConsumers());
         var provider = services.BuildServiceProvider(validateScopes: true);
         var harness = provider.GetRequiredService<ITestHarness>();
