@@ -41,7 +41,7 @@ public static partial class StoryEvidence
     public static float WeightOf(EvidenceKind kind) => kind switch
     {
         EvidenceKind.Person => 2f,
-        EvidenceKind.Entity => 1f,
+        EvidenceKind.Entity => 0.5f,
         EvidenceKind.Number => 2f,
         EvidenceKind.Url => 3f,
         EvidenceKind.Source => 1f,

@@ -93,14 +93,18 @@ public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> opt
         }
         else
         {
-            // Every story with a matching version, the one with the most (then the smallest id) first: the one they merge into.
-            var stories = candidates
-                .Where(c => StoryMatcher.CloseInTime(published, c.PublishedAt, options) && StoryMatcher.SameStory(StoryMatcher.Compare(evidence, c.Evidence), options))
-                .GroupBy(c => c.StoryId, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count())
-                .ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => g.Key)
+            // Every story with a matching version, best match first: the one the document joins. Another story is merged
+            // in only when the document matches it strongly too (MergeDice), so that one loose match cannot chain stories.
+            var matches = candidates
+                .Where(c => c.DocumentId != document.DocumentId && StoryMatcher.CloseInTime(published, c.PublishedAt, options))
+                .Select(c => (c.StoryId, Match: StoryMatcher.Compare(evidence, c.Evidence)))
+                .Where(m => StoryMatcher.SameStory(m.Match, options))
+                .GroupBy(m => m.StoryId, StringComparer.Ordinal)
+                .Select(g => (StoryId: g.Key, Dice: g.Max(m => m.Match.Dice)))
+                .OrderByDescending(g => g.Dice)
+                .ThenBy(g => g.StoryId, StringComparer.Ordinal)
                 .ToList();
+            var stories = matches.Where((m, i) => i == 0 || m.Dice >= options.MergeDice).Select(m => m.StoryId).ToList();
             if (stories.Count == 0) result = document with { StoryId = document.DocumentId };
             else
             {

@@ -10,13 +10,17 @@ public sealed class StoryOptions
     /// <summary>Off: every document is a story of its own (duplicates are still marked).</summary>
     public bool Grouping { get; set; } = true;
 
-    /// <summary>Share of the smaller document's evidence weight that the two must share to be versions of one story.</summary>
+    /// <summary>Least Dice coefficient of the two documents' weighted evidence for them to be versions of one story.</summary>
     [Range(0.05, 1.0)]
-    public double MinCoverage { get; set; } = 0.5;
+    public double MinDice { get; set; } = 0.35;
+
+    /// <summary>Least Dice with a second story for a document to merge it into the story it joins (a bridging version).</summary>
+    [Range(0.05, 1.0)]
+    public double MergeDice { get; set; } = 0.6;
 
     /// <summary>Least evidence weight two versions share, so that two short texts do not join on one common word.</summary>
     [Range(0.0, 1000.0)]
-    public double MinSharedWeight { get; set; } = 6;
+    public double MinSharedWeight { get; set; } = 3;
 
     /// <summary>Candidates compared per document (one bounded index query, plus the recently assigned documents).</summary>
     [Range(1, 200)]
