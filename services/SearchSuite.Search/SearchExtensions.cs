@@ -24,8 +24,7 @@ public static class SearchExtensions
         builder.Services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
         builder.Services.AddNameMatching();
         builder.Services.AddSingleton<QueryPlanner>();
-        builder.Services.AddValidatedOptions<StoryOptions>(StoryOptions.SectionName);
-        builder.Services.AddSingleton<StoryAssigner>();
+        builder.Services.AddStories();
         builder.Services.AddSingleton<LuceneSearchIndex>();
         builder.Services.AddElasticsearchIndex();
         builder.Services.Configure<GrpcServiceOptions<SearchGrpcService>>(grpc => grpc.Interceptors.Add<IndexUnavailableInterceptor>());
@@ -37,6 +36,14 @@ public static class SearchExtensions
         });
         builder.Services.AddGrpcDefaults();
         return builder;
+    }
+
+    /// <summary>Story assignment (section "Stories"), which the indexing consumer runs before every batch.</summary>
+    public static IServiceCollection AddStories(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<StoryOptions>(StoryOptions.SectionName);
+        services.AddSingleton<StoryAssigner>();
+        return services;
     }
 
     public static IBusRegistrationConfigurator AddSearchConsumers(this IBusRegistrationConfigurator bus)

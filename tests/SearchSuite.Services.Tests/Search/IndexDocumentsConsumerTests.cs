@@ -10,7 +10,6 @@ using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
-using Microsoft.Extensions.Options;
 using SearchSuite.ServiceDefaults;
 using SearchSuite.Testing;
 
@@ -57,8 +56,7 @@ public sealed class IndexDocumentsConsumerTests
         var services = new ServiceCollection();
         services.AddSingleton(index);
         services.AddLogging();
-        services.AddSingleton(Options.Create(new StoryOptions()));
-        services.AddSingleton<StoryAssigner>();
+        services.AddStories();
         services.AddMassTransitTestHarness(bus => bus.AddSearchConsumers());
         var provider = services.BuildServiceProvider(validateScopes: true);
         var harness = provider.GetRequiredService<ITestHarness>();
@@ -113,6 +111,7 @@ public sealed class IndexDocumentsConsumerTests
             var builder = Host.CreateApplicationBuilder();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = RabbitMqBroker.ConnectionString(vhost) });
             builder.Services.AddSingleton<ISearchIndex>(index);
+            builder.Services.AddStories();
             builder.AddMessageBus(bus => bus.AddSearchConsumers());
             using var host = builder.Build();
             await host.StartAsync();
