@@ -56,6 +56,7 @@ public sealed class IndexDocumentsConsumerTests
         var services = new ServiceCollection();
         services.AddSingleton(index);
         services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddStories();
         services.AddMassTransitTestHarness(bus => bus.AddSearchConsumers());
         var provider = services.BuildServiceProvider(validateScopes: true);
