@@ -21,7 +21,7 @@ public static class AllInOneHost
     /// <summary>Documents that may wait in the in-memory bus before they are indexed (about 10 KB each in flight).</summary>
     public const int BacklogCapacity = 3_000;
 
-    /// <param name="configure">Last say over the host before it is built (tests swap in a TestServer or settings).</param>
+    /// <param name="configure">Settings and a server of its own (tests: a TestServer), applied before the components are added.</param>
     public static WebApplication Build(int port, string dataDirectory, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args ?? []);
@@ -33,6 +33,8 @@ public static class AllInOneHost
             // Mapped index pages would count in this process's resident set and take it past its memory aim (docs/benchmarks.md).
             [$"{IndexOptions.SectionName}:{nameof(IndexOptions.FileAccess)}"] = nameof(IndexFileAccess.Buffered),
         });
+        // Before the components: configuration decides which search backend AddSearch registers.
+        configure?.Invoke(builder);
         builder.AddServiceDefaults(port);
         builder.Services.AddSingleton(new PipelineBacklog(BacklogCapacity));
         builder.AddIngest();
@@ -44,8 +46,6 @@ public static class AllInOneHost
             bus.AddNormalizeConsumers();
             bus.AddSearchConsumers();
         });
-
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -25,15 +25,15 @@ public static class SearchExtensions
         builder.Services.AddNameMatching();
         builder.Services.AddSingleton<QueryPlanner>();
         builder.Services.AddStories();
-        builder.Services.AddSingleton<LuceneSearchIndex>();
-        builder.Services.AddElasticsearchIndex();
-        builder.Services.Configure<GrpcServiceOptions<SearchGrpcService>>(grpc => grpc.Interceptors.Add<IndexUnavailableInterceptor>());
-        builder.Services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<IOptions<IndexOptions>>().Value.Backend switch
+        // Only the chosen backend is registered, with its own start-up check.
+        var backend = builder.Configuration.GetSection(IndexOptions.SectionName).Get<IndexOptions>()?.Backend ?? IndexBackend.Lucene;
+        if (backend == IndexBackend.Elasticsearch)
         {
-            IndexBackend.Lucene => sp.GetRequiredService<LuceneSearchIndex>(),
-            IndexBackend.Elasticsearch => sp.GetRequiredService<ElasticsearchSearchIndex>(),
-            var other => throw new OptionsValidationException(IndexOptions.SectionName, typeof(IndexOptions), [$"Index:Backend '{other}' is not available in this build."]),
-        });
+            builder.Services.AddElasticsearchIndex();
+            // A cluster can be unreachable for a while; searches then answer Unavailable instead of Internal.
+            builder.Services.Configure<GrpcServiceOptions<SearchGrpcService>>(grpc => grpc.Interceptors.Add<IndexUnavailableInterceptor>());
+        }
+        else builder.Services.AddLuceneIndex();
         builder.Services.AddGrpcDefaults();
         return builder;
     }
