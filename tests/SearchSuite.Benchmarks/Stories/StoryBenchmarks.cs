@@ -74,8 +74,6 @@ public static class StoryBenchmarks
         var order = labelled.OrderBy(d => StableHash(d.Id)).ToList();
         var normalized = order.Select(d => NormalizeDocumentConsumer.Normalize(engine.Normalizer, new DocumentSubmitted { DocumentId = d.Id, Text = d.Text, Language = d.Language, SubmittedAt = DateTimeOffset.UnixEpoch })).ToList();
         foreach (var batch in normalized.Chunk(BatchSize)) await engine.IngestAsync(batch, grouping: true);
-        if (Environment.GetEnvironmentVariable("STORY_EVIDENCE_DUMP") is { Length: > 0 } dump)
-            await File.WriteAllLinesAsync(dump, normalized.Select(d => $"{d.DocumentId}\t{string.Join(' ', StoryEvidence.Extract(d))}"));
 
         var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var document in order)
