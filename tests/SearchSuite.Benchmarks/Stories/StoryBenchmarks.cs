@@ -153,35 +153,21 @@ public static class StoryBenchmarks
 
     private static int StableHash(string text) => text.Aggregate(23, (h, c) => unchecked(h * 31 + c)) & int.MaxValue;
 
-    /// <summary>The search service's components (AddSearch) on one index folder, without gRPC or a bus.</summary>
-    private sealed class Engine : IDisposable
+    /// <summary>The search service's components (<see cref="InProcessEngine"/>), ingesting with or without story assignment.</summary>
+    private sealed class Engine(string indexPath) : IDisposable
     {
-        private readonly IHost host;
-        private readonly QueryPlanner planner;
-        private readonly StoryAssigner stories;
+        private readonly InProcessEngine engine = new(indexPath);
 
-        public Engine(string indexPath)
-        {
-            var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            builder.Configuration[$"{IndexOptions.SectionName}:{nameof(IndexOptions.Path)}"] = indexPath;
-            builder.AddSearch();
-            host = builder.Build();
-            Index = host.Services.GetRequiredService<ISearchIndex>();
-            planner = host.Services.GetRequiredService<QueryPlanner>();
-            stories = host.Services.GetRequiredService<StoryAssigner>();
-        }
-
-        public ISearchIndex Index { get; }
+        public ISearchIndex Index => engine.Index;
         public DocumentNormalizer Normalizer { get; } = new();
 
         /// <summary>With grouping: story assignment, then the index, as the indexing consumer does. Without: the index alone.</summary>
         public async Task IngestAsync(IReadOnlyList<DocumentNormalized> batch, bool grouping) =>
-            await Index.IndexAsync(grouping ? await stories.AssignAsync(batch, CancellationToken.None) : batch, CancellationToken.None);
+            await Index.IndexAsync(grouping ? await engine.Stories.AssignAsync(batch, CancellationToken.None) : batch, CancellationToken.None);
 
         public Task SearchAsync(string query, bool groupByStory) =>
-            Index.SearchAsync(planner.Plan(new SearchQuery(query, [], [], 0, SearchGrpcService.DefaultPageSize, ExpandNames: true, groupByStory)), CancellationToken.None);
+            Index.SearchAsync(engine.Planner.Plan(new SearchQuery(query, [], [], 0, SearchGrpcService.DefaultPageSize, ExpandNames: true, groupByStory)), CancellationToken.None);
 
-        public void Dispose() => host.Dispose();
+        public void Dispose() => engine.Dispose();
     }
 }
