@@ -169,7 +169,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             }
             if (lookup.Clauses.Count == 0) return Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
             var top = searcher.Search(lookup, Math.Max(1, query.Limit));
-            IReadOnlyList<StoryCandidate> candidates = [.. top.ScoreDocs.Select(hit => ReadCard(searcher.Doc(hit.Doc, CardFields)))];
+            var leaves = reader.Leaves;
+            var scratch = new BytesRef();
+            IReadOnlyList<StoryCandidate> candidates = [.. top.ScoreDocs.Select(hit =>
+            {
+                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+                leaf.AtomicReader.GetBinaryDocValues(StoryCardField).Get(hit.Doc - leaf.DocBase, scratch);
+                return ReadCard(scratch);
+            })];
             return Task.FromResult(candidates);
         }
         finally
@@ -253,7 +260,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var evidence = StoryEvidence.Extract(document);
         foreach (var term in evidence) doc.Add(new StringField(IndexFields.StoryEvidence, term, Field.Store.NO));
         if (document.DuplicateOf is not null) doc.Add(new StringField(IndexFields.Duplicate, "true", Field.Store.NO));
-        doc.Add(new StoredField(StoryCardField, JsonSerializer.Serialize(StoryFields.CandidateOf(document, evidence), JsonSerializerOptions.Web)));
+        doc.Add(new BinaryDocValuesField(StoryCardField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(StoryFields.CandidateOf(document, evidence), JsonSerializerOptions.Web))));
         if (document.Outlet is { Length: > 0 } outlet) doc.Add(new StringField(IndexFields.Outlet, outlet, Field.Store.NO));
         foreach (var cited in document.CitedSources) doc.Add(new StringField(IndexFields.CitedSources, cited, Field.Store.NO));
         foreach (var suffix in IndexFields.SuffixesFor(document.Language))
@@ -278,13 +285,15 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    /// <summary>What story assignment reads of a candidate (<see cref="StoryCandidate"/>), stored apart so a lookup never parses whole sources.</summary>
+    /// <summary>
+    /// What story assignment reads of a candidate (<see cref="StoryCandidate"/>), as a binary doc value: a lookup reads
+    /// it without decompressing the stored block of the whole source.
+    /// </summary>
     private const string StoryCardField = "_story_card";
-    private static readonly ISet<string> CardFields = new HashSet<string>(StringComparer.Ordinal) { StoryCardField };
 
-    private static StoryCandidate ReadCard(LuceneDocument stored) =>
-        JsonSerializer.Deserialize<StoryCandidate>(stored.Get(StoryCardField), JsonSerializerOptions.Web)
-        ?? throw new InvalidDataException("A stored document has no story card.");
+    private static StoryCandidate ReadCard(BytesRef card) =>
+        JsonSerializer.Deserialize<StoryCandidate>(card.Bytes.AsSpan(card.Offset, card.Length), JsonSerializerOptions.Web)
+        ?? throw new InvalidDataException("An indexed document has no story card.");
 
     private static DocumentNormalized ReadSource(LuceneDocument stored) =>
         JsonSerializer.Deserialize<DocumentNormalized>(stored.Get(IndexFields.Source), JsonSerializerOptions.Web)
