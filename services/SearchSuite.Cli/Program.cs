@@ -7,6 +7,7 @@ var root = new RootCommand("SearchSuite: translation-aware news search. 'serve' 
     IngestCommand.Create(),
     SearchCommand.Create(),
     GetCommand.Create(),
+    StoryCommand.Create(),
     NamesCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -52,6 +52,13 @@ public sealed record DocumentNormalized
     public string Fingerprint { get; init; } = "";
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
     public DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>The story this document is a version of; set by search when it indexes the document (empty before).</summary>
+    public string StoryId { get; init; } = "";
+    /// <summary>The id of the earlier document with the same content, when this one is a (near-)duplicate of it.</summary>
+    public string? DuplicateOf { get; init; }
+    /// <summary>Stories that were merged into <see cref="StoryId"/> when this document bridged them (the merge record).</summary>
+    public IReadOnlyList<string> MergedStoryIds { get; init; } = [];
 }
 
 /// <summary>

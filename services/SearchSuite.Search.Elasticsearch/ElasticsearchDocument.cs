@@ -4,6 +4,7 @@ using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Serialization;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Stories;
 
 namespace SearchSuite.Search.Elasticsearch;
 
@@ -55,13 +56,20 @@ public sealed class ElasticsearchDocument
     public IReadOnlyList<string> RelatedNameKeys { get; init; } = [];
     public IReadOnlyList<RemovedText> Removed { get; init; } = [];
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    public string StoryId { get; init; } = "";
+    public string? DuplicateOf { get; init; }
+    public IReadOnlyList<string> MergedStoryIds { get; init; } = [];
+    /// <summary>The story evidence terms (<see cref="Stories.StoryEvidence"/>) that candidate lookups query.</summary>
+    public IReadOnlyList<string> StoryEvidence { get; init; } = [];
 
     /// <summary>title_{suffix} and body_{suffix} for each analysis of the document's language (<see cref="IndexFields.SuffixesFor"/>).</summary>
     [JsonExtensionData]
     public Dictionary<string, object>? LanguageFields { get; init; }
 
     /// <summary>Registers each person name with <paramref name="names"/> and indexes the keys it returns, as the Lucene backend does.</summary>
-    public static ElasticsearchDocument From(DocumentNormalized document, IIndexedNames names) => new()
+    public static ElasticsearchDocument From(DocumentNormalized document, IIndexedNames names) => FromWithStory(StoryFields.WithStory(document), names);
+
+    private static ElasticsearchDocument FromWithStory(DocumentNormalized document, IIndexedNames names) => new()
     {
         Id = document.DocumentId,
         Language = document.Language,
@@ -80,6 +88,10 @@ public sealed class ElasticsearchDocument
         RelatedNameKeys = KeysOf(document.RelatedPersonNames, document.RelatedHeadlines, names),
         Removed = document.Removed,
         Metadata = document.Metadata,
+        StoryId = document.StoryId,
+        DuplicateOf = document.DuplicateOf,
+        MergedStoryIds = document.MergedStoryIds,
+        StoryEvidence = Stories.StoryEvidence.Extract(document),
         LanguageFields = IndexFields.SuffixesFor(document.Language)
             .SelectMany(suffix => new[] { ($"title_{suffix}", document.Title), ($"body_{suffix}", document.Text) })
             .ToDictionary(field => field.Item1, object (field) => field.Item2),
@@ -102,7 +114,12 @@ public sealed class ElasticsearchDocument
         RelatedPersonNames = RelatedNames,
         Removed = Removed,
         Metadata = Metadata,
+        StoryId = StoryId,
+        DuplicateOf = DuplicateOf,
+        MergedStoryIds = MergedStoryIds,
     };
+
+    public StoryCandidate ToCandidate() => StoryFields.CandidateOf(ToNormalized(), StoryEvidence);
 
     /// <summary>The names' keys and, for the names the extractor missed, the keys of the texts' capitalised words.</summary>
     private static string[] KeysOf(IReadOnlyList<string> personNames, IEnumerable<string> texts, IIndexedNames names) =>

@@ -1,8 +1,10 @@
+using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 
 namespace SearchSuite.Search.Elasticsearch;
 
@@ -24,6 +26,41 @@ public static class ElasticsearchQueryBuilder
         // Lucene counts every hit; so must this backend, or paging would stop at 10,000.
         TrackTotalHits = new TrackHits(true),
         Source = new SourceConfig(new SourceFilter { Excludes = Fields.FromStrings(ElasticsearchDocument.SearchedOnlyFields) }),
+        // One hit per story (its best match) and the number of stories (approximate beyond 3,000, as cardinality is).
+        Collapse = plan.GroupByStory ? new FieldCollapse { Field = IndexFields.StoryId } : null,
+        Aggregations = plan.GroupByStory
+            ? new Dictionary<string, Aggregation> { [TotalStoriesAggregation] = new CardinalityAggregation { Field = IndexFields.StoryId } }
+            : null,
+    };
+
+    public const string TotalStoriesAggregation = "total_stories";
+
+    /// <summary>Candidates for story assignment: the same fingerprint, or the most (weighted) shared evidence terms.</summary>
+    public static SearchRequest StoryCandidates(StoryCandidateQuery query, string index)
+    {
+        List<Query> should = [];
+        if (query.Fingerprint.Length > 0) should.Add(new ConstantScoreQuery { Filter = new TermQuery(IndexFields.Fingerprint, query.Fingerprint), Boost = 1_000f });
+        foreach (var evidence in query.Evidence.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(StoryCandidateQuery.MaxTerms))
+            should.Add(new ConstantScoreQuery { Filter = new TermQuery(IndexFields.StoryEvidence, evidence), Boost = StoryEvidence.WeightOf(StoryEvidence.KindOf(evidence)) });
+        return new SearchRequest(index)
+        {
+            Query = new BoolQuery { Should = should, MinimumShouldMatch = 1 },
+            Size = query.Limit,
+            Source = new SourceConfig(new SourceFilter { Excludes = Fields.FromStrings(ElasticsearchDocument.SearchedOnlyFields) }),
+        };
+    }
+
+    /// <summary>A story's versions, oldest first.</summary>
+    public static SearchRequest StoryVersions(string storyId, int limit, string index) => new(index)
+    {
+        Query = new BoolQuery { Filter = [new TermQuery(IndexFields.StoryId, storyId)] },
+        Size = Math.Min(limit, MaxResultWindow),
+        Sort =
+        [
+            new SortOptions { Field = new FieldSort { Field = ElasticsearchDocument.IngestedAtField, Order = SortOrder.Asc } },
+            new SortOptions { Field = new FieldSort { Field = IndexFields.Id, Order = SortOrder.Asc } },
+        ],
+        Source = new SourceConfig(new SourceFilter { Excludes = Fields.FromStrings(ElasticsearchDocument.SearchedOnlyFields) }),
     };
 
     public static Query Query(QueryPlan plan)
@@ -38,6 +75,8 @@ public static class ElasticsearchQueryBuilder
         return new BoolQuery
         {
             Must = required.Count > 0 ? required : null,
+            // Duplicates are versions of their story, never hits of their own (grouped hits list them).
+            MustNot = [new ExistsQuery { Field = IndexFields.DuplicateOf }],
             Should = optional.Count > 0 ? optional : null,
             Filter = filters.Count > 0 ? filters : null,
             // Without a must clause a filter alone would match; in Lucene a query of optional words needs one of them.
@@ -85,22 +124,4 @@ public static class ElasticsearchQueryBuilder
 
     private static TermsQuery Terms(string field, IReadOnlyList<string> values) =>
         new(field, new TermsQueryField([.. values.Select(FieldValue.String)]));
-
-    /// <summary>
-    /// Earlier copies of the same content under other ids: same fingerprint, another id, ingested no later than the
-    /// copy just indexed. The time bound keeps two instances indexing copies at once from deleting each other's.
-    /// </summary>
-    public static Query OlderCopiesOf(IEnumerable<ElasticsearchDocument> documents) => new BoolQuery
-    {
-        Should = [.. documents.Where(d => d.Fingerprint.Length > 0).Select(document => (Query)new BoolQuery
-        {
-            Filter =
-            [
-                new TermQuery(IndexFields.Fingerprint, document.Fingerprint),
-                new DateRangeQuery(ElasticsearchDocument.IngestedAtField) { Lte = document.IngestedAt.ToString("O") },
-            ],
-            MustNot = [new IdsQuery { Values = new Ids(document.Id) }],
-        })],
-        MinimumShouldMatch = 1,
-    };
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 
 namespace SearchSuite.Search.Elasticsearch;
 
@@ -74,14 +75,9 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     {
         await InitializeAsync(cancellationToken);
         var rejected = new List<RejectedDocument>();
-        foreach (var chunk in LastCopies(documents).Chunk(options.BulkSize))
-        {
-            var sources = chunk.Select(d => ElasticsearchDocument.From(d, indexedNames)).ToList();
-            var failed = await BulkIndexAsync(sources, cancellationToken);
-            rejected.AddRange(failed);
-            var failedIds = failed.Select(f => f.DocumentId).ToHashSet(StringComparer.Ordinal);
-            await DeleteOlderCopiesAsync([.. sources.Where(s => !failedIds.Contains(s.Id))], cancellationToken);
-        }
+        // Written by id only: a near-duplicate under another id is a version of its own (marked DuplicateOf by story assignment).
+        foreach (var chunk in documents.Chunk(options.BulkSize))
+            rejected.AddRange(await BulkIndexAsync([.. chunk.Select(d => ElasticsearchDocument.From(d, indexedNames))], cancellationToken));
         if (rejected.Count > 0) throw new DocumentsRejectedException(rejected);
     }
 
@@ -90,11 +86,35 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         await InitializeAsync(cancellationToken);
         var response = await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueryBuilder.Build(plan, Alias), cancellationToken);
         EnsureValid(response, "search");
-        var hits = response.Hits
-            .Where(hit => hit.Source is not null)
-            .Select(hit => new IndexHit(hit.Source!.ToNormalized(), (float)(hit.Score ?? 0)))
-            .ToList();
-        return new IndexSearchResult(response.Total, hits);
+        var hits = new List<IndexHit>();
+        foreach (var hit in response.Hits.Where(hit => hit.Source is not null))
+        {
+            var document = hit.Source!.ToNormalized();
+            // The versions of each collapsed story, read by its story_id (one small request per hit of the page).
+            IReadOnlyList<DocumentNormalized>? versions = plan.GroupByStory
+                ? [.. (await GetStoryAsync(document.StoryId, QueryPlan.MaxVersions + 1, cancellationToken)).Where(v => v.DocumentId != document.DocumentId).Take(QueryPlan.MaxVersions)]
+                : null;
+            hits.Add(new IndexHit(document, (float)(hit.Score ?? 0), versions));
+        }
+        var stories = plan.GroupByStory ? response.Aggregations?.GetCardinality(ElasticsearchQueryBuilder.TotalStoriesAggregation)?.Value ?? 0 : 0;
+        return new IndexSearchResult(response.Total, hits, stories);
+    }
+
+    public async Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        if (query.Evidence.Count == 0 && query.Fingerprint.Length == 0) return [];
+        var response = await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueryBuilder.StoryCandidates(query, Alias), cancellationToken);
+        EnsureValid(response, "look up story candidates in");
+        return [.. response.Hits.Where(hit => hit.Source is not null).Select(hit => hit.Source!.ToCandidate())];
+    }
+
+    public async Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        var response = await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueryBuilder.StoryVersions(storyId, limit, Alias), cancellationToken);
+        EnsureValid(response, "read a story from");
+        return [.. response.Hits.Where(hit => hit.Source is not null).Select(hit => hit.Source!.ToNormalized())];
     }
 
     public async Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken)
@@ -104,18 +124,6 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         // A missing document is a valid answer (404, found: false); a missing index is not.
         EnsureValid(response, "get");
         return response.Found ? response.Source?.ToNormalized() : null;
-    }
-
-    /// <summary>
-    /// Copies of the same content within one batch: only the last is sent, as if each had replaced the one before (as in
-    /// Lucene). Sent together, two copies with the same ingest time would each delete the other as an older copy.
-    /// </summary>
-    private static IEnumerable<DocumentNormalized> LastCopies(IReadOnlyList<DocumentNormalized> documents)
-    {
-        var last = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < documents.Count; i++)
-            if (documents[i].Fingerprint.Length > 0) last[documents[i].Fingerprint] = i;
-        return documents.Where((d, i) => d.Fingerprint.Length == 0 || last[d.Fingerprint] == i);
     }
 
     private async Task CheckServerAsync(CancellationToken cancellationToken)
@@ -235,25 +243,6 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
 
     private static string Reason(ResponseItem item) =>
         item.Error is { } error ? $"{error.Type}: {error.Reason}" : $"HTTP {item.Status}";
-
-    private async Task DeleteOlderCopiesAsync(IReadOnlyList<ElasticsearchDocument> indexed, CancellationToken cancellationToken)
-    {
-        var deleted = 0L;
-        foreach (var chunk in indexed.Where(d => d.Fingerprint.Length > 0).Chunk(MaxCopiesPerDelete))
-        {
-            var response = await client.DeleteByQueryAsync(new DeleteByQueryRequest(Alias)
-            {
-                Query = ElasticsearchQueryBuilder.OlderCopiesOf(chunk),
-                // A copy deleted or replaced meanwhile is fine; a version conflict must not abort the rest.
-                Conflicts = Conflicts.Proceed,
-            }, cancellationToken);
-            EnsureValid(response, "delete older copies in");
-            deleted += response.Deleted ?? 0;
-        }
-        // _delete_by_query cannot wait_for a refresh; refresh only when something was deleted, to keep the WaitFor promise.
-        if (deleted > 0 && options.Refresh == IndexRefresh.WaitFor)
-            EnsureValid(await client.Indices.RefreshAsync(new RefreshRequest(Alias), cancellationToken), "refresh");
-    }
 
     private static bool AlreadyExists(ElasticsearchResponse response) =>
         response.ElasticsearchServerError?.Error?.Type == "resource_already_exists_exception";

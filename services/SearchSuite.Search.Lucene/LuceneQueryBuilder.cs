@@ -21,6 +21,8 @@ public static class LuceneQueryBuilder
             foreach (var word in alternatives) anyOf.Add(WordQuery(word, terms), Occur.SHOULD);
             root.Add(anyOf, Occur.MUST);
         }
+        // Duplicates are versions of their story, never hits of their own (grouped hits list them).
+        root.Add(new TermQuery(new Term(IndexFields.Duplicate, "true")), Occur.MUST_NOT);
         return root;
     }
 

@@ -3,10 +3,12 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 using Directory = Lucene.Net.Store.Directory;
 using LuceneDocument = Lucene.Net.Documents.Document;
 
@@ -55,20 +57,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         writeGate.EnterReadLock();
         try
         {
+            // Replaced by id only: a near-duplicate under another id is a version of its own (marked DuplicateOf by story
+            // assignment), retrievable by its id and collapsed in results.
             foreach (var document in documents)
-            {
-                var id = new Term(IndexFields.Id, document.DocumentId);
-                if (document.Fingerprint.Length == 0)
-                {
-                    writer.UpdateDocument(id, ToLucene(document));
-                    continue;
-                }
-                // The same content under another id (re-sent with different whitespace or boilerplate) is one document: the newest wins.
-                // Two term deletes (the id's old version, then anything with this content) instead of a delete-by-query,
-                // which Lucene would have to run against every segment on each flush.
-                writer.DeleteDocuments(id);
-                writer.UpdateDocument(new Term(IndexFields.Fingerprint, document.Fingerprint), ToLucene(document));
-            }
+                writer.UpdateDocument(new Term(IndexFields.Id, document.DocumentId), ToLucene(StoryFields.WithStory(document)));
             batch = Interlocked.Increment(ref writtenBatches);
         }
         finally
@@ -115,19 +107,105 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            TopDocs top;
+            Query query;
             using (var terms = new SegmentTermLookup(searcher))
-                top = searcher.Search(LuceneQueryBuilder.Build(plan, terms), LuceneQueryBuilder.BuildFilter(plan), Math.Max(1, plan.Offset + plan.Limit));
-            var hits = top.ScoreDocs
-                .Skip(plan.Offset)
-                .Select(hit => new IndexHit(ReadSource(searcher.Doc(hit.Doc)), hit.Score))
-                .ToList();
-            return Task.FromResult(new IndexSearchResult(top.TotalHits, hits));
+                query = LuceneQueryBuilder.Build(plan, terms);
+            var filter = LuceneQueryBuilder.BuildFilter(plan);
+            return Task.FromResult(plan.GroupByStory ? SearchStories(searcher, query, filter, plan) : SearchDocuments(searcher, query, filter, plan));
         }
         finally
         {
             searchers.Release(searcher);
         }
+    }
+
+    private IndexSearchResult SearchDocuments(IndexSearcher searcher, Query query, Filter? filter, QueryPlan plan)
+    {
+        var top = searcher.Search(query, filter, Math.Max(1, plan.Offset + plan.Limit));
+        var hits = top.ScoreDocs
+            .Skip(plan.Offset)
+            .Select(hit => new IndexHit(ReadSource(searcher.Doc(hit.Doc)), hit.Score))
+            .ToList();
+        return new IndexSearchResult(top.TotalHits, hits);
+    }
+
+    /// <summary>One hit per story (its best match), paged over stories, each with the story's other versions.</summary>
+    private IndexSearchResult SearchStories(IndexSearcher searcher, Query query, Filter? filter, QueryPlan plan)
+    {
+        var collector = new StoryCollapsingCollector(IndexFields.StoryId);
+        searcher.Search(query, filter, collector);
+        var groups = collector.Groups();
+        var hits = groups
+            .Skip(plan.Offset)
+            .Take(plan.Limit)
+            .Select(group =>
+            {
+                var best = ReadSource(searcher.Doc(group.Doc));
+                var versions = StoryVersions(searcher, group.StoryId, QueryPlan.MaxVersions + 1)
+                    .Where(v => v.DocumentId != best.DocumentId)
+                    .Take(QueryPlan.MaxVersions)
+                    .ToList();
+                return new IndexHit(best, group.Score, versions);
+            })
+            .ToList();
+        return new IndexSearchResult(collector.TotalHits, hits, groups.Count);
+    }
+
+    public Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            var lookup = new BooleanQuery();
+            if (query.Fingerprint.Length > 0)
+                lookup.Add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Fingerprint, query.Fingerprint))) { Boost = 1_000f }, Occur.SHOULD);
+            var reader = searcher.IndexReader;
+            foreach (var evidence in query.Evidence.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(StoryCandidateQuery.MaxTerms))
+            {
+                var term = new Term(IndexFields.StoryEvidence, evidence);
+                // Too common to tell stories apart, and its postings would grow with the index.
+                if (reader.DocFreq(term) > StoryCandidateQuery.MaxTermDocumentFrequency) continue;
+                lookup.Add(new ConstantScoreQuery(new TermQuery(term)) { Boost = StoryEvidence.WeightOf(StoryEvidence.KindOf(evidence)) }, Occur.SHOULD);
+            }
+            if (lookup.Clauses.Count == 0) return Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
+            var top = searcher.Search(lookup, Math.Max(1, query.Limit));
+            var leaves = reader.Leaves;
+            var scratch = new BytesRef();
+            IReadOnlyList<StoryCandidate> candidates = [.. top.ScoreDocs.Select(hit =>
+            {
+                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+                leaf.AtomicReader.GetBinaryDocValues(StoryCardField).Get(hit.Doc - leaf.DocBase, scratch);
+                return ReadCard(scratch);
+            })];
+            return Task.FromResult(candidates);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return Task.FromResult(StoryVersions(searcher, storyId, limit));
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>A story's versions, oldest first (then by id), so every caller lists them in the same order.</summary>
+    private static IReadOnlyList<DocumentNormalized> StoryVersions(IndexSearcher searcher, string storyId, int limit)
+    {
+        var top = searcher.Search(new TermQuery(new Term(IndexFields.StoryId, storyId)), Math.Max(1, limit));
+        return [.. top.ScoreDocs
+            .Select(hit => ReadSource(searcher.Doc(hit.Doc)))
+            .OrderBy(d => d.SubmittedAt)
+            .ThenBy(d => d.DocumentId, StringComparer.Ordinal)];
     }
 
     public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken)
@@ -176,7 +254,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             new StringField(IndexFields.OriginLanguage, document.OriginLanguage ?? document.Language, Field.Store.NO),
             new StringField(IndexFields.Fingerprint, document.Fingerprint, Field.Store.NO),
             new StoredField(IndexFields.Source, JsonSerializer.Serialize(document, JsonSerializerOptions.Web)),
+            new StringField(IndexFields.StoryId, document.StoryId, Field.Store.NO),
+            new SortedDocValuesField(IndexFields.StoryId, new BytesRef(document.StoryId)),
         };
+        var evidence = StoryEvidence.Extract(document);
+        foreach (var term in evidence) doc.Add(new StringField(IndexFields.StoryEvidence, term, Field.Store.NO));
+        if (document.DuplicateOf is not null) doc.Add(new StringField(IndexFields.Duplicate, "true", Field.Store.NO));
+        doc.Add(new BinaryDocValuesField(StoryCardField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(StoryFields.CandidateOf(document, evidence), JsonSerializerOptions.Web))));
         if (document.Outlet is { Length: > 0 } outlet) doc.Add(new StringField(IndexFields.Outlet, outlet, Field.Store.NO));
         foreach (var cited in document.CitedSources) doc.Add(new StringField(IndexFields.CitedSources, cited, Field.Store.NO));
         foreach (var suffix in IndexFields.SuffixesFor(document.Language))
@@ -203,6 +287,16 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         foreach (var text in texts) keys.UnionWith(indexedNames.KeysOfCapitalisedWords(text));
         foreach (var key in keys) doc.Add(new StringField(keysField, key, Field.Store.NO));
     }
+
+    /// <summary>
+    /// What story assignment reads of a candidate (<see cref="StoryCandidate"/>), as a binary doc value: a lookup reads
+    /// it without decompressing the stored block of the whole source.
+    /// </summary>
+    private const string StoryCardField = "_story_card";
+
+    private static StoryCandidate ReadCard(BytesRef card) =>
+        JsonSerializer.Deserialize<StoryCandidate>(card.Bytes.AsSpan(card.Offset, card.Length), JsonSerializerOptions.Web)
+        ?? throw new InvalidDataException("An indexed document has no story card.");
 
     private static DocumentNormalized ReadSource(LuceneDocument stored) =>
         JsonSerializer.Deserialize<DocumentNormalized>(stored.Get(IndexFields.Source), JsonSerializerOptions.Web)

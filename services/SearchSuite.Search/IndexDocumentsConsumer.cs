@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Stories;
 using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Search;
@@ -12,18 +13,20 @@ namespace SearchSuite.Search;
 /// A redelivered document replaces itself (same id), so redelivery never duplicates. A document the index refuses
 /// faults alone into <c>index-document_error</c> with the index's reason, while the rest is indexed.
 /// </summary>
-public sealed class IndexDocumentsConsumer(ISearchIndex index, ILogger<IndexDocumentsConsumer> logger, PipelineBacklog? backlog = null)
+public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner stories, ILogger<IndexDocumentsConsumer> logger, PipelineBacklog? backlog = null)
     : IConsumer<Batch<DocumentsNormalized>>
 {
     public async Task Consume(ConsumeContext<Batch<DocumentsNormalized>> context)
     {
         var received = context.Message.Sum(m => m.Message.Documents.Count);
         // Within one batch only the newest version of a document matters.
-        var documents = context.Message
+        var newest = context.Message
             .SelectMany(m => m.Message.Documents)
             .GroupBy(d => d.DocumentId, StringComparer.Ordinal)
             .Select(g => g.Last())
             .ToList();
+        // Each document gets its story (and a merge may bring older versions to rewrite) before the batch is indexed.
+        var documents = await stories.AssignAsync(newest, context.CancellationToken);
         try
         {
             await index.IndexAsync(documents, context.CancellationToken);

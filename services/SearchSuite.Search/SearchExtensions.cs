@@ -6,6 +6,7 @@ using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Lucene;
 using SearchSuite.Search.NameMatching;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Search;
@@ -23,6 +24,7 @@ public static class SearchExtensions
         builder.Services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
         builder.Services.AddNameMatching();
         builder.Services.AddSingleton<QueryPlanner>();
+        builder.Services.AddStories();
         // Only the chosen backend is registered, with its own start-up check.
         var backend = builder.Configuration.GetSection(IndexOptions.SectionName).Get<IndexOptions>()?.Backend ?? IndexBackend.Lucene;
         if (backend == IndexBackend.Elasticsearch)
@@ -34,6 +36,14 @@ public static class SearchExtensions
         else builder.Services.AddLuceneIndex();
         builder.Services.AddGrpcDefaults();
         return builder;
+    }
+
+    /// <summary>Story assignment (section "Stories"), which the indexing consumer runs before every batch.</summary>
+    public static IServiceCollection AddStories(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<StoryOptions>(StoryOptions.SectionName);
+        services.AddSingleton<StoryAssigner>();
+        return services;
     }
 
     public static IBusRegistrationConfigurator AddSearchConsumers(this IBusRegistrationConfigurator bus)

@@ -3,6 +3,7 @@ using Grpc.Core;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 using SearchSuite.Text;
 using SearchSuite.V1;
 
@@ -10,6 +11,9 @@ namespace SearchSuite.Search;
 
 public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, IIndexedNames indexedNames) : SearchService.SearchServiceBase
 {
+    /// <summary>Most versions GetStory lists.</summary>
+    public const int MaxStoryVersions = 500;
+
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 100;
     public const int MaxQueryLength = 1_000;
@@ -20,7 +24,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
         var plan = planner.Plan(query);
         var result = await index.SearchAsync(plan, context.CancellationToken);
 
-        var response = new SearchResponse { TotalHits = result.TotalHits };
+        var response = new SearchResponse { TotalHits = result.TotalHits, TotalStories = result.TotalStories };
         foreach (var hit in result.Hits)
         {
             var decoration = HitDecorator.Decorate(plan, hit.Document, indexedNames.KeyOf);
@@ -35,7 +39,10 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
                 SourceUrl = hit.Document.SourceUrl ?? "",
                 Outlet = hit.Document.Outlet ?? "",
                 RelatedHeadlineMatch = decoration.RelatedHeadlineMatch,
+                StoryId = hit.Document.StoryId,
+                Duplicate = hit.Document.DuplicateOf is not null,
             };
+            protoHit.Versions.Add((hit.Versions ?? []).Select(ToVersion));
             protoHit.CitedSources.Add(hit.Document.CitedSources);
             protoHit.MatchedNames.Add(decoration.MatchedNames);
             response.Hits.Add(protoHit);
@@ -47,7 +54,8 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
             response.NameExpansions.Add(expansion);
         }
         var next = query.Offset + result.Hits.Count;
-        if (result.Hits.Count == query.Limit && next < result.TotalHits && next <= PageToken.MaxOffset)
+        var total = query.GroupByStory ? result.TotalStories : result.TotalHits;
+        if (result.Hits.Count == query.Limit && next < total && next <= PageToken.MaxOffset)
             response.NextPageToken = PageToken.Create(next, QueryIdentity(request));
         return response;
     }
@@ -60,6 +68,35 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"document_id: no searchable document '{request.DocumentId}' (yet)"));
         return ToProto(document);
     }
+
+    public override async Task<Story> GetStory(GetStoryRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.StoryId))
+            throw InvalidArgument("story_id", "must not be empty");
+        var versions = await index.GetStoryAsync(request.StoryId, MaxStoryVersions, context.CancellationToken);
+        if (versions.Count == 0)
+            throw new RpcException(new Status(StatusCode.NotFound, $"story_id: no story '{request.StoryId}' (yet)"));
+        var story = new Story { StoryId = request.StoryId };
+        story.Versions.Add(versions.Select(ToVersion));
+        story.Languages.Add(versions.Select(v => v.Language).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        story.Outlets.Add(versions.Select(v => v.Outlet).OfType<string>().Where(o => o.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        story.MergedStoryIds.Add(versions.SelectMany(v => v.MergedStoryIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var origin = StoryOriginal.Find(versions);
+        if (origin.Version is not null) story.Original = ToVersion(origin.Version);
+        story.OriginalOutlet = origin.Outlet ?? "";
+        return story;
+    }
+
+    public static StoryVersion ToVersion(DocumentNormalized document) => new()
+    {
+        DocumentId = document.DocumentId,
+        Language = document.Language,
+        OriginLanguage = document.OriginLanguage ?? "",
+        Outlet = document.Outlet ?? "",
+        Title = document.Title,
+        Duplicate = document.DuplicateOf is not null,
+        DuplicateOf = document.DuplicateOf ?? "",
+    };
 
     public static V1.Document ToProto(DocumentNormalized document)
     {
@@ -74,7 +111,10 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
             Outlet = document.Outlet ?? "",
             Fingerprint = document.Fingerprint,
             IngestedAt = Timestamp.FromDateTimeOffset(document.SubmittedAt),
+            StoryId = document.StoryId,
+            DuplicateOf = document.DuplicateOf ?? "",
         };
+        proto.MergedStoryIds.Add(document.MergedStoryIds);
         proto.CitedSources.Add(document.CitedSources);
         proto.Removed.Add(document.Removed.Select(r => new V1.RemovedSpan { Kind = r.Kind, Text = r.Text }));
         proto.RelatedHeadlines.Add(document.RelatedHeadlines);
@@ -102,7 +142,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
         if (request.PageToken.Length > 0 && !PageToken.TryRead(request.PageToken, QueryIdentity(request), out offset))
             throw InvalidArgument("page_token", "is not a token this search issued; repeat the same query and filters with the token from its response");
         var limit = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        return new SearchQuery(request.Query, languages, origins, offset, limit, request.NameExpansion != NameExpansion.Off);
+        return new SearchQuery(request.Query, languages, origins, offset, limit, request.NameExpansion != NameExpansion.Off, request.GroupByStory);
     }
 
     private static IReadOnlyList<string> ValidLanguages(string field, IEnumerable<string> codes)
@@ -120,7 +160,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
 
     /// <summary>Everything that defines the result list, except the page position.</summary>
     private static string QueryIdentity(SearchRequest request) =>
-        string.Join('\u001f', request.Query, string.Join(',', request.Languages), string.Join(',', request.OriginLanguages), request.PageSize, request.NameExpansion);
+        string.Join('\u001f', request.Query, string.Join(',', request.Languages), string.Join(',', request.OriginLanguages), request.PageSize, request.NameExpansion, request.GroupByStory);
 
     /// <summary>The error for bad input, naming the field first ("field: message"), for every gRPC service of search.</summary>
     internal static RpcException InvalidArgument(string field, string message) =>

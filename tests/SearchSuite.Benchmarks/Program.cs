@@ -8,4 +8,5 @@ root.Subcommands.Add(TextBenchmarks.CreateCommand());
 root.Subcommands.Add(NameBenchmarks.CreateCommand());
 root.Subcommands.Add(SystemBenchmarks.CreateCommand());
 root.Subcommands.Add(SearchBenchmarks.CreateCommand());
+root.Subcommands.Add(SearchSuite.Benchmarks.Stories.StoryBenchmarks.CreateCommand());
 return await root.Parse(args).InvokeAsync();

@@ -59,6 +59,7 @@ public sealed class SearchIndexSchemaTests
         string[] expected =
         [
             "id", "language", "origin_language", "outlet", "cited_sources", "source_url", "fingerprint", "ingested_at", "title", "text",
+            "story_id", "duplicate_of", "story_evidence",
             "title_de", "body_de", "title_en", "body_en", "title_vi", "body_vi", "title_vi_folded", "body_vi_folded", "title_std", "body_std",
             "related", "names", "related_names", "name_keys", "related_name_keys", "removed", "metadata",
         ];

@@ -1,3 +1,4 @@
+using SearchSuite.Search.Stories;
 using SearchSuite.Names;
 using System.Text.Json.Nodes;
 using SearchSuite.Contracts;
@@ -141,7 +142,8 @@ public sealed class ElasticsearchSearchIndexTests
                       { "terms": { "origin_language": ["vi"] } },
                       { "bool": { "filter": [ { "terms": { "language": ["vi"] } } ],
                                   "must_not": [ { "exists": { "field": "origin_language" } } ] } } ],
-                    "minimum_should_match": 1 } } ] } },
+                    "minimum_should_match": 1 } } ],
+                "must_not": [ { "exists": { "field": "duplicate_of" } } ] } },
               "from": 10,
               "size": 5,
               "_source": { "excludes": ["title_*", "body_*"] },
@@ -179,7 +181,8 @@ public sealed class ElasticsearchSearchIndexTests
               { "bool": { "should": [
                   { "dis_max": { "tie_breaker": 0.1, "queries": [ {{WordClauses("Montoro")}} ] } },
                   { "dis_max": { "tie_breaker": 0.1, "queries": [ {{WordClauses("Romero")}} ] } } ],
-                "minimum_should_match": 1 } } ] } }
+                "minimum_should_match": 1 } } ],
+              "must_not": [ { "exists": { "field": "duplicate_of" } } ] } }
             """, JsonNode.Parse(es.Requests[^1].Body!)!["query"]!.ToJsonString());
     }
 
@@ -193,6 +196,21 @@ public sealed class ElasticsearchSearchIndexTests
         var query = JsonNode.Parse(es.Requests[^1].Body!)!["query"]!["bool"]!;
         Assert.Equal(1, (int)query["minimum_should_match"]!);
         Assert.Null(query["must"]);
+    }
+
+    [Fact]
+    public async Task A_grouped_search_collapses_on_story_id_counts_the_stories_and_reads_each_hits_story_by_its_id()
+    {
+        Started().Answer(200, "search.json").Answer(200, "search.json");
+
+        await index.SearchAsync(new QueryPlan([new QueryWord("Trump", true, [])], [], [], 0, 10, GroupByStory: true), CancellationToken.None);
+
+        // https://www.elastic.co/docs/reference/elasticsearch/rest-apis/collapse-search-results and the cardinality aggregation.
+        var body = JsonNode.Parse(es.Requests[^2].Body!)!;
+        JsonAssert.Equivalent("""{ "field": "story_id" }""", body["collapse"]!.ToJsonString());
+        JsonAssert.Equivalent("""{ "total_stories": { "cardinality": { "field": "story_id" } } }""", body["aggregations"]?.ToJsonString() ?? body["aggs"]!.ToJsonString());
+        var versions = JsonNode.Parse(es.Requests[^1].Body!)!;
+        Assert.Equal("story_id", versions["query"]!["bool"]!["filter"]!.ToJsonString().Contains("story_id") ? "story_id" : versions.ToJsonString());
     }
 
     [Fact]
@@ -210,23 +228,22 @@ public sealed class ElasticsearchSearchIndexTests
     }
 
     [Fact]
-    public async Task Bulk_indexes_per_language_fields_and_name_keys_through_the_alias_then_removes_older_copies()
+    public async Task Bulk_indexes_per_language_fields_name_keys_and_story_fields_through_the_alias_by_id_only()
     {
         Started()
-            .AnswerText(200, BulkAnswer(("vi-1", 201, null)))
-            .Answer(200, "delete_by_query.json")
-            .Answer(200, "refresh.json");
+            .AnswerText(200, BulkAnswer(("vi-1", 201, null)));
 
         await index.IndexAsync([Trong], CancellationToken.None);
 
-        AssertRequests(["GET /", "GET /_alias/searchsuite-news", "POST /_bulk?refresh=wait_for&require_alias=true",
-            "POST /searchsuite-news/_delete_by_query?conflicts=proceed", "POST /searchsuite-news/_refresh"]);
+        // Near-duplicates under other ids are kept (story assignment marks them); nothing is deleted by fingerprint.
+        AssertRequests(["GET /", "GET /_alias/searchsuite-news", "POST /_bulk?refresh=wait_for&require_alias=true"]);
+        var evidence = string.Join(", ", StoryEvidence.Extract(Trong).Select(e => $"\"{e}\""));
         Assert.Equal("application/x-ndjson", es.Requests[2].ContentType);
         JsonAssert.NdjsonEquivalent([
             """{ "index": { "_index": "searchsuite-news", "_id": "vi-1" } }""",
-            """
+            $$"""
             {
-              "id": "vi-1", "language": "vi",
+              "id": "vi-1", "language": "vi", "story_id": "vi-1", "merged_story_ids": [], "story_evidence": [{{evidence}}],
               "title": "Tổng Bí thư tiếp Tổng thống Nga", "text": "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Vladimir Putin.",
               "cited_sources": [], "fingerprint": "fp-1", "ingested_at": "2026-11-23T12:00:00+00:00",
               "related": ["Trump gặp Putin"],
@@ -238,37 +255,17 @@ public sealed class ElasticsearchSearchIndexTests
             }
             """,
         ], es.Requests[2].Body);
-        JsonAssert.Equivalent("""
-            { "query": { "bool": { "should": [ { "bool": {
-                "filter": [ { "term": { "fingerprint": { "value": "fp-1" } } }, { "range": { "ingested_at": { "lte": "2026-11-23T12:00:00.0000000+00:00" } } } ],
-                "must_not": [ { "ids": { "values": ["vi-1"] } } ] } } ],
-              "minimum_should_match": 1 } } }
-            """, es.Requests[3].Body);
     }
 
     [Fact]
-    public async Task Of_two_copies_of_the_same_content_in_one_batch_only_the_last_is_sent()
+    public async Task Copies_of_the_same_content_under_other_ids_are_all_sent()
     {
-        Started()
-            .AnswerText(200, BulkAnswer(("copy-2", 201, null), ("other", 201, null)))
-            .Answer(200, "delete_by_query.json")
-            .Answer(200, "refresh.json");
+        Started().AnswerText(200, BulkAnswer(("copy-1", 201, null), ("copy-2", 201, null)));
 
-        await index.IndexAsync([Trong with { DocumentId = "copy-1" }, Trong with { DocumentId = "copy-2" }, Trong with { DocumentId = "other", Fingerprint = "" }], CancellationToken.None);
+        await index.IndexAsync([Trong with { DocumentId = "copy-1" }, Trong with { DocumentId = "copy-2", DuplicateOf = "copy-1" }], CancellationToken.None);
 
-        Assert.Equal(["copy-2", "other"], BulkIds(es.Requests[2].Body!));
-    }
-
-    [Fact]
-    public async Task Nothing_is_refreshed_when_no_older_copy_was_deleted()
-    {
-        Started()
-            .AnswerText(200, BulkAnswer(("vi-1", 200, null)))
-            .AnswerText(200, """{ "took": 3, "timed_out": false, "total": 0, "deleted": 0, "batches": 0, "version_conflicts": 0, "noops": 0, "failures": [] }""");
-
-        await index.IndexAsync([Trong], CancellationToken.None);
-
-        Assert.Equal(4, es.Requests.Count);
+        Assert.Equal(["copy-1", "copy-2"], BulkIds(es.Requests[2].Body!));
+        Assert.Equal(3, es.Requests.Count);
     }
 
     [Fact]
@@ -277,9 +274,7 @@ public sealed class ElasticsearchSearchIndexTests
         const string parseError = "failed to parse field [ingested_at] of type [date]";
         Started()
             .AnswerText(200, BulkAnswer(("a", 201, null), ("b", 429, "es_rejected_execution_exception"), ("c", 400, "document_parsing_exception")))
-            .AnswerText(200, BulkAnswer(("b", 201, null)))
-            .Answer(200, "delete_by_query.json")
-            .Answer(200, "refresh.json");
+            .AnswerText(200, BulkAnswer(("b", 201, null)));
         DocumentNormalized[] documents = [Trong with { DocumentId = "a", Fingerprint = "fa" }, Trong with { DocumentId = "b", Fingerprint = "fb" }, Trong with { DocumentId = "c", Fingerprint = "fc" }];
 
         var failure = await Assert.ThrowsAsync<DocumentsRejectedException>(() => index.IndexAsync(documents, CancellationToken.None));
@@ -288,10 +283,8 @@ public sealed class ElasticsearchSearchIndexTests
         Assert.Equal("c", rejected.DocumentId);
         Assert.Equal($"document_parsing_exception: {parseError}", rejected.Reason);
         Assert.Contains(parseError, failure.Message);
-        // The resend carries only the 429 item; the de-duplication covers the indexed a and b, not the refused c.
+        // The resend carries only the 429 item.
         Assert.Equal(["b"], BulkIds(es.Requests[3].Body!));
-        var copies = JsonNode.Parse(es.Requests[4].Body!)!["query"]!["bool"]!["should"]!.AsArray();
-        Assert.Equal(["fa", "fb"], copies.Select(c => (string?)c!["bool"]!["filter"]![0]!["term"]!["fingerprint"]!["value"]));
     }
 
     [Fact]
@@ -387,7 +380,7 @@ public sealed class ElasticsearchSearchIndexTests
             Removed = [new RemovedText("ad_marker", "[Anzeige_2]")],
             Metadata = new Dictionary<string, string> { ["feed"] = "rss" },
         };
-        Started().AnswerText(200, BulkAnswer(("vi-1", 201, null))).Answer(200, "delete_by_query.json").Answer(200, "refresh.json");
+        Started().AnswerText(200, BulkAnswer(("vi-1", 201, null)));
         await index.IndexAsync([full], CancellationToken.None);
         var source = es.Requests[2].Body!.Split('\n')[1];
         es.AnswerText(200, $$"""{ "_index": "searchsuite-news-x", "_id": "vi-1", "_version": 1, "found": true, "_source": {{source}} }""");

@@ -15,8 +15,9 @@ public static class SearchCommand
         var pageSize = new Option<int>("--page-size") { Description = "Hits per page (1-100)", DefaultValueFactory = _ => 10 };
         var pageToken = new Option<string?>("--page-token") { Description = "next_page_token of a previous identical search" };
         var noExpand = new Option<bool>("--no-expand") { Description = "Switch cross-language name expansion off (for comparison)" };
+        var noGroup = new Option<bool>("--no-group") { Description = "One hit per document instead of one per story" };
         var json = new Option<bool>("--json") { Description = "Print the response as JSON (proto3 JSON mapping)" };
-        var command = new Command("search", "Search over gRPC") { query, languages, origins, pageSize, pageToken, noExpand, json, GrpcConnection.Server };
+        var command = new Command("search", "Search over gRPC; hits are grouped by story unless --no-group") { query, languages, origins, pageSize, pageToken, noExpand, noGroup, json, GrpcConnection.Server };
         command.SetAction((parse, cancellationToken) => GrpcConnection.RunAsync(parse, async invoker =>
         {
             var request = new SearchRequest
@@ -25,6 +26,7 @@ public static class SearchCommand
                 PageSize = parse.GetValue(pageSize),
                 PageToken = parse.GetValue(pageToken) ?? "",
                 NameExpansion = parse.GetValue(noExpand) ? NameExpansion.Off : NameExpansion.On,
+                GroupByStory = !parse.GetValue(noGroup),
             };
             request.Languages.Add(parse.GetValue(languages) ?? []);
             request.OriginLanguages.Add(parse.GetValue(origins) ?? []);
@@ -40,7 +42,7 @@ public static class SearchCommand
     {
         foreach (var expansion in response.NameExpansions)
             AnsiConsole.MarkupLineInterpolated($"[grey]{expansion.QueryName} → {string.Join(", ", expansion.Forms.Select(f => $"{f.Form} ({f.Source})"))}[/]");
-        AnsiConsole.MarkupLineInterpolated($"{response.TotalHits} hits");
+        AnsiConsole.MarkupLineInterpolated($"{response.TotalHits} hits{(response.TotalStories > 0 ? $" in {response.TotalStories} stories" : "")}");
         var rank = 0;
         foreach (var hit in response.Hits)
         {
@@ -54,6 +56,7 @@ public static class SearchCommand
             if (hit.MatchedNames.Count > 0) AnsiConsole.MarkupLineInterpolated($"   [grey]names: {string.Join(", ", hit.MatchedNames)}[/]");
             if (hit.CitedSources.Count > 0) AnsiConsole.MarkupLineInterpolated($"   [grey]cites: {string.Join(", ", hit.CitedSources)}[/]");
             if (hit.SourceUrl.Length > 0) AnsiConsole.MarkupLineInterpolated($"   [grey]{hit.SourceUrl}[/]");
+            if (response.TotalStories > 0) AnsiConsole.MarkupLineInterpolated($"   [grey]{StoryPrinter.Summary(hit)}[/]");
         }
         if (response.NextPageToken.Length > 0) AnsiConsole.MarkupLineInterpolated($"[grey]more: --page-token {response.NextPageToken}[/]");
     }

@@ -1,5 +1,6 @@
 using SearchSuite.Contracts;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 
 namespace SearchSuite.Search.Indexing;
 
@@ -16,8 +17,19 @@ public interface ISearchIndex
 
     /// <summary>The document as last indexed, or null while it is not yet searchable.</summary>
     Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The indexed documents that share the most evidence with a new document, best first, through one bounded query over
+    /// the evidence terms (never a scan). Documents of the same fingerprint always come first.
+    /// </summary>
+    Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Every version of a story (at most <paramref name="limit"/>), oldest first; empty for an unknown story.</summary>
+    Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken);
 }
 
-public sealed record IndexHit(DocumentNormalized Document, float Score);
+/// <param name="Versions">With <see cref="QueryPlan.GroupByStory"/>: the story's other versions (at most <see cref="QueryPlan.MaxVersions"/>).</param>
+public sealed record IndexHit(DocumentNormalized Document, float Score, IReadOnlyList<DocumentNormalized>? Versions = null);
 
-public sealed record IndexSearchResult(long TotalHits, IReadOnlyList<IndexHit> Hits);
+/// <param name="TotalStories">The number of distinct stories among the matches (counted with <see cref="QueryPlan.GroupByStory"/>; otherwise 0).</param>
+public sealed record IndexSearchResult(long TotalHits, IReadOnlyList<IndexHit> Hits, long TotalStories = 0);

@@ -29,6 +29,14 @@ public static class IndexFields
     public const string RelatedNames = "related_names";
     public const string NameKeys = "name_keys";
     public const string RelatedNameKeys = "related_name_keys";
+    /// <summary>The story a document belongs to (keyword; doc values in Lucene, for collapsing).</summary>
+    public const string StoryId = "story_id";
+    /// <summary>"true" on a (near-)duplicate in Lucene: searches leave it out as a hit, grouped searches show it as a version.</summary>
+    public const string Duplicate = "duplicate";
+    /// <summary>The document a (near-)duplicate repeats (keyword, Elasticsearch); its presence marks a duplicate there.</summary>
+    public const string DuplicateOf = "duplicate_of";
+    /// <summary>The document's story evidence terms (keywords), which candidate lookups query.</summary>
+    public const string StoryEvidence = "story_evidence";
     /// <summary>The whole document as JSON, returned by GetDocument and used to build hits.</summary>
     public const string Source = "_source";
 

@@ -1,3 +1,4 @@
+using SearchSuite.Contracts;
 using SearchSuite.Names;
 
 namespace SearchSuite.Search.Querying;
@@ -9,7 +10,8 @@ public sealed record SearchQuery(
     IReadOnlyList<string> OriginLanguages,
     int Offset,
     int Limit,
-    bool ExpandNames);
+    bool ExpandNames,
+    bool GroupByStory = false);
 
 /// <summary>One spelling a query word may match in the name fields, with the weight its source earns.</summary>
 /// <param name="Key">Matched in the key fields (extracted names' keys and the keys of capitalised words) at <see cref="KeyWeight"/>.</param>
@@ -28,10 +30,19 @@ public sealed record NameAlternative(string Form, string? Key, ExpansionSource S
 /// </summary>
 public sealed record QueryWord(string Text, bool Required, IReadOnlyList<NameAlternative> Names, int? AnyOf = null);
 
-/// <summary>The backend-independent meaning of a search: the words, the filters and the page.</summary>
+/// <summary>
+/// The backend-independent meaning of a search: the words, the filters and the page. Duplicates (documents with
+/// <see cref="DocumentNormalized.DuplicateOf"/>) never appear as hits of their own. With <paramref name="GroupByStory"/>
+/// a hit is the best-matching version of a story, the page counts stories, and each hit carries its story's other versions.
+/// </summary>
 public sealed record QueryPlan(
     IReadOnlyList<QueryWord> Words,
     IReadOnlyList<string> Languages,
     IReadOnlyList<string> OriginLanguages,
     int Offset,
-    int Limit);
+    int Limit,
+    bool GroupByStory = false)
+{
+    /// <summary>Most versions a grouped hit carries.</summary>
+    public const int MaxVersions = 50;
+}

@@ -28,7 +28,11 @@ public sealed class InProcessEngine : IDisposable
         host = builder.Build();
         Index = host.Services.GetRequiredService<ISearchIndex>();
         Planner = host.Services.GetRequiredService<QueryPlanner>();
+        Stories = host.Services.GetRequiredService<SearchSuite.Search.Stories.StoryAssigner>();
     }
+
+    /// <summary>Story assignment, which the indexing consumer runs before each batch.</summary>
+    public SearchSuite.Search.Stories.StoryAssigner Stories { get; }
 
     public ISearchIndex Index { get; }
     public QueryPlanner Planner { get; }

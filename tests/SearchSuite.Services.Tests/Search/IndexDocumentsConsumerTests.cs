@@ -9,6 +9,7 @@ using SearchSuite.Contracts;
 using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 using SearchSuite.ServiceDefaults;
 using SearchSuite.Testing;
 
@@ -38,6 +39,12 @@ public sealed class IndexDocumentsConsumerTests
 
         public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
+
+        public Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<DocumentNormalized>>([]);
+
         private static bool IsBad(DocumentNormalized document) => document.DocumentId.StartsWith("bad", StringComparison.Ordinal);
     }
 
@@ -49,6 +56,9 @@ public sealed class IndexDocumentsConsumerTests
         var services = new ServiceCollection();
         services.AddSingleton(index);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? new IndexOptions()));
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddStories();
         services.AddMassTransitTestHarness(bus => bus.AddSearchConsumers());
         var provider = services.BuildServiceProvider(validateScopes: true);
         var harness = provider.GetRequiredService<ITestHarness>();
@@ -107,6 +117,7 @@ public sealed class IndexDocumentsConsumerTests
             var builder = Host.CreateApplicationBuilder();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = RabbitMqBroker.ConnectionString(vhost) });
             builder.Services.AddSingleton<ISearchIndex>(index);
+            builder.Services.AddStories();
             builder.AddMessageBus(bus => bus.AddSearchConsumers());
             using var host = builder.Build();
             await host.StartAsync();

@@ -2,6 +2,7 @@ using SearchSuite.Names;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 
 namespace SearchSuite.Services.Tests.Search;
 
@@ -87,14 +88,43 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_same_content_under_another_id_is_one_document_and_the_newest_id_wins()
+    public async Task The_same_content_under_another_id_stays_retrievable_and_a_marked_duplicate_is_no_hit_of_its_own()
     {
         var original = SeedDocuments.All[1];
         await index.IndexAsync([original], CancellationToken.None);
-        await index.IndexAsync([original with { DocumentId = "resent" }], CancellationToken.None);
+        await index.IndexAsync([original with { DocumentId = "resent", DuplicateOf = original.DocumentId, StoryId = original.DocumentId }], CancellationToken.None);
 
-        Assert.Equal(["resent"], await SearchIds("Peskow"));
-        Assert.Null(await index.GetAsync(original.DocumentId, CancellationToken.None));
+        Assert.Equal([original.DocumentId], await SearchIds("Peskow"));
+        Assert.Equal(original.DocumentId, (await index.GetAsync("resent", CancellationToken.None))?.DuplicateOf);
+        Assert.NotNull(await index.GetAsync(original.DocumentId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_grouped_search_collapses_a_story_to_its_best_version_and_lists_the_others()
+    {
+        await index.IndexAsync([.. SeedDocuments.All.Select(d => d with { StoryId = "putin-iran" })], CancellationToken.None);
+        var plan = new QueryPlanner(TransliteratedNames.Instance).Plan(new SearchQuery("Putin Iran", [], [], 0, 10, false, GroupByStory: true));
+
+        var result = await index.SearchAsync(plan, CancellationToken.None);
+
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal(1, result.TotalStories);
+        Assert.Equal(3, result.TotalHits);
+        Assert.Equal(["000", "001", "003"], hit.Versions!.Select(v => v.DocumentId).Append(hit.Document.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Equal(3, (await index.GetStoryAsync("putin-iran", 10, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task A_story_candidate_lookup_finds_documents_by_shared_evidence_and_fingerprint()
+    {
+        await IndexSeedsAsync();
+        var english = SeedDocuments.All[2];
+
+        var candidates = await index.FindStoryCandidatesAsync(new StoryCandidateQuery(StoryEvidence.Extract(english), english.Fingerprint, 5), CancellationToken.None);
+
+        Assert.Equal(english.DocumentId, candidates[0].DocumentId);
+        Assert.Equal(["000", "001", "003"], candidates.Select(c => c.DocumentId).Order(StringComparer.Ordinal));
+        Assert.All(candidates, c => Assert.NotEmpty(c.Evidence));
     }
 
     [Fact]

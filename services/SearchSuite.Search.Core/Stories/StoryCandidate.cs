@@ -1,0 +1,36 @@
+using SearchSuite.Contracts;
+
+namespace SearchSuite.Search.Stories;
+
+/// <summary>
+/// An indexed document as story assignment sees it: its story, whether it duplicates another, its content fingerprint and
+/// its evidence terms (<see cref="StoryEvidence"/>). Backends return these without reading the whole stored document.
+/// </summary>
+public sealed record StoryCandidate(string DocumentId, string StoryId, string? DuplicateOf, string Fingerprint, IReadOnlyList<string> Evidence, DateTimeOffset? PublishedAt);
+
+/// <summary>
+/// A bounded candidate lookup: documents that share the most (weighted) evidence terms or the fingerprint. Backends skip
+/// terms so common that their postings would grow with the index (<see cref="MaxTermDocumentFrequency"/>), so the cost per
+/// document stays flat.
+/// </summary>
+public sealed record StoryCandidateQuery(IReadOnlyList<string> Evidence, string Fingerprint, int Limit)
+{
+    /// <summary>Most evidence terms one lookup uses.</summary>
+    public const int MaxTerms = 64;
+    /// <summary>A term in more documents than this says little about which story a document belongs to and is left out of the lookup.</summary>
+    public const int MaxTermDocumentFrequency = 2_000;
+}
+
+/// <summary>The rules every backend applies to story fields.</summary>
+public static class StoryFields
+{
+    /// <summary>
+    /// The document with its story id filled in: a document no story assignment has seen (grouping off, or a backend used
+    /// on its own) is the first version of a story named after it, so story_id is never empty once searchable.
+    /// </summary>
+    public static DocumentNormalized WithStory(DocumentNormalized document) =>
+        document.StoryId.Length > 0 ? document : document with { StoryId = document.DocumentId };
+
+    public static StoryCandidate CandidateOf(DocumentNormalized document, IReadOnlyList<string> evidence) =>
+        new(document.DocumentId, document.StoryId, document.DuplicateOf, document.Fingerprint, evidence, StoryEvidence.PublishedAt(document));
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using SearchSuite.Contracts;
+using SearchSuite.Names;
+
+namespace SearchSuite.Search.Stories;
+
+/// <summary>The kinds of language-independent evidence, each a term prefix, with what a shared term of the kind is worth.</summary>
+public enum EvidenceKind
+{
+    /// <summary>A person's surname, by its transliteration key: Peskov, Peskow and Песков share one.</summary>
+    Person,
+    /// <summary>A capitalised word (place, organisation, acronym, name) by the first letters of its transliteration key.</summary>
+    Entity,
+    /// <summary>A number of two or more digits or with a decimal part, with group and decimal separators normalised.</summary>
+    Number,
+    /// <summary>A URL in the text or the document's own source URL: host and path.</summary>
+    Url,
+    /// <summary>A cited source or the document's outlet.</summary>
+    Source,
+}
+
+/// <summary>One evidence term: its kind's prefix and a key ("p:peskov", "n:2017").</summary>
+public readonly record struct EvidenceTerm(EvidenceKind Kind, string Term)
+{
+    public float Weight => StoryEvidence.WeightOf(Kind);
+}
+
+/// <summary>
+/// What a document says that survives translation: names by their transliteration keys, places and organisations,
+/// numbers, URLs and cited sources. Two versions of one story share most of the smaller one's evidence, whatever their
+/// languages; two stories about the same people share the names but not the numbers, places and sources.
+/// A tokenizer (capitalised words, numbers, URLs) followed by small ordered steps, each a public method tested on its own.
+/// </summary>
+public static partial class StoryEvidence
+{
+    /// <summary>Letters of an entity key that are compared: enough to tell words apart, few enough to absorb inflection (Iran/Irans/Ирана).</summary>
+    public const int EntityKeyLength = 4;
+
+    public static float WeightOf(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Person => 2f,
+        EvidenceKind.Entity => 0.5f,
+        EvidenceKind.Number => 2f,
+        EvidenceKind.Url => 3f,
+        EvidenceKind.Source => 1f,
+        _ => 1f,
+    };
+
+    private static string PrefixOf(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Person => "p:",
+        EvidenceKind.Entity => "e:",
+        EvidenceKind.Number => "n:",
+        EvidenceKind.Url => "u:",
+        _ => "s:",
+    };
+
+    public static EvidenceKind KindOf(string term) => term[0] switch
+    {
+        'p' => EvidenceKind.Person,
+        'e' => EvidenceKind.Entity,
+        'n' => EvidenceKind.Number,
+        'u' => EvidenceKind.Url,
+        _ => EvidenceKind.Source,
+    };
+
+    /// <summary>The document's evidence terms, distinct and sorted (ordinal), so equal documents give equal lists.</summary>
+    public static IReadOnlyList<string> Extract(DocumentNormalized document)
+    {
+        var terms = new SortedSet<string>(StringComparer.Ordinal);
+        void Add(EvidenceKind kind, string? key)
+        {
+            if (!string.IsNullOrEmpty(key)) terms.Add(PrefixOf(kind) + key);
+        }
+
+        var text = document.Title.Length > 0 ? document.Title + "\n" + document.Text : document.Text;
+        foreach (var url in Urls(text)) Add(EvidenceKind.Url, url);
+        if (UrlKey(document.SourceUrl) is { } own) Add(EvidenceKind.Url, own);
+        var withoutUrls = UrlPattern().Replace(text, " ");
+        foreach (var number in Numbers(withoutUrls)) Add(EvidenceKind.Number, number);
+        foreach (var entity in Entities(withoutUrls)) Add(EvidenceKind.Entity, EntityKey(entity));
+        foreach (var name in document.PersonNames) Add(EvidenceKind.Person, SurnameKey(name));
+        foreach (var source in document.CitedSources.Append(document.Outlet ?? "")) Add(EvidenceKind.Source, SourceKey(source));
+        return [.. terms];
+    }
+
+    /// <summary>Metadata keys that may carry the publication time (ISO 8601); without one a document's time is unknown.</summary>
+    public static readonly string[] PublishedKeys = ["published_at", "published", "date"];
+
+    public static DateTimeOffset? PublishedAt(DocumentNormalized document)
+    {
+        foreach (var key in PublishedKeys)
+            if (document.Metadata.TryGetValue(key, out var value)
+                && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var published))
+                return published;
+        return null;
+    }
+
+    /// <summary>URLs in the text, as lower-case host and path without scheme, "www." or trailing punctuation.</summary>
+    public static IEnumerable<string> Urls(string text)
+    {
+        foreach (Match match in UrlPattern().Matches(text))
+            if (UrlKey(match.Value) is { } key) yield return key;
+    }
+
+    public static string? UrlKey(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return null;
+        var key = url.Trim().TrimEnd('.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '/').ToLowerInvariant();
+        key = SchemePattern().Replace(key, "");
+        return key.Contains('.') ? key : null;
+    }
+
+    /// <summary>
+    /// Numbers as their digits: group separators (1,000 / 1.000 / 1 000) dropped, a decimal comma or point written as a
+    /// point (3,5 / 3.5). Single digits are left out: other languages spell them as words.
+    /// </summary>
+    public static IEnumerable<string> Numbers(string text)
+    {
+        foreach (Match match in NumberPattern().Matches(text))
+        {
+            var value = match.Value;
+            var normalized = new StringBuilder(value.Length);
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (char.IsAsciiDigit(c)) { normalized.Append(c); continue; }
+                // A separator followed by exactly three digits groups thousands; any other separator is the decimal mark.
+                var digitsAfter = 0;
+                while (i + 1 + digitsAfter < value.Length && char.IsAsciiDigit(value[i + 1 + digitsAfter])) digitsAfter++;
+                if (digitsAfter != 3 && c is '.' or ',') normalized.Append('.');
+            }
+            var number = normalized.ToString();
+            if (number.Length >= 2) yield return number;
+        }
+    }
+
+    /// <summary>
+    /// Capitalised words (Latin or Cyrillic) of two or more letters. A word that starts a sentence counts only if it is also
+    /// capitalised elsewhere in the text, since a sentence's first word is capitalised whatever it is.
+    /// </summary>
+    public static IReadOnlyList<string> Entities(string text)
+    {
+        var inner = new HashSet<string>(StringComparer.Ordinal);
+        var initial = new HashSet<string>(StringComparer.Ordinal);
+        var sentenceStart = true;
+        foreach (Match match in WordPattern().Matches(text))
+        {
+            var word = match.Value;
+            var atStart = sentenceStart || StartsSentence(text, match.Index);
+            sentenceStart = false;
+            if (word.Length < 2 || !char.IsUpper(word[0]) || char.IsDigit(word[0])) continue;
+            (atStart ? initial : inner).Add(word);
+        }
+        return [.. inner.Concat(initial.Where(inner.Contains)).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static bool StartsSentence(string text, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c is '\n' or '.' or '!' or '?' or ':') return true;
+            if (char.IsLetterOrDigit(c)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The first <see cref="EntityKeyLength"/> letters of the word's transliteration key: "Irans", "Iran" and "Ирана" give "iran".</summary>
+    public static string EntityKey(string word)
+    {
+        var key = NameKey.Compute(word);
+        return key.Length <= EntityKeyLength ? key : key[..EntityKeyLength];
+    }
+
+    /// <summary>The transliteration key of a person name's surname (its last token that is not optional).</summary>
+    public static string? SurnameKey(string personName)
+    {
+        var surname = NameTokens.Split(personName).LastOrDefault(t => !NameTokens.IsOptional(t));
+        return surname is null ? null : NameKey.Compute(surname) is { Length: > 1 } key ? key : null;
+    }
+
+    public static string? SourceKey(string source)
+    {
+        var folded = NameTokens.Fold(source.Trim()).ToLower(CultureInfo.InvariantCulture);
+        var key = string.Concat(folded.Where(char.IsLetterOrDigit));
+        return key.Length > 1 ? key : null;
+    }
+
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s""'<>()\[\]]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"^(?:https?://)?(?:www\.)?")]
+    private static partial Regex SchemePattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])\d+(?:[.,]\d+|[\u00A0\u202F ]\d{3}(?!\d))*(?![\p{L}\d])")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}]*")]
+    private static partial Regex WordPattern();
+}

@@ -1,0 +1,79 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace SearchSuite.Search.Lucene;
+
+/// <summary>
+/// Collapses matches to one per story: for each story_id (read from its sorted doc values) it keeps the best-scoring
+/// document, lowest doc id on a tie (as TopDocs orders). Lucene.Net.Grouping is not available; this is its
+/// first-pass collector reduced to what search needs. Memory grows with the number of matching stories, not the index.
+/// A document without a story_id counts as a story of its own.
+/// </summary>
+public sealed class StoryCollapsingCollector(string field) : ICollector
+{
+    /// <summary>One story's best match so far (global doc id).</summary>
+    public readonly record struct StoryGroup(string StoryId, int Doc, float Score);
+
+    private readonly Dictionary<string, StoryGroup> groups = new(StringComparer.Ordinal);
+    private readonly BytesRef scratch = new();
+    private SortedDocValues? storyIds;
+    private int docBase;
+    private Scorer scorer = null!;
+    /// <summary>This segment's best match per story ordinal; resolved to story ids when the segment ends (ordinals are per segment).</summary>
+    private Dictionary<int, (int Doc, float Score)> segmentBest = [];
+
+    public int TotalHits { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public void SetScorer(Scorer scorer) => this.scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        FlushSegment();
+        storyIds = context.AtomicReader.GetSortedDocValues(field);
+        docBase = context.DocBase;
+    }
+
+    public void Collect(int doc)
+    {
+        TotalHits++;
+        var score = scorer.GetScore();
+        var ord = storyIds?.GetOrd(doc) ?? -1;
+        if (ord < 0)
+        {
+            // No story id: alone in its group, named so that it cannot collide with a real story id.
+            Offer(new StoryGroup("\u0000" + (docBase + doc), docBase + doc, score));
+            return;
+        }
+        // Docs arrive in order, so an equal score never replaces the earlier (lower) doc.
+        if (!segmentBest.TryGetValue(ord, out var best) || score > best.Score)
+            segmentBest[ord] = (docBase + doc, score);
+    }
+
+    /// <summary>The stories, best first (score descending, then doc id), after the search has run.</summary>
+    public IReadOnlyList<StoryGroup> Groups()
+    {
+        FlushSegment();
+        return [.. groups.Values.OrderByDescending(g => g.Score).ThenBy(g => g.Doc)];
+    }
+
+    private void FlushSegment()
+    {
+        if (segmentBest.Count == 0) return;
+        foreach (var (ord, best) in segmentBest)
+        {
+            storyIds!.LookupOrd(ord, scratch);
+            Offer(new StoryGroup(scratch.Utf8ToString(), best.Doc, best.Score));
+        }
+        segmentBest = [];
+    }
+
+    private void Offer(StoryGroup candidate)
+    {
+        // Segments come in doc order, so an equal score keeps the earlier segment's doc.
+        if (!groups.TryGetValue(candidate.StoryId, out var best) || candidate.Score > best.Score)
+            groups[candidate.StoryId] = candidate;
+    }
+}

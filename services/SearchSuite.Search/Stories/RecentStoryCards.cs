@@ -1,0 +1,73 @@
+namespace SearchSuite.Search.Stories;
+
+/// <summary>
+/// The story cards of the most recently assigned documents, with an inverted list per evidence term: batches that are
+/// still being written (not yet searchable in the index) find each other here. Bounded: the oldest card leaves when the
+/// window is full. Not thread-safe; <see cref="StoryAssigner"/> serialises access.
+/// </summary>
+public sealed class RecentStoryCards(int capacity)
+{
+    /// <summary>A term in more recent cards than this is skipped, as the index lookup skips very common terms.</summary>
+    private const int MaxPostings = 256;
+
+    private readonly Queue<string> order = new();
+    private readonly Dictionary<string, StoryCandidate> cards = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> postings = new(StringComparer.Ordinal);
+
+    public int Count => cards.Count;
+
+    public void Add(StoryCandidate card)
+    {
+        if (capacity == 0) return;
+        if (cards.Remove(card.DocumentId, out var previous)) RemovePostings(previous);
+        else order.Enqueue(card.DocumentId);
+        cards[card.DocumentId] = card;
+        foreach (var term in TermsOf(card))
+        {
+            if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
+            list.Add(card.DocumentId);
+        }
+        while (order.Count > capacity) Remove(order.Dequeue());
+    }
+
+    public void Remove(string documentId)
+    {
+        if (cards.Remove(documentId, out var card)) RemovePostings(card);
+    }
+
+    /// <summary>Every recent card of a story, so that a merge can rename them.</summary>
+    public IReadOnlyList<StoryCandidate> OfStory(string storyId) => [.. cards.Values.Where(c => c.StoryId == storyId)];
+
+    /// <summary>The cards sharing the most evidence weight with the query (the same fingerprint first), best first.</summary>
+    public IReadOnlyList<StoryCandidate> Find(StoryCandidateQuery query)
+    {
+        var scores = new Dictionary<string, float>(StringComparer.Ordinal);
+        void Score(string term, float weight)
+        {
+            if (!postings.TryGetValue(term, out var list) || list.Count > MaxPostings) return;
+            foreach (var id in list) scores[id] = scores.GetValueOrDefault(id) + weight;
+        }
+        if (query.Fingerprint.Length > 0) Score(FingerprintTerm(query.Fingerprint), 1_000f);
+        foreach (var term in query.Evidence) Score(term, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
+        return [.. scores
+            .OrderByDescending(s => s.Value)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Take(query.Limit)
+            .Select(s => cards[s.Key])];
+    }
+
+    private static string FingerprintTerm(string fingerprint) => "#" + fingerprint;
+
+    private static IEnumerable<string> TermsOf(StoryCandidate card) =>
+        card.Fingerprint.Length > 0 ? card.Evidence.Append(FingerprintTerm(card.Fingerprint)) : card.Evidence;
+
+    private void RemovePostings(StoryCandidate card)
+    {
+        foreach (var term in TermsOf(card))
+            if (postings.TryGetValue(term, out var list))
+            {
+                list.Remove(card.DocumentId);
+                if (list.Count == 0) postings.Remove(term);
+            }
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Options;
+using SearchSuite.Contracts;
+using SearchSuite.Search.Indexing;
+
+namespace SearchSuite.Search.Stories;
+
+/// <summary>
+/// Gives each document its story before it is indexed. For every document it looks up a bounded set of candidates (one
+/// index query over its evidence terms, plus the recently assigned documents not yet searchable), and:
+/// <list type="bullet">
+/// <item>a document already indexed under its id keeps its story (redelivery and restarts change nothing);</item>
+/// <item>the same content under another id is a duplicate version of the first document with that content;</item>
+/// <item>otherwise it joins the story of every candidate it matches (<see cref="StoryMatcher"/>); when those are several
+/// stories it merges them into one, rewrites the absorbed versions and records the merge on them
+/// (<see cref="DocumentNormalized.MergedStoryIds"/>);</item>
+/// <item>a document that matches nothing starts a story named after itself.</item>
+/// </list>
+/// Documents are assigned one at a time, in order, so the same input gives the same stories.
+/// </summary>
+public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> options, ILogger<StoryAssigner> logger)
+{
+    private readonly StoryOptions options = options.Value;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly RecentStoryCards recent = new(options.Value.RecentWindow);
+
+    /// <summary>
+    /// The documents with their stories, followed by the versions of absorbed stories that a merge rewrote; index them all.
+    /// </summary>
+    public async Task<IReadOnlyList<DocumentNormalized>> AssignAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var assigned = new List<DocumentNormalized>(documents.Count);
+            var rewritten = new Dictionary<string, DocumentNormalized>(StringComparer.Ordinal);
+            foreach (var document in documents)
+            {
+                var (withStory, absorbed) = await AssignAsync(document, cancellationToken);
+                assigned.Add(withStory);
+                foreach (var storyId in absorbed)
+                    foreach (var version in await RenameAsync(storyId, withStory.StoryId, assigned, cancellationToken))
+                        rewritten[version.DocumentId] = version;
+            }
+            // A version in this batch that a later merge renamed is indexed once, renamed.
+            for (var i = 0; i < assigned.Count; i++)
+                if (rewritten.Remove(assigned[i].DocumentId, out var renamed)) assigned[i] = renamed;
+            return [.. assigned, .. rewritten.Values];
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Call when a document is deleted: it leaves its story. The story is made of the documents that carry its id, so the
+    /// index delete removes the version; this only forgets the document among the recent ones.
+    /// </summary>
+    public void DocumentRemoved(string documentId)
+    {
+        gate.Wait();
+        try
+        {
+            recent.Remove(documentId);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<(DocumentNormalized Document, IReadOnlyList<string> Absorbed)> AssignAsync(DocumentNormalized document, CancellationToken cancellationToken)
+    {
+        var evidence = StoryEvidence.Extract(document);
+        var query = new StoryCandidateQuery(evidence, document.Fingerprint, options.CandidateLimit);
+        var candidates = await CandidatesAsync(query, cancellationToken);
+        var published = StoryEvidence.PublishedAt(document);
+
+        DocumentNormalized result;
+        IReadOnlyList<string> absorbed = [];
+        if (candidates.FirstOrDefault(c => c.DocumentId == document.DocumentId) is { } self && self.StoryId.Length > 0)
+        {
+            // Seen before (redelivery, restart, re-send): its story and duplicate mark stay.
+            result = document with { StoryId = self.StoryId, DuplicateOf = self.DuplicateOf };
+        }
+        else if (document.Fingerprint.Length > 0 && candidates.FirstOrDefault(c => c.Fingerprint == document.Fingerprint) is { } copy)
+        {
+            result = document with { StoryId = copy.StoryId, DuplicateOf = copy.DuplicateOf ?? copy.DocumentId };
+        }
+        else if (!options.Grouping)
+        {
+            result = document with { StoryId = document.DocumentId };
+        }
+        else
+        {
+            // Every story with a matching version, best match first: the one the document joins. Another story is merged
+            // in only when the document matches it strongly too (MergeDice), so that one loose match cannot chain stories.
+            var matches = candidates
+                .Where(c => c.DocumentId != document.DocumentId && StoryMatcher.CloseInTime(published, c.PublishedAt, options))
+                .Select(c => (c.StoryId, Match: StoryMatcher.Compare(evidence, c.Evidence)))
+                .Where(m => StoryMatcher.SameStory(m.Match, options))
+                .GroupBy(m => m.StoryId, StringComparer.Ordinal)
+                .Select(g => (StoryId: g.Key, Dice: g.Max(m => m.Match.Dice)))
+                .OrderByDescending(g => g.Dice)
+                .ThenBy(g => g.StoryId, StringComparer.Ordinal)
+                .ToList();
+            var stories = matches.Where((m, i) => i == 0 || m.Dice >= options.MergeDice).Select(m => m.StoryId).ToList();
+            if (stories.Count == 0) result = document with { StoryId = document.DocumentId };
+            else
+            {
+                absorbed = stories.Skip(1).ToList();
+                result = document with { StoryId = stories[0], MergedStoryIds = [.. document.MergedStoryIds.Union(absorbed, StringComparer.Ordinal)] };
+                if (absorbed.Count > 0)
+                    logger.LogInformation("Document {DocumentId} bridges stories {Absorbed} into {StoryId}", document.DocumentId, string.Join(", ", absorbed), stories[0]);
+            }
+        }
+        recent.Add(StoryFields.CandidateOf(result, evidence));
+        return (result, absorbed);
+    }
+
+    private async Task<IReadOnlyList<StoryCandidate>> CandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, StoryCandidate>(StringComparer.Ordinal);
+        // Indexed first, then the recent ones, which are newer (a merge may have renamed their story since).
+        foreach (var candidate in await index.FindStoryCandidatesAsync(query, cancellationToken)) found[candidate.DocumentId] = candidate;
+        foreach (var candidate in recent.Find(query)) found[candidate.DocumentId] = candidate;
+        return [.. found.Values];
+    }
+
+    /// <summary>The versions of an absorbed story, indexed or recent (this batch's included), renamed into the target story.</summary>
+    private async Task<IReadOnlyList<DocumentNormalized>> RenameAsync(string absorbed, string target, List<DocumentNormalized> batch, CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<string, DocumentNormalized>(StringComparer.Ordinal);
+        foreach (var version in await index.GetStoryAsync(absorbed, options.MaxMergeVersions, cancellationToken)) versions[version.DocumentId] = version;
+        foreach (var version in batch.Where(d => d.StoryId == absorbed)) versions[version.DocumentId] = version;
+        var renamed = versions.Values
+            .Select(v => v with { StoryId = target, MergedStoryIds = [.. v.MergedStoryIds.Append(absorbed).Distinct(StringComparer.Ordinal)] })
+            .ToList();
+        foreach (var version in renamed) recent.Add(StoryFields.CandidateOf(version, StoryEvidence.Extract(version)));
+        // Recent cards of documents still being written elsewhere: renamed here so later documents join the target story.
+        foreach (var card in recent.OfStory(absorbed)) recent.Add(card with { StoryId = target });
+        for (var i = 0; i < batch.Count; i++)
+            if (batch[i].StoryId == absorbed) batch[i] = renamed.First(r => r.DocumentId == batch[i].DocumentId);
+        return renamed;
+    }
+}

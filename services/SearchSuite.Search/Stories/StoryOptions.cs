@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SearchSuite.Search.Stories;
+
+/// <summary>How documents are grouped into stories (section "Stories"); docs/stories.md explains each rule.</summary>
+public sealed class StoryOptions
+{
+    public const string SectionName = "Stories";
+
+    /// <summary>Off: every document is a story of its own (duplicates are still marked).</summary>
+    public bool Grouping { get; set; } = true;
+
+    /// <summary>Least Dice coefficient of the two documents' weighted evidence for them to be versions of one story.</summary>
+    [Range(0.05, 1.0)]
+    public double MinDice { get; set; } = 0.35;
+
+    /// <summary>Least Dice with a second story for a document to merge it into the story it joins (a bridging version).</summary>
+    [Range(0.05, 1.0)]
+    public double MergeDice { get; set; } = 0.6;
+
+    /// <summary>Least evidence weight two versions share, so that two short texts do not join on one common word.</summary>
+    [Range(0.0, 1000.0)]
+    public double MinSharedWeight { get; set; } = 3;
+
+    /// <summary>Candidates compared per document (one bounded index query, plus the recently assigned documents).</summary>
+    [Range(1, 200)]
+    public int CandidateLimit { get; set; } = 16;
+
+    /// <summary>Two documents whose publication times (metadata published_at) are further apart are never one story.</summary>
+    [Range(0.0, 3650.0)]
+    public double MaxDaysApart { get; set; } = 3;
+
+    /// <summary>Recently assigned documents kept in memory, so that batches not yet committed still find each other.</summary>
+    [Range(0, 1_000_000)]
+    public int RecentWindow { get; set; } = 10_000;
+
+    /// <summary>Most versions of an absorbed story that a merge rewrites.</summary>
+    [Range(1, 100_000)]
+    public int MaxMergeVersions { get; set; } = 500;
+}

@@ -1,0 +1,173 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SearchSuite.Benchmarks.EndToEnd;
+using SearchSuite.Benchmarks.Text;
+using SearchSuite.Contracts;
+using SearchSuite.Normalize;
+using SearchSuite.Search;
+using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
+using SearchSuite.Testing;
+using SearchSuite.Text;
+using Spectre.Console;
+
+namespace SearchSuite.Benchmarks.Stories;
+
+/// <summary>Pairwise same-story precision, recall and F1 on NTREX with distractors; ingest rate and search p99 with and without grouping.</summary>
+public static class StoryBenchmarks
+{
+    private const int BatchSize = 100;
+
+    public sealed record PairFigures(string Pair, long TruePairs, long PredictedPairs, long Correct, double Precision, double Recall, double F1);
+
+    public sealed record RateFigures(int Documents, double UngroupedDocsPerSecond, double GroupedDocsPerSecond, double Ratio);
+
+    public sealed record SearchFigures(int Queries, double UngroupedP50, double UngroupedP99, double GroupedP50, double GroupedP99, double P99Ratio);
+
+    public static Command CreateCommand()
+    {
+        var docs = new Option<int>("--docs") { Description = "Synthetic documents for the ingest rate and search latency", DefaultValueFactory = _ => 3_000 };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the figures to this JSON file" };
+        var diagnostics = new Option<FileInfo?>("--diagnostics") { Description = "Write every wrongly joined and wrongly split pair to this file" };
+        var command = new Command("stories", "Story grouping: pairwise P/R/F1 on ../shared/data/ntrex with distractors, ingest rate and search p99 grouped vs ungrouped");
+        command.Options.Add(docs);
+        command.Options.Add(json);
+        command.Options.Add(diagnostics);
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(docs), parse.GetValue(json), parse.GetValue(diagnostics)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int rateDocuments, FileInfo? jsonFile, FileInfo? diagnosticsFile)
+    {
+        var ntrex = NtrexCorpus.Load(SharedData.File("data", "ntrex", "ntrex_docs.jsonl"));
+        var labelled = StoryCorpus.Build(ntrex);
+        AnsiConsole.MarkupLine($"[bold]Stories[/]: {labelled.Count} documents, {labelled.Select(d => d.Story).Distinct().Count()} stories ({labelled.Count(d => d.Distractor)} distractor documents)");
+
+        var (pairs, diagnostics) = await QualityAsync(labelled);
+        var table = new Table().AddColumns("Pair", "True pairs", "Predicted", "Correct", "Precision", "Recall", "F1");
+        foreach (var f in pairs) table.AddRow(f.Pair, $"{f.TruePairs}", $"{f.PredictedPairs}", $"{f.Correct}", $"{f.Precision:0.000}", $"{f.Recall:0.000}", $"{f.F1:0.000}");
+        AnsiConsole.Write(table);
+        if (diagnosticsFile is not null) await File.WriteAllLinesAsync(diagnosticsFile.FullName, diagnostics);
+
+        var corpus = new SyntheticCorpus(ntrex, SyntheticCorpus.LoadNameGroups(Path.Combine(RepoPaths.Root, "services", "SearchSuite.Names", "Resources", "curated-name-variants.tsv")))
+            .Generate(rateDocuments, duplicateShare: 0.1, seed: 7, idPrefix: "story-bench-");
+        var (normalized, _) = InProcessEngine.Normalize(corpus.Documents);
+        var (rate, search) = await RateAndLatencyAsync(normalized, corpus.Queries);
+        AnsiConsole.MarkupLine($"[bold]Ingest[/] ({rate.Documents:N0} docs, batches of {BatchSize}, one commit each): without grouping {rate.UngroupedDocsPerSecond:N0} docs/s, with grouping {rate.GroupedDocsPerSecond:N0} docs/s ({rate.Ratio:P0})");
+        AnsiConsole.MarkupLine($"[bold]Search[/] ({search.Queries} queries, page of 10): ungrouped p50 {search.UngroupedP50:0.00} ms, p99 {search.UngroupedP99:0.00} ms; grouped p50 {search.GroupedP50:0.00} ms, p99 {search.GroupedP99:0.00} ms ({search.P99Ratio:0.00}×)");
+
+        if (jsonFile is not null)
+            await File.WriteAllTextAsync(jsonFile.FullName, JsonSerializer.Serialize(new { pairs, rate, search }, new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    /// <summary>Ingests the labelled corpus in a fixed shuffled order through story assignment and compares every pair's stories.</summary>
+    private static async Task<(IReadOnlyList<PairFigures> Figures, List<string> Diagnostics)> QualityAsync(IReadOnlyList<LabelledDocument> labelled)
+    {
+        using var folder = new TemporaryFolder("searchsuite-bench-stories-");
+        using var engine = new Engine(folder.Path);
+        var order = labelled.OrderBy(d => StableHash(d.Id)).ToList();
+        var normalized = order.Select(d => NormalizeDocumentConsumer.Normalize(engine.Normalizer, new DocumentSubmitted { DocumentId = d.Id, Text = d.Text, Language = d.Language, SubmittedAt = DateTimeOffset.UnixEpoch })).ToList();
+        foreach (var batch in normalized.Chunk(BatchSize)) await engine.IngestAsync(batch, grouping: true);
+
+        var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in order)
+            predicted[document.Id] = (await engine.Index.GetAsync(document.Id, CancellationToken.None))?.StoryId ?? throw new InvalidOperationException($"{document.Id} was not indexed");
+
+        var counts = new Dictionary<string, (long True, long Predicted, long Correct)>(StringComparer.Ordinal);
+        var diagnostics = new List<string>();
+        for (var i = 0; i < order.Count; i++)
+            for (var j = i + 1; j < order.Count; j++)
+            {
+                var (a, b) = (order[i], order[j]);
+                var same = a.Story == b.Story;
+                var joined = predicted[a.Id] == predicted[b.Id];
+                if (!same && !joined) continue;
+                var languages = string.CompareOrdinal(a.Language, b.Language) <= 0 ? $"{a.Language}-{b.Language}" : $"{b.Language}-{a.Language}";
+                foreach (var key in new[] { "all", languages })
+                {
+                    var c = counts.GetValueOrDefault(key);
+                    counts[key] = (c.True + (same ? 1 : 0), c.Predicted + (joined ? 1 : 0), c.Correct + (same && joined ? 1 : 0));
+                }
+                if (same != joined) diagnostics.Add($"{(joined ? "wrongly joined" : "wrongly split")}\t{a.Id}\t{b.Id}\t{predicted[a.Id]}\t{predicted[b.Id]}");
+            }
+        var figures = counts
+            .OrderBy(c => c.Key == "all" ? 0 : 1).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c =>
+            {
+                var precision = c.Value.Predicted == 0 ? 1 : (double)c.Value.Correct / c.Value.Predicted;
+                var recall = c.Value.True == 0 ? 1 : (double)c.Value.Correct / c.Value.True;
+                var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+                return new PairFigures(c.Key, c.Value.True, c.Value.Predicted, c.Value.Correct, precision, recall, f1);
+            })
+            .ToList();
+        return (figures, diagnostics);
+    }
+
+    /// <summary>The same documents indexed without and with grouping, into fresh indexes in one run; then searches on the grouped one.</summary>
+    private static async Task<(RateFigures, SearchFigures)> RateAndLatencyAsync(IReadOnlyList<DocumentNormalized> documents, IReadOnlyList<string> queries)
+    {
+        using var ungroupedFolder = new TemporaryFolder("searchsuite-bench-stories-off-");
+        using var groupedFolder = new TemporaryFolder("searchsuite-bench-stories-on-");
+        using var ungrouped = new Engine(ungroupedFolder.Path);
+        using var grouped = new Engine(groupedFolder.Path);
+        // Alternating halves, so that a change in the machine's load hits both alike.
+        var ungroupedTime = TimeSpan.Zero;
+        var groupedTime = TimeSpan.Zero;
+        foreach (var batch in documents.Chunk(BatchSize))
+        {
+            var clock = Stopwatch.StartNew();
+            await ungrouped.IngestAsync(batch, grouping: false);
+            ungroupedTime += clock.Elapsed;
+            clock.Restart();
+            await grouped.IngestAsync(batch, grouping: true);
+            groupedTime += clock.Elapsed;
+        }
+        var rate = new RateFigures(documents.Count, documents.Count / ungroupedTime.TotalSeconds, documents.Count / groupedTime.TotalSeconds, ungroupedTime / groupedTime);
+
+        var plain = new List<double>();
+        var byStory = new List<double>();
+        for (var round = 0; round < 3; round++)
+            foreach (var query in queries)
+            {
+                plain.Add(await TimeAsync(() => grouped.SearchAsync(query, groupByStory: false)));
+                byStory.Add(await TimeAsync(() => grouped.SearchAsync(query, groupByStory: true)));
+            }
+        plain.Sort();
+        byStory.Sort();
+        double P(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+        return (rate, new SearchFigures(plain.Count, P(plain, 0.5), P(plain, 0.99), P(byStory, 0.5), P(byStory, 0.99), P(byStory, 0.99) / P(plain, 0.99)));
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var clock = Stopwatch.StartNew();
+        await action();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static int StableHash(string text) => text.Aggregate(23, (h, c) => unchecked(h * 31 + c)) & int.MaxValue;
+
+    /// <summary>The search service's components (<see cref="InProcessEngine"/>), ingesting with or without story assignment.</summary>
+    private sealed class Engine(string indexPath) : IDisposable
+    {
+        private readonly InProcessEngine engine = new(indexPath);
+
+        public ISearchIndex Index => engine.Index;
+        public DocumentNormalizer Normalizer { get; } = new();
+
+        /// <summary>With grouping: story assignment, then the index, as the indexing consumer does. Without: the index alone.</summary>
+        public async Task IngestAsync(IReadOnlyList<DocumentNormalized> batch, bool grouping) =>
+            await Index.IndexAsync(grouping ? await engine.Stories.AssignAsync(batch, CancellationToken.None) : batch, CancellationToken.None);
+
+        public Task SearchAsync(string query, bool groupByStory) =>
+            Index.SearchAsync(engine.Planner.Plan(new SearchQuery(query, [], [], 0, SearchGrpcService.DefaultPageSize, ExpandNames: true, groupByStory)), CancellationToken.None);
+
+        public void Dispose() => engine.Dispose();
+    }
+}
