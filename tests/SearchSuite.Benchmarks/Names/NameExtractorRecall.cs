@@ -1,3 +1,4 @@
+using SearchSuite.Testing;
 using System.Text.RegularExpressions;
 using SearchSuite.Benchmarks.Text;
 using SearchSuite.Text.Names;
@@ -27,7 +28,7 @@ public static class NameExtractorRecall
             .Distinct(StringComparer.Ordinal).ToArray();
         // Candidates by surname, so that each document is checked against the few names whose last word it contains.
         var bySurname = names.GroupBy(n => n.Split(' ')[^1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var documents = NtrexCorpus.Load(SharedData.File("data", "ntrex", "ntrex_docs.jsonl"));
+        var documents = NtrexCorpus.Load(RepoPaths.SharedFile("data", "ntrex", "ntrex_docs.jsonl"));
         var figures = new List<ExtractorRecallFigures>();
         foreach (var language in documents.GroupBy(d => d.Language).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

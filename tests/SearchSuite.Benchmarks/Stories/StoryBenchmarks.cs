@@ -44,7 +44,7 @@ public static class StoryBenchmarks
 
     private static async Task<int> RunAsync(int rateDocuments, FileInfo? jsonFile, FileInfo? diagnosticsFile)
     {
-        var ntrex = NtrexCorpus.Load(SharedData.File("data", "ntrex", "ntrex_docs.jsonl"));
+        var ntrex = NtrexCorpus.Load(RepoPaths.SharedFile("data", "ntrex", "ntrex_docs.jsonl"));
         var labelled = StoryCorpus.Build(ntrex);
         AnsiConsole.MarkupLine($"[bold]Stories[/]: {labelled.Count} documents, {labelled.Select(d => d.Story).Distinct().Count()} stories ({labelled.Count(d => d.Distractor)} distractor documents)");
 

@@ -3,6 +3,7 @@ using SearchSuite.Contracts;
 using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
+using SearchSuite.Search.Stories;
 using SearchSuite.V1;
 
 namespace SearchSuite.Services.Tests.Grpc.Unit;
@@ -26,11 +27,17 @@ public sealed class SearchGrpcServiceTests
 
         public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken) =>
             Task.FromResult(documentId == "known" ? new DocumentNormalized { DocumentId = "known", Language = "de", Text = "Text" } : null);
+
+        public Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
+
+        public Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<DocumentNormalized>>([]);
     }
 
     private sealed class NoNames : INameExpansion, IIndexedNames
     {
-        public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false) => [];
+        public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false) => [];
         public bool IsKnownName(string word) => false;
         public IReadOnlyList<string> Register(string personName) => [];
         public string? KeyOf(string token) => null;
