@@ -36,6 +36,8 @@ public static class AllInOneHost
         builder.AddServiceDefaults(port);
         builder.Services.AddSingleton(new PipelineBacklog(BacklogCapacity));
         builder.AddIngest();
+        // The bus is in memory: without the journal an accepted document would die with the process (docs/reliability.md).
+        builder.AddAcceptanceJournal(Path.Combine(dataDirectory, "journal"));
         builder.AddNormalize();
         builder.AddSearch();
         builder.AddMessageBus(bus =>
@@ -44,6 +46,8 @@ public static class AllInOneHost
             bus.AddNormalizeConsumers();
             bus.AddSearchConsumers();
         });
+        // After the bus: replays once the bus runs, and drains before the bus stops (hosted services stop in reverse).
+        builder.Services.AddHostedService<JournalRecovery>();
 
         configure?.Invoke(builder);
 

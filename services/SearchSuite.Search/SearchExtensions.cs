@@ -30,6 +30,8 @@ public static class SearchExtensions
             IndexBackend.Elasticsearch => sp.GetRequiredService<ElasticsearchSearchIndex>(),
             var other => throw new OptionsValidationException(IndexOptions.SectionName, typeof(IndexOptions), [$"Index:Backend '{other}' is not available in this build."]),
         });
+        // Ahead of the bus: the index (and its single-writer lock) opens at start, so a second server on the folder refuses to start.
+        builder.Services.AddHostedService<IndexStartup>();
         builder.Services.AddGrpcDefaults();
         return builder;
     }
@@ -46,4 +48,16 @@ public static class SearchExtensions
         app.MapGrpcService<NamesGrpcService>();
         return app;
     }
+}
+
+/// <summary>Opens the configured index when the host starts rather than at the first request or message.</summary>
+public sealed class IndexStartup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<ISearchIndex>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
