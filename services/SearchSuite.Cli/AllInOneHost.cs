@@ -21,6 +21,9 @@ public static class AllInOneHost
     /// <summary>Documents that may wait in the in-memory bus before they are indexed (about 10 KB each in flight).</summary>
     public const int BacklogCapacity = 3_000;
 
+    /// <summary>Longest a graceful stop may take: the pipeline drains (<see cref="JournalRecovery.MaxDrain"/>), then the bus stops.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(60);
+
     /// <param name="configure">Last say over the host before it is built (tests swap in a TestServer or settings).</param>
     public static WebApplication Build(int port, string dataDirectory, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
@@ -34,6 +37,7 @@ public static class AllInOneHost
             [$"{IndexOptions.SectionName}:{nameof(IndexOptions.FileAccess)}"] = nameof(IndexFileAccess.Buffered),
         });
         builder.AddServiceDefaults(port);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(new PipelineBacklog(BacklogCapacity));
         builder.AddIngest();
         // The bus is in memory: without the journal an accepted document would die with the process (docs/reliability.md).
