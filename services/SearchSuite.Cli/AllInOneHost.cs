@@ -24,7 +24,7 @@ public static class AllInOneHost
     /// <summary>Longest a graceful stop may take: the pipeline drains (<see cref="JournalRecovery.MaxDrain"/>), then the bus stops.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(60);
 
-    /// <param name="configure">Last say over the host before it is built (tests swap in a TestServer or settings).</param>
+    /// <param name="configure">Settings and a server of its own (tests: a TestServer), applied before the components are added.</param>
     public static WebApplication Build(int port, string dataDirectory, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args ?? []);
@@ -36,6 +36,8 @@ public static class AllInOneHost
             // Mapped index pages would count in this process's resident set and take it past its memory aim (docs/benchmarks.md).
             [$"{IndexOptions.SectionName}:{nameof(IndexOptions.FileAccess)}"] = nameof(IndexFileAccess.Buffered),
         });
+        // Before the components: configuration decides which search backend AddSearch registers.
+        configure?.Invoke(builder);
         builder.AddServiceDefaults(port);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(new PipelineBacklog(BacklogCapacity));
@@ -52,8 +54,6 @@ public static class AllInOneHost
         });
         // After the bus: replays once the bus runs, and drains before the bus stops (hosted services stop in reverse).
         builder.Services.AddHostedService<JournalRecovery>();
-
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Serialization;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 
@@ -6,15 +9,32 @@ namespace SearchSuite.Search.Elasticsearch;
 
 /// <summary>
 /// A document's _source in the index: the fields of <see cref="IndexFields"/> (snake_case through ElasticsearchJson) plus
-/// the display copies that GetDocument and hits are rebuilt from. The per-language title/body pairs are written but never
+/// the display copies that GetDocument and hits are rebuilt from, serialized by the client's source serializer (snake_case,
+/// see <see cref="ElasticsearchIndexExtensions"/>). The per-language title/body pairs are written but never
 /// read back: searches leave them out of _source (<see cref="SearchedOnlyFields"/>).
 /// </summary>
 public sealed class ElasticsearchDocument
 {
+    /// <summary>
+    /// The client's source serializer for documents: System.Text.Json with snake_case names (TitleDe → title_de, the
+    /// schema's convention) and without nulls, so an unknown origin is absent rather than null.
+    /// </summary>
+    public static readonly ElasticsearchClientSettings.SourceSerializerFactory SourceSerializer = (_, settings) =>
+        new DefaultSourceSerializer(settings, json =>
+        {
+            json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+
     /// <summary>_source patterns of the copies that exist only to be searched.</summary>
     public static readonly string[] SearchedOnlyFields = ["title_*", "body_*"];
 
     public const string IngestedAtField = "ingested_at";
+    public const string SourceUrlField = "source_url";
+    public const string TitleField = "title";
+    public const string TextField = "text";
+    public const string RemovedField = "removed";
+    public const string MetadataField = "metadata";
 
     public required string Id { get; init; }
     public required string Language { get; init; }

@@ -1,5 +1,6 @@
+using Elastic.Clients.Elasticsearch;
 using Microsoft.Extensions.Options;
-using SearchSuite.Elasticsearch;
+using SearchSuite.Search.Indexing;
 using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Search.Elasticsearch;
@@ -7,8 +8,8 @@ namespace SearchSuite.Search.Elasticsearch;
 public static class ElasticsearchIndexExtensions
 {
     /// <summary>
-    /// The Elasticsearch backend's options, client and start-up check. Registered with every backend; options are
-    /// validated, and the cluster contacted, only when Index:Backend is Elasticsearch.
+    /// The Elasticsearch backend as the host's <see cref="ISearchIndex"/>: validated options, one <see cref="ElasticsearchClient"/>
+    /// (thread-safe, holding the node pool and its connections) as a singleton, and the start-up check.
     /// </summary>
     public static IServiceCollection AddElasticsearchIndex(this IServiceCollection services)
     {
@@ -17,29 +18,21 @@ public static class ElasticsearchIndexExtensions
             .Configure<IConfiguration>((options, configuration) =>
                 options.Url = configuration.GetConnectionString(ElasticsearchIndexOptions.ConnectionStringName));
         services.AddSingleton<IValidateOptions<ElasticsearchIndexOptions>, ElasticsearchIndexOptionsValidator>();
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<ElasticsearchIndexOptions>>().Value;
-            // One long-lived HttpClient; recycling pooled connections picks up DNS changes of the cluster's address.
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
-            return new ElasticsearchClient(http, options.ToClientOptions());
-        });
+        services.AddSingleton(sp => new ElasticsearchClient(sp.GetRequiredService<IOptions<ElasticsearchIndexOptions>>().Value.ToClientSettings()));
         services.AddSingleton<ElasticsearchSearchIndex>();
+        services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<ElasticsearchSearchIndex>());
         services.AddHostedService<ElasticsearchStartup>();
         return services;
     }
 }
 
 /// <summary>
-/// Fails the start of the host when the cluster is unreachable, of an unsupported version, or its index cannot be set up,
+/// Fails the start of the host when the cluster is unreachable, not Elasticsearch 9.x, or its index cannot be set up,
 /// before the message bus starts consuming (AddSearch registers it ahead of AddMessageBus).
 /// </summary>
-public sealed class ElasticsearchStartup(IOptions<IndexOptions> index, IServiceProvider services) : IHostedService
+public sealed class ElasticsearchStartup(ElasticsearchSearchIndex index) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        index.Value.Backend == IndexBackend.Elasticsearch
-            ? services.GetRequiredService<ElasticsearchSearchIndex>().InitializeAsync(cancellationToken)
-            : Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken) => index.InitializeAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

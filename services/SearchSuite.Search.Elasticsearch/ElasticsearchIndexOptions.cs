@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
-using SearchSuite.Elasticsearch;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Transport;
 
 namespace SearchSuite.Search.Elasticsearch;
 
@@ -20,7 +21,7 @@ public sealed class ElasticsearchIndexOptions
     public const string SectionName = "Elasticsearch";
     public const string ConnectionStringName = "Elasticsearch";
 
-    /// <summary>From ConnectionStrings:Elasticsearch, e.g. http://127.0.0.1:9200.</summary>
+    /// <summary>From ConnectionStrings:Elasticsearch, e.g. http://127.0.0.1:9200, or several nodes separated by commas.</summary>
     public string? Url { get; set; }
 
     public string? Username { get; set; }
@@ -58,34 +59,48 @@ public sealed class ElasticsearchIndexOptions
     [Range(1, 600)]
     public int RequestTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Retries of a whole call answered 429/5xx or lost on the wire.</summary>
+    /// <summary>
+    /// How many other nodes a call may fail over to when a node is unreachable or answers 502/503/504 (Elastic.Transport's
+    /// MaximumRetries). With a single node a failed call is not repeated: the message retry (indexing) or the caller (search) retries.
+    /// </summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
     public string AliasName => IndexPrefix + Alias;
 
-    public ElasticsearchClientOptions ToClientOptions() => new()
+    /// <summary>The nodes of ConnectionStrings:Elasticsearch (validated by <see cref="ElasticsearchIndexOptionsValidator"/>).</summary>
+    public IReadOnlyList<Uri> Nodes => [.. (Url ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(node => new Uri(node))];
+
+    /// <summary>
+    /// The client settings: one node or a static pool of several, authentication, the per-attempt timeout and fail-over.
+    /// <paramref name="requestInvoker"/> replaces the HTTP layer in tests.
+    /// </summary>
+    public ElasticsearchClientSettings ToClientSettings(IRequestInvoker? requestInvoker = null)
     {
-        Uri = new Uri(Url!),
-        Username = Username,
-        Password = Password,
-        ApiKey = ApiKey,
-        IndexPrefix = IndexPrefix,
-        RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSeconds),
-        MaxRetries = MaxRetries,
-    };
+        NodePool pool = Nodes.Count == 1 ? new SingleNodePool(Nodes[0]) : new StaticNodePool(Nodes, randomize: false);
+        var settings = new ElasticsearchClientSettings(pool, requestInvoker ?? new HttpRequestInvoker(), ElasticsearchDocument.SourceSerializer)
+            .RequestTimeout(TimeSpan.FromSeconds(RequestTimeoutSeconds))
+            .MaximumRetries(MaxRetries)
+            // No HEAD / ping before a node's first call: the call itself marks a node dead and fails over.
+            .DisablePing()
+            // Invalid responses carry the request and response bodies in DebugInformation, which the failures quote.
+            .DisableDirectStreaming();
+        if (!string.IsNullOrEmpty(ApiKey)) settings.Authentication(new ApiKey(ApiKey));
+        else if (!string.IsNullOrEmpty(Username)) settings.Authentication(new BasicAuthentication(Username, Password!));
+        return settings;
+    }
 }
 
-/// <summary>Checks the connection settings only when Elasticsearch is the configured backend.</summary>
-public sealed class ElasticsearchIndexOptionsValidator(IOptions<IndexOptions> index) : IValidateOptions<ElasticsearchIndexOptions>
+/// <summary>Checks the connection settings (registered only when Elasticsearch is the configured backend).</summary>
+public sealed class ElasticsearchIndexOptionsValidator : IValidateOptions<ElasticsearchIndexOptions>
 {
     public ValidateOptionsResult Validate(string? name, ElasticsearchIndexOptions options)
     {
-        if (index.Value.Backend != IndexBackend.Elasticsearch) return ValidateOptionsResult.Skip;
         var failures = new List<string>();
-        if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            failures.Add($"ConnectionStrings:{ElasticsearchIndexOptions.ConnectionStringName} must be an http:// or https:// URI such as http://127.0.0.1:9200 when Index:Backend is Elasticsearch, not '{options.Url}'.");
-        else if (uri.UserInfo.Length > 0)
+        var nodes = (options.Url ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (nodes.Length == 0 || !nodes.All(node => Uri.TryCreate(node, UriKind.Absolute, out var uri) && uri.Scheme is ("http" or "https")))
+            failures.Add($"ConnectionStrings:{ElasticsearchIndexOptions.ConnectionStringName} must be an http:// or https:// URI such as http://127.0.0.1:9200 (or several, comma-separated) when Index:Backend is Elasticsearch, not '{options.Url}'.");
+        else if (nodes.Any(node => new Uri(node).UserInfo.Length > 0))
             failures.Add($"ConnectionStrings:{ElasticsearchIndexOptions.ConnectionStringName} must not carry credentials; set Elasticsearch:Username and Elasticsearch:Password or Elasticsearch:ApiKey.");
         if (string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))
             failures.Add("Elasticsearch:Username and Elasticsearch:Password must be set together.");

@@ -1,29 +1,34 @@
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Bulk;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Transport.Products.Elasticsearch;
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
-using SearchSuite.Elasticsearch;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 
 namespace SearchSuite.Search.Elasticsearch;
 
 /// <summary>
-/// The production backend. Reads and writes go through one alias ({prefix}news) that points at the index of the current
-/// schema ({prefix}news-{schema hash}); <see cref="InitializeAsync"/> creates it, or reindexes and swaps the alias after a
-/// schema change. A batch is sent with _bulk; items the cluster rejects with 429 are sent again, items it refuses for good
-/// end in <see cref="DocumentsRejectedException"/> after the rest are indexed.
+/// The production backend on the official client. Reads and writes go through one alias ({prefix}news) that points at the
+/// index of the current schema ({prefix}news-{schema hash}); <see cref="InitializeAsync"/> creates it, or reindexes and
+/// swaps the alias after a schema change. A batch is sent with _bulk; items the cluster rejects with 429 are sent again,
+/// items it refuses for good end in <see cref="DocumentsRejectedException"/> after the rest are indexed. Every response is
+/// checked with IsValidResponse; failures become <see cref="SearchIndexUnavailableException"/> quoting the server's error.
 /// </summary>
 public sealed class ElasticsearchSearchIndex : ISearchIndex
 {
-    /// <summary>Fingerprint clauses per _delete_by_query, below the smallest max_clause_count (1024 on 7.x).</summary>
+    /// <summary>Fingerprint clauses per _delete_by_query, well below indices.query.bool.max_clause_count.</summary>
     private const int MaxCopiesPerDelete = 200;
 
     private const string IndexNotFound = "index_not_found_exception";
+    private const int TooManyRequests = 429;
 
     private readonly ElasticsearchClient client;
     private readonly ElasticsearchIndexOptions options;
     private readonly IIndexedNames indexedNames;
     private readonly ILogger<ElasticsearchSearchIndex> logger;
-    private readonly SearchIndexSchema schema;
+    private readonly ElasticsearchSchema schema;
     private readonly SemaphoreSlim initializing = new(1, 1);
     private volatile bool initialized;
 
@@ -33,8 +38,8 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         this.options = options.Value;
         this.indexedNames = indexedNames;
         this.logger = logger;
-        schema = new SearchIndexSchema { NumberOfReplicas = this.options.NumberOfReplicas };
-        IndexName = schema.IndexNameFor(Alias);
+        schema = new ElasticsearchSchema { NumberOfReplicas = this.options.NumberOfReplicas };
+        IndexName = schema.IndexNameFor(Alias, client.RequestResponseSerializer);
     }
 
     public string Alias => options.AliasName;
@@ -42,8 +47,10 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     /// <summary>The concrete index of the current schema.</summary>
     public string IndexName { get; }
 
+    private string Cluster => string.Join(",", options.Nodes);
+
     /// <summary>
-    /// Checks the server version and makes the alias point at the index of the current schema. Idempotent; runs at start-up
+    /// Checks the server and makes the alias point at the index of the current schema. Idempotent; runs at start-up
     /// (ElasticsearchStartup) and again before the first call if start-up did not get that far.
     /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -53,7 +60,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         try
         {
             if (initialized) return;
-            await CheckServerVersionAsync(cancellationToken);
+            await CheckServerAsync(cancellationToken);
             await EnsureAliasAsync(cancellationToken);
             initialized = true;
         }
@@ -73,7 +80,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             var failed = await BulkIndexAsync(sources, cancellationToken);
             rejected.AddRange(failed);
             var failedIds = failed.Select(f => f.DocumentId).ToHashSet(StringComparer.Ordinal);
-            await DeleteOlderCopiesAsync(sources.Where(s => !failedIds.Contains(s.Id)).ToList(), cancellationToken);
+            await DeleteOlderCopiesAsync([.. sources.Where(s => !failedIds.Contains(s.Id))], cancellationToken);
         }
         if (rejected.Count > 0) throw new DocumentsRejectedException(rejected);
     }
@@ -81,7 +88,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     public async Task<IndexSearchResult> SearchAsync(QueryPlan plan, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        var response = await client.SearchAsync<ElasticsearchDocument>(Alias, ElasticsearchQueryBuilder.Build(plan), cancellationToken);
+        var response = await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueryBuilder.Build(plan, Alias), cancellationToken);
         EnsureValid(response, "search");
         var hits = response.Hits
             .Where(hit => hit.Source is not null)
@@ -94,6 +101,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     {
         await InitializeAsync(cancellationToken);
         var response = await client.GetAsync<ElasticsearchDocument>(Alias, documentId, cancellationToken);
+        // A missing document is a valid answer (404, found: false); a missing index is not.
         EnsureValid(response, "get");
         return response.Found ? response.Source?.ToNormalized() : null;
     }
@@ -110,91 +118,150 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         return documents.Where((d, i) => d.Fingerprint.Length == 0 || last[d.Fingerprint] == i);
     }
 
-    private async Task CheckServerVersionAsync(CancellationToken cancellationToken)
+    private async Task CheckServerAsync(CancellationToken cancellationToken)
     {
-        var info = await client.InfoAsync(cancellationToken);
+        InfoResponse info;
+        try
+        {
+            info = await client.InfoAsync(cancellationToken);
+        }
+        catch (UnsupportedProductException refused)
+        {
+            // The one failure the client throws instead of answering: the server lacks the X-Elastic-Product header.
+            throw new InvalidOperationException($"Elasticsearch at {Cluster} cannot be used: {ServerVersionCheck.RefusedProduct(refused.Message).Message}", refused);
+        }
         EnsureValid(info, "read the server version from");
-        if (!info.VersionCheck.IsSupported)
-            throw new InvalidOperationException($"Elasticsearch at {client.Options.Uri} cannot be used: {info.VersionCheck.Message}");
-        logger.LogInformation("Elasticsearch {Version} at {Uri}: {Check}", info.Version?.Number, client.Options.Uri, info.VersionCheck.Message);
+        var check = ServerVersionCheck.Evaluate(info.Version?.Number, info.Version?.BuildFlavor);
+        if (!check.IsSupported) throw new InvalidOperationException($"Elasticsearch at {Cluster} cannot be used: {check.Message}");
+        logger.LogInformation("Elasticsearch {Version} at {Cluster}: {Check}", info.Version?.Number, Cluster, check.Message);
+    }
+
+    private async Task<IReadOnlyCollection<string>> AliasedIndicesAsync(CancellationToken cancellationToken)
+    {
+        var response = await client.Indices.GetAliasAsync(new GetAliasRequest((Elastic.Clients.Elasticsearch.Names)Alias), cancellationToken);
+        // 404 "alias [..] missing" is the normal answer before the first start.
+        if (response.ApiCallDetails.HttpStatusCode == 404 && response.ElasticsearchServerError?.Error?.Type is null or not IndexNotFound)
+            return [];
+        EnsureValid(response, "read the alias from");
+        return [.. response.Aliases?.Keys ?? []];
     }
 
     private async Task EnsureAliasAsync(CancellationToken cancellationToken)
     {
-        var current = await client.GetAliasAsync(Alias, cancellationToken);
-        EnsureValid(current, "read the alias from");
-        if (current.Indices.SequenceEqual([IndexName])) return;
+        var current = await AliasedIndicesAsync(cancellationToken);
+        if (current.SequenceEqual([IndexName])) return;
 
-        if (current.Indices.Count == 0)
+        if (current.Count == 0)
         {
             // First start: index and alias in one call. Another instance may win the race; then its index is ours too.
-            var created = await client.CreateIndexAsync(IndexName, schema.ToCreateIndexRequest(Alias), cancellationToken);
+            var created = await client.Indices.CreateAsync(schema.ToCreateIndexRequest(IndexName, Alias), cancellationToken);
             if (!created.IsValidResponse && !AlreadyExists(created)) throw Unavailable(created, "create the index in");
             if (created.IsValidResponse) logger.LogInformation("Created index {Index} behind alias {Alias}", IndexName, Alias);
-            var now = await client.GetAliasAsync(Alias, cancellationToken);
-            EnsureValid(now, "read the alias from");
-            if (!now.Indices.Contains(IndexName))
-                EnsureValid(await client.UpdateAliasesAsync(UpdateAliasesRequest.Swap(Alias, IndexName, now.Indices), cancellationToken), "point the alias in");
+            var now = await AliasedIndicesAsync(cancellationToken);
+            if (!now.Contains(IndexName))
+                EnsureValid(await client.Indices.UpdateAliasesAsync(Swap(now), cancellationToken), "point the alias in");
             return;
         }
 
         // The schema changed: copy everything into an index with the new mapping, then move readers and writers in one step.
-        logger.LogWarning("Alias {Alias} points at {Old}; the schema needs {New}: reindexing", Alias, string.Join(",", current.Indices), IndexName);
-        var next = await client.CreateIndexAsync(IndexName, schema.ToCreateIndexRequest(), cancellationToken);
+        logger.LogWarning("Alias {Alias} points at {Old}; the schema needs {New}: reindexing", Alias, string.Join(",", current), IndexName);
+        var next = await client.Indices.CreateAsync(schema.ToCreateIndexRequest(IndexName), cancellationToken);
         if (!next.IsValidResponse && !AlreadyExists(next)) throw Unavailable(next, "create the index in");
-        var copied = await client.ReindexAsync(new ReindexRequest { SourceIndex = Alias, DestinationIndex = IndexName, Refresh = Refresh.True }, cancellationToken);
+        var copied = await client.ReindexAsync(new ReindexRequest
+        {
+            Source = new Elastic.Clients.Elasticsearch.Core.Reindex.Source { Indices = Alias },
+            Dest = new Elastic.Clients.Elasticsearch.Core.Reindex.Destination { Index = IndexName },
+            Refresh = true,
+        }, cancellationToken);
         EnsureValid(copied, "reindex in");
-        EnsureValid(await client.UpdateAliasesAsync(UpdateAliasesRequest.Swap(Alias, IndexName, current.Indices), cancellationToken), "swap the alias in");
+        // A reindex that timed out or failed on some documents answers 200; the alias must not move onto a partial copy.
+        if (copied.TimedOut == true || copied.Failures?.Count > 0)
+            throw new SearchIndexUnavailableException(
+                $"Reindexing alias {Alias} into {IndexName} at {Cluster} was incomplete (timed out: {copied.TimedOut}, failures: {copied.Failures?.Count ?? 0}); the alias still points at {string.Join(",", current)}. {copied.DebugInformation}");
+        EnsureValid(await client.Indices.UpdateAliasesAsync(Swap(current), cancellationToken), "swap the alias in");
         logger.LogWarning("Reindexed {Count} documents into {New} and moved alias {Alias}; delete {Old} once nothing reads it",
-            copied.Created + copied.Updated, IndexName, Alias, string.Join(",", current.Indices));
+            (copied.Created ?? 0) + (copied.Updated ?? 0), IndexName, Alias, string.Join(",", current));
     }
 
-    /// <summary>Sends the documents, resending 429-rejected items with a doubling delay; returns the items refused for good.</summary>
+    /// <summary>Removes the alias from <paramref name="from"/> and adds it to the current index, atomically.</summary>
+    private UpdateAliasesRequest Swap(IEnumerable<string> from) => new()
+    {
+        Actions =
+        [
+            .. from.Select(index => new IndexUpdateAliasesAction { Remove = new RemoveAction { Index = index, Alias = Alias } }),
+            new IndexUpdateAliasesAction { Add = new AddAction { Index = IndexName, Alias = Alias } },
+        ],
+    };
+
+    /// <summary>
+    /// Sends the documents, resending 429-rejected items with a doubling delay; returns the items refused for good.
+    /// Not the client's BulkAll helper: it runs its own observable pipeline and reports refused items through exceptions,
+    /// whereas a consumer batch needs the refused items, with their reasons, as its answer.
+    /// </summary>
     private async Task<List<RejectedDocument>> BulkIndexAsync(IReadOnlyList<ElasticsearchDocument> documents, CancellationToken cancellationToken)
     {
-        var request = new BulkRequest(documents.Select(d => new BulkIndexOperation(Alias, d.Id, d))) { Refresh = BulkRefresh, RequireAlias = true };
+        var pending = documents;
         var rejected = new List<RejectedDocument>();
         var delay = TimeSpan.FromMilliseconds(options.RejectedItemRetryDelayMilliseconds);
         for (var attempt = 0; ; attempt++)
         {
-            var response = await client.BulkAsync(request, cancellationToken);
-            if (response.Items.Count != request.Operations.Count) throw Unavailable(response, "index a batch in");
-            if (response.ItemsWithErrors.Any(item => item.Error?.Type == IndexNotFound)) throw AliasGone(response, "index a batch in");
-            rejected.AddRange(response.PermanentlyFailedItems.Select(item => new RejectedDocument(item.Id ?? "", item.Error?.ToString() ?? $"HTTP {item.Status}")));
-            if (response.RejectedItems.Count == 0) return rejected;
+            var response = await client.BulkAsync(BulkRequestFor(pending), cancellationToken);
+            // errors: true makes the response invalid; the items then say which failed. Without items the call itself failed.
+            if (response.Items is null || response.Items.Count != pending.Count) throw Unavailable(response, "index a batch in");
+            var items = response.Items.Zip(pending).ToList();
+            if (items.Any(item => item.First.Error?.Type == IndexNotFound)) throw AliasGone(response, "index a batch in");
+            rejected.AddRange(items
+                .Where(item => !item.First.IsValid && item.First.Status != TooManyRequests)
+                .Select(item => new RejectedDocument(item.Second.Id, Reason(item.First))));
+            var overloaded = items.Where(item => item.First.Status == TooManyRequests).ToList();
+            if (overloaded.Count == 0) return rejected;
             if (attempt == options.RejectedItemRetries)
                 throw new SearchIndexUnavailableException(
-                    $"Elasticsearch at {client.Options.Uri} still rejected {response.RejectedItems.Count} of the batch's documents after {attempt + 1} attempts (429, cluster overloaded): {response.RejectedItems[0]}");
-            logger.LogWarning("Elasticsearch rejected {Count} bulk items (429); sending them again in {Delay}", response.RejectedItems.Count, delay);
+                    $"Elasticsearch at {Cluster} still rejected {overloaded.Count} of the batch's documents after {attempt + 1} attempts (429, cluster overloaded): {Reason(overloaded[0].First)}");
+            logger.LogWarning("Elasticsearch rejected {Count} bulk items (429); sending them again in {Delay}", overloaded.Count, delay);
             await Task.Delay(delay, cancellationToken);
             delay *= 2;
-            request = request.WithOnlyRejectedOperations(response);
+            pending = [.. overloaded.Select(item => item.Second)];
         }
     }
+
+    private BulkRequest BulkRequestFor(IEnumerable<ElasticsearchDocument> documents) => new()
+    {
+        Operations = [.. documents.Select(d => new BulkIndexOperation<ElasticsearchDocument>(d, Alias) { Id = d.Id })],
+        Refresh = options.Refresh == IndexRefresh.WaitFor ? Refresh.WaitFor : Refresh.False,
+        // A missing alias must fail the item, not auto-create an index with a dynamic mapping.
+        RequireAlias = true,
+    };
+
+    private static string Reason(ResponseItem item) =>
+        item.Error is { } error ? $"{error.Type}: {error.Reason}" : $"HTTP {item.Status}";
 
     private async Task DeleteOlderCopiesAsync(IReadOnlyList<ElasticsearchDocument> indexed, CancellationToken cancellationToken)
     {
         var deleted = 0L;
         foreach (var chunk in indexed.Where(d => d.Fingerprint.Length > 0).Chunk(MaxCopiesPerDelete))
         {
-            var response = await client.DeleteByQueryAsync(Alias, ElasticsearchQueryBuilder.OlderCopiesOf(chunk), cancellationToken: cancellationToken);
+            var response = await client.DeleteByQueryAsync(new DeleteByQueryRequest(Alias)
+            {
+                Query = ElasticsearchQueryBuilder.OlderCopiesOf(chunk),
+                // A copy deleted or replaced meanwhile is fine; a version conflict must not abort the rest.
+                Conflicts = Conflicts.Proceed,
+            }, cancellationToken);
             EnsureValid(response, "delete older copies in");
-            deleted += response.Deleted;
+            deleted += response.Deleted ?? 0;
         }
         // _delete_by_query cannot wait_for a refresh; refresh only when something was deleted, to keep the WaitFor promise.
         if (deleted > 0 && options.Refresh == IndexRefresh.WaitFor)
-            EnsureValid(await client.RefreshAsync(Alias, cancellationToken), "refresh");
+            EnsureValid(await client.Indices.RefreshAsync(new RefreshRequest(Alias), cancellationToken), "refresh");
     }
 
-    private Refresh BulkRefresh => options.Refresh == IndexRefresh.WaitFor ? Refresh.WaitFor : Refresh.False;
-
     private static bool AlreadyExists(ElasticsearchResponse response) =>
-        response.ElasticsearchServerError?.Error.Type == "resource_already_exists_exception";
+        response.ElasticsearchServerError?.Error?.Type == "resource_already_exists_exception";
 
     private void EnsureValid(ElasticsearchResponse response, string action)
     {
         if (response.IsValidResponse) return;
-        if (response.ElasticsearchServerError?.Error.Type == IndexNotFound) throw AliasGone(response, action);
+        if (response.ElasticsearchServerError?.Error?.Type == IndexNotFound) throw AliasGone(response, action);
         throw Unavailable(response, action);
     }
 
@@ -205,6 +272,11 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         return Unavailable(response, action);
     }
 
-    private SearchIndexUnavailableException Unavailable(ElasticsearchResponse response, string action) =>
-        new($"Could not {action} Elasticsearch at {client.Options.Uri} (alias {Alias}). {response.DebugInformation}");
+    private SearchIndexUnavailableException Unavailable(ElasticsearchResponse response, string action)
+    {
+        var reason = response.ElasticsearchServerError is { } error
+            ? $"HTTP {error.Status} {error.Error?.Type}: {error.Error?.Reason}"
+            : response.TryGetOriginalException(out var exception) && exception is not null ? exception.Message : $"HTTP {response.ApiCallDetails.HttpStatusCode}";
+        return new($"Could not {action} Elasticsearch at {Cluster} (alias {Alias}): {reason}. {response.DebugInformation}");
+    }
 }

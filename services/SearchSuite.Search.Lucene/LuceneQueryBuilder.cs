@@ -46,7 +46,7 @@ public static class LuceneQueryBuilder
 
     private static Query WordQuery(QueryWord word, SegmentTermLookup terms)
     {
-        var query = new DisjunctionMaxQuery(IndexFields.WordTieBreaker);
+        var query = new DisjunctionMaxQuery((float)IndexFields.WordTieBreaker);
         foreach (var field in IndexFields.WordFields)
             AddAnalyzed(query, terms, field.Name, field.Analysis, word.Text, field.Boost);
 

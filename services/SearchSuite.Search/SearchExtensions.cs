@@ -23,15 +23,15 @@ public static class SearchExtensions
         builder.Services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
         builder.Services.AddNameMatching();
         builder.Services.AddSingleton<QueryPlanner>();
-        builder.Services.AddSingleton<LuceneSearchIndex>();
-        builder.Services.AddElasticsearchIndex();
-        builder.Services.Configure<GrpcServiceOptions<SearchGrpcService>>(grpc => grpc.Interceptors.Add<IndexUnavailableInterceptor>());
-        builder.Services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<IOptions<IndexOptions>>().Value.Backend switch
+        // Only the chosen backend is registered, with its own start-up check.
+        var backend = builder.Configuration.GetSection(IndexOptions.SectionName).Get<IndexOptions>()?.Backend ?? IndexBackend.Lucene;
+        if (backend == IndexBackend.Elasticsearch)
         {
-            IndexBackend.Lucene => sp.GetRequiredService<LuceneSearchIndex>(),
-            IndexBackend.Elasticsearch => sp.GetRequiredService<ElasticsearchSearchIndex>(),
-            var other => throw new OptionsValidationException(IndexOptions.SectionName, typeof(IndexOptions), [$"Index:Backend '{other}' is not available in this build."]),
-        });
+            builder.Services.AddElasticsearchIndex();
+            // A cluster can be unreachable for a while; searches then answer Unavailable instead of Internal.
+            builder.Services.Configure<GrpcServiceOptions<SearchGrpcService>>(grpc => grpc.Interceptors.Add<IndexUnavailableInterceptor>());
+        }
+        else builder.Services.AddLuceneIndex();
         // Ahead of the bus: the index (and its single-writer lock) opens at start, so a second server on the folder refuses to start.
         builder.Services.AddHostedService<IndexStartup>();
         builder.Services.AddGrpcDefaults();

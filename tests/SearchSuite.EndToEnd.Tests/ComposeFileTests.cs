@@ -25,6 +25,17 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public async Task Elasticsearch_is_pinned_to_a_9_x_image_with_security_on()
+    {
+        var (exitCode, output) = await ComposeAsync("--env-file", ".env.example", "config");
+        Assert.True(exitCode == 0, $"docker-compose config failed ({exitCode}):\n{output}");
+
+        // The official 9.x client sends compatible-with=9 headers, which 8.x refuses.
+        Assert.Matches(@"image: docker\.elastic\.co/elasticsearch/elasticsearch:9\.\d+\.\d+\s", output);
+        Assert.Contains("xpack.security.enabled: \"true\"", output);
+    }
+
+    [Fact]
     public async Task Secrets_come_only_from_the_environment()
     {
         // An empty env file and a scrubbed environment: every secret must be asked for, none may have a default.

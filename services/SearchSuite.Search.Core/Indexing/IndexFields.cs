@@ -57,7 +57,7 @@ public static class IndexFields
     public static IReadOnlyList<TextField> WordFields { get; } = [.. LanguageFields, RelatedField];
 
     /// <summary>Each query word is a disjunction over its fields: the best field wins, the others add this fraction of their score.</summary>
-    public const float WordTieBreaker = 0.1f;
+    public const double WordTieBreaker = 0.1;
 
     /// <summary>The field suffixes a document of <paramref name="language"/> is indexed under.</summary>
     public static IReadOnlyList<string> SuffixesFor(string language) => language switch

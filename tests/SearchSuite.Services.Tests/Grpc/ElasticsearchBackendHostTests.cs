@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
-using SearchSuite.Elasticsearch;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using SearchSuite.Search.Elasticsearch;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Testing;
 using SearchSuite.V1;
@@ -75,9 +77,14 @@ public sealed class ElasticsearchBackendHostTests
         finally
         {
             await server.DisposeAsync();
-            var client = new ElasticsearchClient(new HttpClient(), new ElasticsearchClientOptions { Uri = cluster.Url, Username = cluster.Username, Password = cluster.Password });
-            var deleted = await client.DeleteIndexAsync(new SearchIndexSchema().IndexNameFor(prefix + "news"));
-            Assert.True(deleted.IsValidResponse, deleted.DebugInformation);
+            var client = new ElasticsearchClient(new ElasticsearchIndexOptions { Url = cluster.Url.ToString(), Username = cluster.Username, Password = cluster.Password }.ToClientSettings());
+            var aliased = await client.Indices.GetAliasAsync(new GetAliasRequest((Elastic.Clients.Elasticsearch.Names)(prefix + "news")));
+            Assert.True(aliased.IsValidResponse, aliased.DebugInformation);
+            foreach (var index in aliased.Aliases!.Keys)
+            {
+                var deleted = await client.Indices.DeleteAsync(index);
+                Assert.True(deleted.IsValidResponse, deleted.DebugInformation);
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SearchSuite.Elasticsearch;
+using Elastic.Clients.Elasticsearch;
 using SearchSuite.Search.Elasticsearch;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Testing;
@@ -29,7 +29,7 @@ public sealed class ElasticsearchSearchIndexLiveTests : SearchIndexBehaviour
             NumberOfReplicas = 0,
             Refresh = IndexRefresh.WaitFor,
         };
-        client = new ElasticsearchClient(new HttpClient(), options.ToClientOptions());
+        client = new ElasticsearchClient(options.ToClientSettings());
         index = new ElasticsearchSearchIndex(client, Options.Create(options), names, NullLogger<ElasticsearchSearchIndex>.Instance);
         await index.InitializeAsync(CancellationToken.None);
         return index;
@@ -38,7 +38,7 @@ public sealed class ElasticsearchSearchIndexLiveTests : SearchIndexBehaviour
     protected override async Task DeleteIndexAsync()
     {
         if (client is null || index is null) return;
-        var deleted = await client.DeleteIndexAsync(index.IndexName);
+        var deleted = await client.Indices.DeleteAsync(index.IndexName);
         Assert.True(deleted.IsValidResponse, deleted.DebugInformation);
     }
 }

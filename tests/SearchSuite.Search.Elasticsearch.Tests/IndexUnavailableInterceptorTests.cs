@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
 
-namespace SearchSuite.Elasticsearch.Tests.SearchBackend;
+namespace SearchSuite.Search.Elasticsearch.Tests;
 
 public sealed class IndexUnavailableInterceptorTests
 {

@@ -1,17 +1,15 @@
 using SearchSuite.Names;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
-using SearchSuite.Search.Elasticsearch;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 
-namespace SearchSuite.Elasticsearch.Tests.SearchBackend;
+namespace SearchSuite.Search.Elasticsearch.Tests;
 
 /// <summary>
-/// The search service's Elasticsearch backend against a fake cluster: every request it makes (start-up, _bulk, de-duplication,
-/// search, get) compared with JSON written from the REST reference, and its handling of documented answers, errors included.
+/// The Elasticsearch backend on the official client against a fake cluster: every request it makes (start-up, _bulk,
+/// de-duplication, search, get) compared with JSON written from the Elasticsearch 9 REST reference, and its handling of
+/// documented answers, errors included.
 /// </summary>
 public sealed class ElasticsearchSearchIndexTests
 {
@@ -20,24 +18,7 @@ public sealed class ElasticsearchSearchIndexTests
     private readonly FakeElasticsearch es = new();
     private readonly ElasticsearchSearchIndex index;
 
-    public ElasticsearchSearchIndexTests()
-    {
-        index = new ElasticsearchSearchIndex(es.Client(maxRetries: 0), Options.Create(new ElasticsearchIndexOptions
-        {
-            Url = FakeElasticsearch.ClusterUri.ToString(),
-            NumberOfReplicas = 0,
-            RejectedItemRetries = 2,
-            RejectedItemRetryDelayMilliseconds = 0,
-        }), new KeyedNames(), NullLogger<ElasticsearchSearchIndex>.Instance);
-    }
-
-    /// <summary>Gives each person name the key of its lower-cased last word, so tests can see the keys land in the index.</summary>
-    private sealed class KeyedNames : IIndexedNames
-    {
-        public IReadOnlyList<string> Register(string personName) => [personName.Split(' ')[^1].ToLowerInvariant()];
-
-        public string? KeyOf(string token) => token.ToLowerInvariant();
-    }
+    public ElasticsearchSearchIndexTests() => index = es.Index();
 
     private static readonly DocumentNormalized Trong = new()
     {
@@ -54,8 +35,8 @@ public sealed class ElasticsearchSearchIndexTests
 
     private FakeElasticsearch Started()
     {
-        es.Answer(200, "info_8_15.json");
-        es.AnswerText(200, AliasOn(index.IndexName), "application/json");
+        es.Answer(200, "info_9_1.json");
+        es.AnswerText(200, AliasOn(index.IndexName));
         return es;
     }
 
@@ -64,8 +45,8 @@ public sealed class ElasticsearchSearchIndexTests
     [Fact]
     public async Task First_start_checks_the_version_and_creates_the_schema_index_behind_the_alias()
     {
-        es.Answer(200, "info_8_15.json").Answer(404, "get_alias_missing.json").Answer(200, "create_index.json")
-            .AnswerText(200, AliasOn(index.IndexName), "application/json");
+        es.Answer(200, "info_9_1.json").Answer(404, "get_alias_missing.json").Answer(200, "create_index.json")
+            .AnswerText(200, AliasOn(index.IndexName));
 
         await index.InitializeAsync(CancellationToken.None);
 
@@ -80,7 +61,7 @@ public sealed class ElasticsearchSearchIndexTests
     [Fact]
     public async Task A_schema_change_reindexes_into_the_new_index_and_swaps_the_alias()
     {
-        es.Answer(200, "info_8_15.json").Answer(200, "get_alias.json").Answer(200, "create_index.json").Answer(200, "reindex.json").Answer(200, "acknowledged.json");
+        es.Answer(200, "info_9_1.json").Answer(200, "get_alias.json").Answer(200, "create_index.json").Answer(200, "reindex.json").Answer(200, "acknowledged.json");
 
         await index.InitializeAsync(CancellationToken.None);
 
@@ -95,16 +76,30 @@ public sealed class ElasticsearchSearchIndexTests
     }
 
     [Theory]
-    [InlineData("6.8.23", "too old")]
-    [InlineData("9.0.0", "newer than this client")]
+    [InlineData("8.15.3", "too old")]
+    [InlineData("7.17.24", "too old")]
+    [InlineData("10.0.0", "newer than this client")]
     public async Task An_unsupported_server_version_stops_the_start_with_the_reason(string version, string reason)
     {
-        es.AnswerText(200, $$"""{ "name": "es01", "cluster_name": "searchsuite", "version": { "number": "{{version}}" }, "tagline": "You Know, for Search" }""", "application/json");
+        es.AnswerText(200, $$"""{ "name": "es01", "cluster_name": "searchsuite", "version": { "number": "{{version}}" }, "tagline": "You Know, for Search" }""");
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => index.InitializeAsync(CancellationToken.None));
 
         Assert.Contains(reason, failure.Message);
         Assert.Contains(version, failure.Message);
+        Assert.Contains("9.x", failure.Message);
+    }
+
+    [Fact]
+    public async Task OpenSearch_fails_the_product_check_and_the_start_names_it()
+    {
+        es.AnswerText(200, Documented.Read("info_opensearch_2_11.json"), "application/json", elasticProduct: false);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => index.InitializeAsync(CancellationToken.None));
+
+        Assert.Contains("OpenSearch", failure.Message);
+        Assert.Contains("product check", failure.Message);
+        Assert.Contains("9.x", failure.Message);
     }
 
     [Fact]
@@ -135,10 +130,10 @@ public sealed class ElasticsearchSearchIndexTests
               "query": { "bool": {
                 "must": [ { "dis_max": { "tie_breaker": 0.1, "queries": [
                   {{WordClauses("Putin")}},
-                  { "constant_score": { "filter": { "match_phrase": { "names": "Путин" } }, "boost": 0.8 } },
-                  { "constant_score": { "filter": { "match_phrase": { "related_names": "Путин" } }, "boost": {{0.8f * 0.2f}} } },
-                  { "constant_score": { "filter": { "term": { "name_keys": "putin" } }, "boost": 0.8 } },
-                  { "constant_score": { "filter": { "term": { "related_name_keys": "putin" } }, "boost": {{0.8f * 0.2f}} } } ] } } ],
+                  { "constant_score": { "filter": { "match_phrase": { "names": { "query": "Путин" } } }, "boost": 0.8 } },
+                  { "constant_score": { "filter": { "match_phrase": { "related_names": { "query": "Путин" } } }, "boost": {{0.8f * 0.2f}} } },
+                  { "constant_score": { "filter": { "term": { "name_keys": { "value": "putin" } } }, "boost": 0.8 } },
+                  { "constant_score": { "filter": { "term": { "related_name_keys": { "value": "putin" } } }, "boost": {{0.8f * 0.2f}} } } ] } } ],
                 "should": [ { "dis_max": { "tie_breaker": 0.1, "queries": [ {{WordClauses("the")}} ] } } ],
                 "filter": [
                   { "terms": { "language": ["de", "en"] } },
@@ -218,7 +213,7 @@ public sealed class ElasticsearchSearchIndexTests
     public async Task Bulk_indexes_per_language_fields_and_name_keys_through_the_alias_then_removes_older_copies()
     {
         Started()
-            .AnswerText(200, BulkAnswer(("vi-1", 201, null)), "application/json")
+            .AnswerText(200, BulkAnswer(("vi-1", 201, null)))
             .Answer(200, "delete_by_query.json")
             .Answer(200, "refresh.json");
 
@@ -245,7 +240,7 @@ public sealed class ElasticsearchSearchIndexTests
         ], es.Requests[2].Body);
         JsonAssert.Equivalent("""
             { "query": { "bool": { "should": [ { "bool": {
-                "filter": [ { "term": { "fingerprint": "fp-1" } }, { "range": { "ingested_at": { "lte": "2026-11-23T12:00:00.0000000+00:00" } } } ],
+                "filter": [ { "term": { "fingerprint": { "value": "fp-1" } } }, { "range": { "ingested_at": { "lte": "2026-11-23T12:00:00.0000000+00:00" } } } ],
                 "must_not": [ { "ids": { "values": ["vi-1"] } } ] } } ],
               "minimum_should_match": 1 } } }
             """, es.Requests[3].Body);
@@ -255,7 +250,7 @@ public sealed class ElasticsearchSearchIndexTests
     public async Task Of_two_copies_of_the_same_content_in_one_batch_only_the_last_is_sent()
     {
         Started()
-            .AnswerText(200, BulkAnswer(("copy-2", 201, null), ("other", 201, null)), "application/json")
+            .AnswerText(200, BulkAnswer(("copy-2", 201, null), ("other", 201, null)))
             .Answer(200, "delete_by_query.json")
             .Answer(200, "refresh.json");
 
@@ -268,8 +263,8 @@ public sealed class ElasticsearchSearchIndexTests
     public async Task Nothing_is_refreshed_when_no_older_copy_was_deleted()
     {
         Started()
-            .AnswerText(200, BulkAnswer(("vi-1", 200, null)), "application/json")
-            .AnswerText(200, """{ "took": 3, "timed_out": false, "total": 0, "deleted": 0, "batches": 0, "version_conflicts": 0, "noops": 0, "failures": [] }""", "application/json");
+            .AnswerText(200, BulkAnswer(("vi-1", 200, null)))
+            .AnswerText(200, """{ "took": 3, "timed_out": false, "total": 0, "deleted": 0, "batches": 0, "version_conflicts": 0, "noops": 0, "failures": [] }""");
 
         await index.IndexAsync([Trong], CancellationToken.None);
 
@@ -281,8 +276,8 @@ public sealed class ElasticsearchSearchIndexTests
     {
         const string parseError = "failed to parse field [ingested_at] of type [date]";
         Started()
-            .AnswerText(200, BulkAnswer(("a", 201, null), ("b", 429, "es_rejected_execution_exception"), ("c", 400, "document_parsing_exception")), "application/json")
-            .AnswerText(200, BulkAnswer(("b", 201, null)), "application/json")
+            .AnswerText(200, BulkAnswer(("a", 201, null), ("b", 429, "es_rejected_execution_exception"), ("c", 400, "document_parsing_exception")))
+            .AnswerText(200, BulkAnswer(("b", 201, null)))
             .Answer(200, "delete_by_query.json")
             .Answer(200, "refresh.json");
         DocumentNormalized[] documents = [Trong with { DocumentId = "a", Fingerprint = "fa" }, Trong with { DocumentId = "b", Fingerprint = "fb" }, Trong with { DocumentId = "c", Fingerprint = "fc" }];
@@ -296,14 +291,45 @@ public sealed class ElasticsearchSearchIndexTests
         // The resend carries only the 429 item; the de-duplication covers the indexed a and b, not the refused c.
         Assert.Equal(["b"], BulkIds(es.Requests[3].Body!));
         var copies = JsonNode.Parse(es.Requests[4].Body!)!["query"]!["bool"]!["should"]!.AsArray();
-        Assert.Equal(["fa", "fb"], copies.Select(c => (string?)c!["bool"]!["filter"]![0]!["term"]!["fingerprint"]));
+        Assert.Equal(["fa", "fb"], copies.Select(c => (string?)c!["bool"]!["filter"]![0]!["term"]!["fingerprint"]!["value"]));
+    }
+
+    [Fact]
+    public async Task A_documented_partial_bulk_failure_resends_the_429_item_and_rejects_the_parse_error_and_the_version_conflict()
+    {
+        Started()
+            .Answer(200, "bulk_partial_failure.json")
+            .AnswerText(200, BulkAnswer(("58703e863629936e", 201, null)))
+            .Answer(200, "delete_by_query.json")
+            .Answer(200, "refresh.json");
+        string[] ids = ["c732f99de72756b9", "58703e863629936e", "41ede0cf7ea32611", "1111111111111111"];
+
+        var failure = await Assert.ThrowsAsync<DocumentsRejectedException>(() =>
+            index.IndexAsync([.. ids.Select((id, i) => Trong with { DocumentId = id, Fingerprint = $"f{i}" })], CancellationToken.None));
+
+        Assert.Equal(["41ede0cf7ea32611", "1111111111111111"], failure.Rejected.Select(r => r.DocumentId));
+        Assert.StartsWith("document_parsing_exception: [1:15] failed to parse field [ingested_at]", failure.Rejected[0].Reason);
+        Assert.StartsWith("version_conflict_engine_exception: [1111111111111111]: version conflict", failure.Rejected[1].Reason);
+        Assert.Equal(["58703e863629936e"], BulkIds(es.Requests[3].Body!));
+    }
+
+    [Fact]
+    public async Task A_reindex_with_failures_leaves_the_alias_on_the_old_index()
+    {
+        es.Answer(200, "info_9_1.json").Answer(200, "get_alias.json").Answer(200, "create_index.json").Answer(200, "reindex_with_failures.json");
+
+        var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.InitializeAsync(CancellationToken.None));
+
+        Assert.Contains("incomplete", failure.Message);
+        Assert.Contains("failures: 1", failure.Message);
+        Assert.DoesNotContain(es.Requests, request => request.PathAndQuery == "/_aliases");
     }
 
     [Fact]
     public async Task Items_still_rejected_after_the_resends_fail_the_batch_as_retryable()
     {
         var overloaded = BulkAnswer(("b", 429, "es_rejected_execution_exception"));
-        Started().AnswerText(200, overloaded, "application/json").AnswerText(200, overloaded, "application/json").AnswerText(200, overloaded, "application/json");
+        Started().AnswerText(200, overloaded).AnswerText(200, overloaded).AnswerText(200, overloaded);
 
         var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.IndexAsync([Trong with { DocumentId = "b" }], CancellationToken.None));
 
@@ -330,8 +356,8 @@ public sealed class ElasticsearchSearchIndexTests
         var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.SearchAsync(plan, CancellationToken.None));
         Assert.Contains("index_not_found_exception", failure.Message);
 
-        es.Answer(200, "info_8_15.json").Answer(404, "get_alias_missing.json").Answer(200, "create_index.json")
-            .AnswerText(200, AliasOn(index.IndexName), "application/json").Answer(200, "search.json");
+        es.Answer(200, "info_9_1.json").Answer(404, "get_alias_missing.json").Answer(200, "create_index.json")
+            .AnswerText(200, AliasOn(index.IndexName)).Answer(200, "search.json");
         await index.SearchAsync(plan, CancellationToken.None);
         Assert.Equal($"PUT /{index.IndexName}", Describe(es.Requests[5]));
     }
@@ -361,10 +387,10 @@ public sealed class ElasticsearchSearchIndexTests
             Removed = [new RemovedText("ad_marker", "[Anzeige_2]")],
             Metadata = new Dictionary<string, string> { ["feed"] = "rss" },
         };
-        Started().AnswerText(200, BulkAnswer(("vi-1", 201, null)), "application/json").Answer(200, "delete_by_query.json").Answer(200, "refresh.json");
+        Started().AnswerText(200, BulkAnswer(("vi-1", 201, null))).Answer(200, "delete_by_query.json").Answer(200, "refresh.json");
         await index.IndexAsync([full], CancellationToken.None);
         var source = es.Requests[2].Body!.Split('\n')[1];
-        es.AnswerText(200, $$"""{ "_index": "searchsuite-news-x", "_id": "vi-1", "_version": 1, "found": true, "_source": {{source}} }""", "application/json");
+        es.AnswerText(200, $$"""{ "_index": "searchsuite-news-x", "_id": "vi-1", "_version": 1, "found": true, "_source": {{source}} }""");
 
         var stored = await index.GetAsync("vi-1", CancellationToken.None);
 
