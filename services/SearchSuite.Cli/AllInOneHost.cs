@@ -21,6 +21,9 @@ public static class AllInOneHost
     /// <summary>Documents that may wait in the in-memory bus before they are indexed (about 10 KB each in flight).</summary>
     public const int BacklogCapacity = 3_000;
 
+    /// <summary>Longest a graceful stop may take: the pipeline drains (<see cref="JournalRecovery.MaxDrain"/>), then the bus stops.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(60);
+
     /// <param name="configure">Settings and a server of its own (tests: a TestServer), applied before the components are added.</param>
     public static WebApplication Build(int port, string dataDirectory, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
@@ -36,8 +39,11 @@ public static class AllInOneHost
         // Before the components: configuration decides which search backend AddSearch registers.
         configure?.Invoke(builder);
         builder.AddServiceDefaults(port);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(new PipelineBacklog(BacklogCapacity));
         builder.AddIngest();
+        // The bus is in memory: without the journal an accepted document would die with the process (docs/reliability.md).
+        builder.AddAcceptanceJournal(Path.Combine(dataDirectory, "journal"));
         builder.AddNormalize();
         builder.AddSearch();
         builder.AddMessageBus(bus =>
@@ -46,6 +52,8 @@ public static class AllInOneHost
             bus.AddNormalizeConsumers();
             bus.AddSearchConsumers();
         });
+        // After the bus: replays once the bus runs, and drains before the bus stops (hosted services stop in reverse).
+        builder.Services.AddHostedService<JournalRecovery>();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SearchSuite.Cli;
 using SearchSuite.Cli.Commands;
 
 var root = new RootCommand("SearchSuite: translation-aware news search. 'serve' runs everything in one process; the other commands talk to a server over gRPC.")
@@ -10,4 +11,6 @@ var root = new RootCommand("SearchSuite: translation-aware news search. 'serve' 
     StoryCommand.Create(),
     NamesCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// SIGTERM/Ctrl+C cancel the command's token; 'serve' then drains its pipeline and commits, which takes longer than
+// System.CommandLine's default of two seconds before it ends the process.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = AllInOneHost.ShutdownTimeout + TimeSpan.FromSeconds(10) });

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
+using Microsoft.Extensions.Options;
 using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Ingest;
@@ -19,6 +20,18 @@ public static class IngestExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DocumentAcceptor>();
         builder.Services.AddGrpcDefaults();
+        return builder;
+    }
+
+    /// <summary>
+    /// The write-ahead journal in <paramref name="folder"/>, for a host whose bus is in memory (the all-in-one): ingest
+    /// replies only once the journal holds the documents. Needs the host's <see cref="PipelineBacklog"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddAcceptanceJournal(this IHostApplicationBuilder builder, string folder)
+    {
+        builder.Services.AddValidatedOptions<JournalOptions>(JournalOptions.SectionName);
+        builder.Services.AddSingleton(sp => new AcceptanceJournal(
+            sp.GetRequiredService<IOptions<JournalOptions>>(), folder, sp.GetRequiredService<PipelineBacklog>(), sp.GetRequiredService<ILogger<AcceptanceJournal>>()));
         return builder;
     }
 

@@ -15,7 +15,8 @@ public sealed class IngestGrpcService(
     IPublishEndpoint bus,
     IOptions<IngestOptions> options,
     ILogger<IngestGrpcService> logger,
-    PipelineBacklog? backlog = null) : IngestService.IngestServiceBase
+    PipelineBacklog? backlog = null,
+    AcceptanceJournal? journal = null) : IngestService.IngestServiceBase
 {
     public override async Task<IngestReply> Ingest(IngestRequest request, ServerCallContext context)
     {
@@ -24,8 +25,10 @@ public sealed class IngestGrpcService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, problem.ToString()));
 
         var accepted = acceptor.Accept(submission);
-        if (backlog is not null) await backlog.EnterAsync(1, context.CancellationToken);
-        await bus.Publish(new DocumentsSubmitted { Documents = [accepted] }, context.CancellationToken);
+        var journalled = new List<Task>(1);
+        await PublishAsync(new DocumentsSubmitted { Documents = [accepted] }, inFlight: null, journalled, context.CancellationToken);
+        // The reply is the promise: it goes out only once the document is durable (the broker confirmed it, or the journal holds it).
+        await Task.WhenAll(journalled);
         return new IngestReply { DocumentId = accepted.DocumentId };
     }
 
@@ -36,6 +39,7 @@ public sealed class IngestGrpcService(
         // Publishing one batch at a time would wait a broker round trip per batch; a bounded window keeps the stream
         // fast without letting a huge upload pile up unconfirmed messages in memory.
         var inFlight = new Queue<Task>();
+        var journalled = new List<Task>();
         var index = 0;
         // Completes when the oldest document of the current batch has waited long enough for company.
         var batchDue = Task.CompletedTask;
@@ -45,8 +49,21 @@ public sealed class IngestGrpcService(
             // When the client has nothing more buffered, the batch waits for the next request only until it is due,
             // so a slow trickle of documents is delayed by at most Ingest:PublishBatchWaitMilliseconds.
             if (!next.IsCompleted && batch.Count > 0 && await Task.WhenAny(next, batchDue) != next)
-                await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
-            if (!await next) break;
+                await PublishAsync(batch.Take(), inFlight, journalled, context.CancellationToken);
+            bool more;
+            try
+            {
+                more = await next;
+            }
+            catch (RpcException malformed) when (malformed.StatusCode == StatusCode.InvalidArgument)
+            {
+                // A message that is not a valid IngestRequest (the marshaller refused it) ends the stream; the valid
+                // documents before it are kept, as if the stream had ended there.
+                await FinishAsync(batch, inFlight, journalled, context.CancellationToken);
+                throw new RpcException(new Status(StatusCode.InvalidArgument,
+                    $"message {index} of the stream: {malformed.Status.Detail}; the {summary.Accepted} valid documents before it were accepted"));
+            }
+            if (!more) break;
             var request = requestStream.Current;
             var submission = ToSubmission(request);
             if (validator.Validate(submission) is { } problem)
@@ -60,7 +77,7 @@ public sealed class IngestGrpcService(
             else
             {
                 var accepted = acceptor.Accept(submission);
-                foreach (var message in batch.Add(accepted)) await PublishAsync(message, inFlight, context.CancellationToken);
+                foreach (var message in batch.Add(accepted)) await PublishAsync(message, inFlight, journalled, context.CancellationToken);
                 // The wait starts with the oldest document still waiting in the batch.
                 if (batch.Count == 1) batchDue = Task.Delay(options.Value.PublishBatchWaitMilliseconds);
                 summary.Accepted++;
@@ -68,16 +85,34 @@ public sealed class IngestGrpcService(
             }
             index++;
         }
-        if (batch.Count > 0) await PublishAsync(batch.Take(), inFlight, context.CancellationToken);
-        await Task.WhenAll(inFlight);
+        await FinishAsync(batch, inFlight, journalled, context.CancellationToken);
         logger.LogInformation("IngestStream accepted {Accepted} and rejected {Rejected} documents", summary.Accepted, summary.Rejected);
         return summary;
     }
 
-    private async Task PublishAsync(DocumentsSubmitted message, Queue<Task> inFlight, CancellationToken cancellationToken)
+    /// <summary>Publishes the documents still collected and waits until everything the stream accepted is durable.</summary>
+    private async Task FinishAsync(SubmittedBatch batch, Queue<Task> inFlight, List<Task> journalled, CancellationToken cancellationToken)
     {
+        if (batch.Count > 0) await PublishAsync(batch.Take(), inFlight, journalled, cancellationToken);
+        await Task.WhenAll(inFlight);
+        await Task.WhenAll(journalled);
+    }
+
+    /// <summary>
+    /// Hands <paramref name="message"/> on: into the all-in-one's journal first (its write joins <paramref name="journalled"/>),
+    /// then onto the bus. With <paramref name="inFlight"/> null the publish is awaited at once.
+    /// </summary>
+    private async Task PublishAsync(DocumentsSubmitted message, Queue<Task>? inFlight, List<Task> journalled, CancellationToken cancellationToken)
+    {
+        if (journal is not null) journalled.Add(journal.AppendAsync(message.Documents, cancellationToken));
         if (backlog is not null) await backlog.EnterAsync(message.Documents.Count, cancellationToken);
-        inFlight.Enqueue(bus.Publish(message, cancellationToken));
+        var published = bus.Publish(message, cancellationToken);
+        if (inFlight is null)
+        {
+            await published;
+            return;
+        }
+        inFlight.Enqueue(published);
         if (inFlight.Count >= options.Value.MaxInFlightPublishes)
             await inFlight.Dequeue();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
+using SearchSuite.ServiceDefaults;
 using SearchSuite.Text;
 
 namespace SearchSuite.Ingest;
@@ -13,7 +14,6 @@ public sealed record ValidationProblem(string Field, string Message)
 /// <summary>The one set of rules for a submitted document, shared by gRPC and the bulk queue.</summary>
 public sealed class SubmissionValidator(IOptions<IngestOptions> options)
 {
-    public const int MaxDocumentIdLength = 256;
     public const int MaxTitleLength = 2_000;
     public const int MaxUrlLength = 4_096;
     public const int MaxMetadataEntries = 64;
@@ -27,19 +27,15 @@ public sealed class SubmissionValidator(IOptions<IngestOptions> options)
             return new("text", "must not be empty");
         if (submission.Text.Length > options.Value.MaxTextLength)
             return new("text", $"is {submission.Text.Length} characters long; the limit is {options.Value.MaxTextLength}");
-        if (submission.DocumentId is { Length: > 0 } id)
-        {
-            if (id.Length > MaxDocumentIdLength)
-                return new("document_id", $"is longer than {MaxDocumentIdLength} characters");
-            if (id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-                return new("document_id", "must not contain whitespace or control characters");
-        }
+        // Optional: an empty id is derived from the text.
+        if (submission.DocumentId is { Length: > 0 } id && DocumentIds.Problem(id) is { } idProblem)
+            return new("document_id", idProblem);
         if (submission.Title is { Length: > MaxTitleLength })
             return new("title", $"is longer than {MaxTitleLength} characters");
         if (submission.SourceUrl is { Length: > 0 } url && (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out _)))
             return new("source_url", $"must be an absolute URL of at most {MaxUrlLength} characters");
         if (submission.Language is { Length: > 0 } language && !IsoLanguage.IsValidCode(language.ToLowerInvariant()))
-            return new("language", $"'{language}' is not an ISO 639-1 code such as de, en or vi");
+            return new("language", $"{GrpcErrors.Echo(language)} is not an ISO 639-1 code such as de, en or vi");
         if (submission.Metadata is { } metadata)
         {
             if (metadata.Count > MaxMetadataEntries)
@@ -49,7 +45,7 @@ public sealed class SubmissionValidator(IOptions<IngestOptions> options)
                 if (string.IsNullOrWhiteSpace(key) || key.Length > MaxMetadataKeyLength)
                     return new("metadata", $"keys must be non-empty and at most {MaxMetadataKeyLength} characters");
                 if (value is null || value.Length > MaxMetadataValueLength)
-                    return new("metadata", $"value of '{key}' must be set and at most {MaxMetadataValueLength} characters");
+                    return new("metadata", $"value of {GrpcErrors.Echo(key)} must be set and at most {MaxMetadataValueLength} characters");
             }
         }
         return null;

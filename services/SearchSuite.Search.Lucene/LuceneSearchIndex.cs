@@ -9,6 +9,7 @@ using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
+using SearchSuite.ServiceDefaults;
 using Directory = Lucene.Net.Store.Directory;
 using LuceneDocument = Lucene.Net.Documents.Document;
 
@@ -22,6 +23,7 @@ namespace SearchSuite.Search.Lucene;
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
+    private readonly FolderLock folderLock;
     private readonly Directory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -40,7 +42,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         this.indexedNames = indexedNames;
         var path = Path.GetFullPath(options.Value.Path);
-        System.IO.Directory.CreateDirectory(path);
+        // Before Lucene opens anything: a second writer would corrupt the index.
+        folderLock = FolderLock.Acquire(path, "the Lucene index");
         directory = OpenDirectory(path, options.Value.FileAccess);
         writer = new IndexWriter(directory, new IndexWriterConfig(LuceneAnalyzers.Version, LuceneAnalyzers.PerField())
         {
@@ -229,6 +232,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();
+        folderLock.Dispose();
     }
 
     /// <summary>

@@ -18,7 +18,8 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner sto
 {
     public async Task Consume(ConsumeContext<Batch<DocumentsNormalized>> context)
     {
-        var received = context.Message.Sum(m => m.Message.Documents.Count);
+        // Every document that arrived, duplicates included: each one entered the backlog.
+        var received = context.Message.SelectMany(m => m.Message.Documents).Select(d => d.DocumentId).ToList();
         // Within one batch only the newest version of a document matters.
         var newest = context.Message
             .SelectMany(m => m.Message.Documents)
@@ -36,18 +37,18 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner sto
             var refused = rejected.Rejected.Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal);
             // A refused document that came with others is split off into a message of its own (sent back to this queue),
             // so that it alone faults when it comes back; a message of one refused document faults now (see below).
-            var splitOff = 0;
+            var splitOff = new List<string>();
             foreach (var message in context.Message.Where(m => m.Message.Documents.Count > 1))
                 foreach (var document in message.Message.Documents.Where(d => refused.Contains(d.DocumentId)))
                 {
                     var ownQueue = await context.GetSendEndpoint(context.ReceiveContext.InputAddress);
                     await ownQueue.Send(new DocumentsNormalized { Documents = [document] }, context.CancellationToken);
-                    splitOff++;
+                    splitOff.Add(document.DocumentId);
                 }
             logger.LogWarning("Indexed {Count} documents; the index refused {Refused}", documents.Count - refused.Count, rejected.Message);
             // The split-off documents leave the backlog when they come back; every other one has left the pipeline:
             // indexed, or about to fault into the error queue.
-            backlog?.Leave(received - splitOff);
+            backlog?.Leave(Without(received, splitOff));
             var faulting = context.Message
                 .Where(m => m.Message.Documents is [var lone] && refused.Contains(lone.DocumentId))
                 .ToList();
@@ -59,6 +60,14 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner sto
         }
         backlog?.Leave(received);
         logger.LogDebug("Indexed {Count} documents from {Messages} messages", documents.Count, context.Message.Length);
+    }
+
+    /// <summary><paramref name="all"/> with one occurrence of each of <paramref name="removed"/> taken out.</summary>
+    private static List<string> Without(List<string> all, List<string> removed)
+    {
+        var left = new List<string>(all);
+        foreach (var id in removed) left.Remove(id);
+        return left;
     }
 }
 

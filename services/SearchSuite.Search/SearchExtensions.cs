@@ -34,6 +34,8 @@ public static class SearchExtensions
             builder.Services.Configure<GrpcServiceOptions<SearchGrpcService>>(grpc => grpc.Interceptors.Add<IndexUnavailableInterceptor>());
         }
         else builder.Services.AddLuceneIndex();
+        // Ahead of the bus: the index (and its single-writer lock) opens at start, so a second server on the folder refuses to start.
+        builder.Services.AddHostedService<IndexStartup>();
         builder.Services.AddGrpcDefaults();
         return builder;
     }
@@ -58,4 +60,16 @@ public static class SearchExtensions
         app.MapGrpcService<NamesGrpcService>();
         return app;
     }
+}
+
+/// <summary>Opens the configured index when the host starts rather than at the first request or message.</summary>
+public sealed class IndexStartup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<ISearchIndex>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -4,6 +4,7 @@ using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
+using SearchSuite.ServiceDefaults;
 using SearchSuite.Text;
 using SearchSuite.V1;
 
@@ -17,6 +18,10 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 100;
     public const int MaxQueryLength = 1_000;
+    /// <summary>Most codes in <c>languages</c> or <c>origin_languages</c>: each adds a clause to every search.</summary>
+    public const int MaxLanguageFilters = 32;
+    /// <summary>Longest page token; the tokens this service issues are far shorter.</summary>
+    public const int MaxPageTokenLength = 512;
 
     public override async Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
     {
@@ -62,8 +67,8 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
 
     public override async Task<V1.Document> GetDocument(GetDocumentRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.DocumentId))
-            throw InvalidArgument("document_id", "must not be empty");
+        if (DocumentIds.Problem(request.DocumentId) is { } problem)
+            throw InvalidArgument("document_id", problem);
         var document = await index.GetAsync(request.DocumentId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"document_id: no searchable document '{request.DocumentId}' (yet)"));
         return ToProto(document);
@@ -71,8 +76,9 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
 
     public override async Task<Story> GetStory(GetStoryRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.StoryId))
-            throw InvalidArgument("story_id", "must not be empty");
+        // A story is named after its first version, so its id follows the document-id rule.
+        if (DocumentIds.Problem(request.StoryId) is { } problem)
+            throw InvalidArgument("story_id", problem);
         var versions = await index.GetStoryAsync(request.StoryId, MaxStoryVersions, context.CancellationToken);
         if (versions.Count == 0)
             throw new RpcException(new Status(StatusCode.NotFound, $"story_id: no story '{request.StoryId}' (yet)"));
@@ -139,20 +145,24 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
         if (request.PageSize is < 0 or > MaxPageSize)
             throw InvalidArgument("page_size", $"must be between 1 and {MaxPageSize} (0 for the default of {DefaultPageSize})");
         var offset = 0;
+        if (request.PageToken.Length > MaxPageTokenLength)
+            throw InvalidArgument("page_token", $"is longer than {MaxPageTokenLength} characters; use the token from the previous response");
         if (request.PageToken.Length > 0 && !PageToken.TryRead(request.PageToken, QueryIdentity(request), out offset))
             throw InvalidArgument("page_token", "is not a token this search issued; repeat the same query and filters with the token from its response");
         var limit = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         return new SearchQuery(request.Query, languages, origins, offset, limit, request.NameExpansion != NameExpansion.Off, request.GroupByStory);
     }
 
-    private static IReadOnlyList<string> ValidLanguages(string field, IEnumerable<string> codes)
+    private static IReadOnlyList<string> ValidLanguages(string field, IReadOnlyCollection<string> codes)
     {
+        if (codes.Count > MaxLanguageFilters)
+            throw InvalidArgument(field, $"has {codes.Count} codes; the limit is {MaxLanguageFilters}");
         var valid = new List<string>();
         foreach (var code in codes)
         {
             var canonical = code.ToLowerInvariant();
             if (!IsoLanguage.IsValidCode(canonical))
-                throw InvalidArgument(field, $"'{code}' is not an ISO 639-1 code such as de, en or vi");
+                throw InvalidArgument(field, $"{GrpcErrors.Echo(code)} is not an ISO 639-1 code such as de, en or vi");
             valid.Add(canonical);
         }
         return valid;
@@ -163,6 +173,5 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
         string.Join('\u001f', request.Query, string.Join(',', request.Languages), string.Join(',', request.OriginLanguages), request.PageSize, request.NameExpansion, request.GroupByStory);
 
     /// <summary>The error for bad input, naming the field first ("field: message"), for every gRPC service of search.</summary>
-    internal static RpcException InvalidArgument(string field, string message) =>
-        new(new Status(StatusCode.InvalidArgument, $"{field}: {message}"));
+    internal static RpcException InvalidArgument(string field, string message) => GrpcErrors.InvalidArgument(field, message);
 }

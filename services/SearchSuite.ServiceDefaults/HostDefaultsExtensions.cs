@@ -55,19 +55,27 @@ public static class HostDefaultsExtensions
     /// <summary>gRPC with the shared interceptors, health (grpc.health.v1) and reflection.</summary>
     public static IGrpcServerBuilder AddGrpcDefaults(this IServiceCollection services)
     {
-        // Several services may share one host (the all-in-one); configure gRPC once.
+        // Several services may share one host (the all-in-one); configure gRPC once. Every AddGrpc re-adds grpc-dotnet's
+        // own method provider, so strict parsing is applied after each.
         if (services.Any(d => d.ServiceType == typeof(GrpcDefaultsMarker)))
-            return services.AddGrpc();
+        {
+            var again = services.AddGrpc();
+            services.UseStrictMessageParsing();
+            return again;
+        }
         services.AddSingleton<GrpcDefaultsMarker>();
         services.AddGrpcHealthChecks();
         services.AddGrpcReflection();
-        return services.AddGrpc(o =>
+        var grpc = services.AddGrpc(o =>
         {
             o.Interceptors.Add<ApiKeyInterceptor>();
+            o.Interceptors.Add<CancellationInterceptor>();
             o.EnableDetailedErrors = false;
             // Generous enough for a large article plus metadata; text length is validated separately.
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
+        services.UseStrictMessageParsing();
+        return grpc;
     }
 
     /// <summary>/healthz (liveness) and /readyz (everything, the bus included).</summary>

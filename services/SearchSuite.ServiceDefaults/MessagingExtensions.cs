@@ -60,6 +60,9 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit 8.4+ reports usage to usage-tracking.masstransit.io by default: nothing leaves the machine
+            // unless the operator configures it (OTEL_EXPORTER_OTLP_ENDPOINT).
+            bus.DisableUsageTelemetry();
             configureConsumers(bus);
             if (transport == MessageTransport.InMemory)
             {

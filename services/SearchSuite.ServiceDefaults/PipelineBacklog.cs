@@ -66,17 +66,39 @@ public sealed class PipelineBacklog(int capacity)
         }
     }
 
-    /// <summary>Frees the places of <paramref name="count"/> indexed documents and wakes the waiting ingest calls.</summary>
-    public void Leave(int count)
+    /// <summary>
+    /// Raised with the ids of documents that left the pipeline (indexed durably, or refused for good), one id per
+    /// document that entered, so that the all-in-one's journal can forget them.
+    /// </summary>
+    public event Action<IReadOnlyCollection<string>>? Left;
+
+    /// <summary>Frees the places of these indexed (or refused) documents and wakes the waiting ingest calls.</summary>
+    public void Leave(IReadOnlyCollection<string> documentIds)
     {
         TaskCompletionSource freed;
         lock (gate)
         {
-            pending = Math.Max(0, pending - count);
+            pending = Math.Max(0, pending - documentIds.Count);
             freed = room;
             room = NewRoom();
         }
         freed.TrySetResult();
+        Left?.Invoke(documentIds);
+    }
+
+    /// <summary>Waits (bounded by <paramref name="cancellationToken"/>) until every document that entered has left.</summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task freed;
+            lock (gate)
+            {
+                if (pending == 0) return;
+                freed = room.Task;
+            }
+            await freed.WaitAsync(cancellationToken);
+        }
     }
 
     private static TaskCompletionSource NewRoom() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -81,6 +81,33 @@ public sealed class ServiceProcess : IAsyncDisposable
         }, () => $"{Name} at {Address} did not become ready. Its log:\n{Output}", timeout ?? TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>kill -9: the process dies at once, with no chance to flush or commit anything.</summary>
+    public async Task KillAbruptlyAsync()
+    {
+        process.Kill(entireProcessTree: false);
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Sends SIGTERM (what systemd, Docker and Kubernetes send to stop a service) and waits, bounded, for the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        if (SendSignal(process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill(SIGTERM) of {Name} ({process.Id}) failed.");
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return process.ExitCode;
+    }
+
+    /// <summary>Waits (bounded) until the process exits on its own; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return process.ExitCode;
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using System.CommandLine;
 using Grpc.Core;
 using Spectre.Console;
+using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Cli.Commands;
 
@@ -18,7 +19,15 @@ public static class ServeCommand
             var dataDirectory = Path.GetFullPath(parse.GetValue(data)!);
             var portValue = parse.GetValue(port);
             await using var app = AllInOneHost.Build(portValue, dataDirectory);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (Exception e) when (FolderLockOf(e) is { } locked)
+            {
+                Console.Error.WriteLine($"error: {locked.Message}");
+                return 1;
+            }
             var address = $"http://127.0.0.1:{portValue}";
             AnsiConsole.MarkupLineInterpolated($"SearchSuite is serving gRPC on [bold]{address}[/] (data: {dataDirectory}). Ctrl+C stops it.");
 
@@ -31,6 +40,14 @@ public static class ServeCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The folder-lock refusal, however deep the host wrapped it.</summary>
+    private static FolderLockedException? FolderLockOf(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is FolderLockedException locked) return locked;
+        return null;
     }
 
     private static async Task<int> SeedAsync(string address, string seedPath, CancellationToken cancellationToken)

@@ -14,17 +14,23 @@ public sealed class NamesGrpcService(NameVariantStore store, ILogger<NamesGrpcSe
     public const int MaxVariants = 100;
     public const int MaxImportGroups = 50_000;
     public const int MaxSpellingLength = 200;
+    /// <summary>Longest group id or page token accepted; the ones this service issues are far shorter.</summary>
+    public const int MaxIdLength = 512;
 
     private static readonly string[] Origins = [VariantOrigin.Curated, VariantOrigin.Configured, VariantOrigin.Imported, VariantOrigin.User];
 
     public override Task<ListVariantGroupsResponse> ListVariantGroups(ListVariantGroupsRequest request, ServerCallContext context)
     {
+        if (request.Name.Length > MaxSpellingLength)
+            throw SearchGrpcService.InvalidArgument("name", $"is longer than {MaxSpellingLength} characters");
         if (request.Origin.Length > 0 && !Origins.Contains(request.Origin))
-            throw SearchGrpcService.InvalidArgument("origin", $"'{request.Origin}' is not one of {string.Join(", ", Origins)}");
+            throw SearchGrpcService.InvalidArgument("origin", $"{GrpcErrors.Echo(request.Origin)} is not one of {string.Join(", ", Origins)}");
         if (request.PageSize is < 0 or > MaxPageSize)
             throw SearchGrpcService.InvalidArgument("page_size", $"must be between 1 and {MaxPageSize} (0 for the default of {DefaultPageSize})");
         var identity = string.Join('\u001f', request.Name, request.Origin, request.PageSize);
         var offset = 0;
+        if (request.PageToken.Length > MaxIdLength)
+            throw SearchGrpcService.InvalidArgument("page_token", $"is longer than {MaxIdLength} characters; use the token from the previous response");
         if (request.PageToken.Length > 0 && !PageToken.TryRead(request.PageToken, identity, out offset, int.MaxValue))
             throw SearchGrpcService.InvalidArgument("page_token", "is not a token this listing issued; repeat the same filters with the token from its response");
 
@@ -58,8 +64,9 @@ public sealed class NamesGrpcService(NameVariantStore store, ILogger<NamesGrpcSe
     public override Task<RemoveVariantGroupResponse> RemoveVariantGroup(RemoveVariantGroupRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Id)) throw SearchGrpcService.InvalidArgument("id", "must not be empty");
+        if (request.Id.Length > MaxIdLength) throw SearchGrpcService.InvalidArgument("id", $"is longer than {MaxIdLength} characters");
         if (!store.Remove(request.Id))
-            throw new RpcException(new Status(StatusCode.NotFound, $"id: no variant group '{request.Id}'; ListVariantGroups shows the ids"));
+            throw new RpcException(new Status(StatusCode.NotFound, $"id: no variant group {GrpcErrors.Echo(request.Id)}; ListVariantGroups shows the ids"));
         logger.LogInformation("Removed name variant group {Id}", request.Id);
         return Task.FromResult(new RemoveVariantGroupResponse());
     }
@@ -87,7 +94,7 @@ public sealed class NamesGrpcService(NameVariantStore store, ILogger<NamesGrpcSe
     {
         if (variants.Count > MaxVariants) throw SearchGrpcService.InvalidArgument(field, $"has {variants.Count} spellings; the limit is {MaxVariants}");
         if (variants.FirstOrDefault(v => v.Length > MaxSpellingLength) is { } tooLong)
-            throw SearchGrpcService.InvalidArgument(field, $"'{tooLong[..20]}…' is longer than {MaxSpellingLength} characters");
+            throw SearchGrpcService.InvalidArgument(field, $"{GrpcErrors.Echo(tooLong)} is longer than {MaxSpellingLength} characters");
     }
 
     private static VariantGroup ToProto(NameVariantGroup group)

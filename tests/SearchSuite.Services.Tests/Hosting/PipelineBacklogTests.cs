@@ -16,7 +16,7 @@ public sealed class PipelineBacklogTests
         var third = backlog.EnterAsync(1, CancellationToken.None);
         Assert.False(third.IsCompleted, "a third document entered a backlog of two");
 
-        backlog.Leave(1);
+        backlog.Leave(["doc-1"]);
         await third.WaitAsync(Bound);
         Assert.Equal(2, backlog.Pending);
     }
@@ -25,7 +25,7 @@ public sealed class PipelineBacklogTests
     public async Task Leaving_more_than_entered_never_goes_below_empty()
     {
         var backlog = new PipelineBacklog(capacity: 1);
-        backlog.Leave(5);
+        backlog.Leave(["a", "b", "c", "d", "e"]);
         await backlog.EnterAsync(1, CancellationToken.None).WaitAsync(Bound);
 
         Assert.Equal(1, backlog.Pending);
