@@ -1,6 +1,9 @@
 using System.CommandLine;
+using SearchSuite.Cli;
 using SearchSuite.Cli.Commands;
+using SearchSuite.Cli.Output;
 
+Terminal.Configure();
 var root = new RootCommand("SearchSuite: translation-aware news search. 'serve' runs everything in one process; the other commands talk to a server over gRPC.")
 {
     ServeCommand.Create(),
@@ -9,4 +12,4 @@ var root = new RootCommand("SearchSuite: translation-aware news search. 'serve' 
     GetCommand.Create(),
     NamesCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+return await CommandLineErrors.InvokeAsync(root, args);
