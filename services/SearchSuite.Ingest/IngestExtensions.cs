@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using SearchSuite.ServiceDefaults;
+using SearchSuite.V1;
 
 namespace SearchSuite.Ingest;
 
@@ -19,6 +20,7 @@ public static class IngestExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DocumentAcceptor>();
         builder.Services.AddGrpcDefaults();
+        builder.Services.AddGrpcHealthName(IngestService.Descriptor.FullName);
         return builder;
     }
 

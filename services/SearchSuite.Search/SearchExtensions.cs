@@ -6,6 +6,7 @@ using SearchSuite.Search.Lucene;
 using SearchSuite.Search.NameMatching;
 using SearchSuite.Search.Querying;
 using SearchSuite.ServiceDefaults;
+using SearchSuite.V1;
 
 namespace SearchSuite.Search;
 
@@ -31,6 +32,8 @@ public static class SearchExtensions
             var other => throw new OptionsValidationException(IndexOptions.SectionName, typeof(IndexOptions), [$"Index:Backend '{other}' is not available in this build."]),
         });
         builder.Services.AddGrpcDefaults();
+        builder.Services.AddGrpcHealthName(SearchService.Descriptor.FullName);
+        builder.Services.AddGrpcHealthName(NamesService.Descriptor.FullName);
         return builder;
     }
 
