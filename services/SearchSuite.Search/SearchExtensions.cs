@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using SearchSuite.Search.Elasticsearch;
@@ -25,6 +26,7 @@ public static class SearchExtensions
         builder.Services.AddSingleton<QueryPlanner>();
         builder.Services.AddSingleton<LuceneSearchIndex>();
         builder.Services.AddElasticsearchIndex();
+        builder.Services.Configure<GrpcServiceOptions<SearchGrpcService>>(grpc => grpc.Interceptors.Add<IndexUnavailableInterceptor>());
         builder.Services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<IOptions<IndexOptions>>().Value.Backend switch
         {
             IndexBackend.Lucene => sp.GetRequiredService<LuceneSearchIndex>(),

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
-using SearchSuite.Search.Elasticsearch;
+using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
 
 namespace SearchSuite.Elasticsearch.Tests.SearchBackend;

@@ -1,4 +1,3 @@
-using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
 using SearchSuite.Elasticsearch;
 using SearchSuite.ServiceDefaults;
@@ -27,7 +26,6 @@ public static class ElasticsearchIndexExtensions
         });
         services.AddSingleton<ElasticsearchSearchIndex>();
         services.AddHostedService<ElasticsearchStartup>();
-        services.Configure<GrpcServiceOptions<SearchGrpcService>>(grpc => grpc.Interceptors.Add<IndexUnavailableInterceptor>());
         return services;
     }
 }

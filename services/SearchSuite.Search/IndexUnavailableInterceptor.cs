@@ -2,7 +2,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using SearchSuite.Search.Indexing;
 
-namespace SearchSuite.Search.Elasticsearch;
+namespace SearchSuite.Search;
 
 /// <summary>
 /// A search while the cluster is unreachable or overloaded answers UNAVAILABLE (which clients may retry) instead of UNKNOWN;
