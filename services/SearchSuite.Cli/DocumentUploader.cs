@@ -1,4 +1,5 @@
 using Grpc.Core;
+using SearchSuite.Cli.Output;
 using SearchSuite.V1;
 using Spectre.Console;
 
@@ -7,12 +8,21 @@ namespace SearchSuite.Cli;
 /// <summary>Streams documents to IngestService.IngestStream with a progress bar, then optionally waits until they are searchable.</summary>
 public static class DocumentUploader
 {
-    public sealed record Result(IngestSummary Summary, IReadOnlyList<DocumentFiles.Source> Sources);
+    /// <param name="Summary">The server's answer for the documents sent.</param>
+    /// <param name="Sent">The sources sent, in stream order (the server's rejection indexes refer to it).</param>
+    /// <param name="Unreadable">Lines that were not sent because they could not be read as documents.</param>
+    public sealed record Result(IngestSummary Summary, IReadOnlyList<DocumentFiles.Source> Sent, IReadOnlyList<DocumentFiles.Source> Unreadable)
+    {
+        public int Accepted => Summary.Accepted;
+        public int Rejected => Summary.Rejected + Unreadable.Count;
+        public IEnumerable<string> DocumentIds => Summary.DocumentIds;
+    }
 
     public static async Task<Result> UploadAsync(CallInvoker invoker, IReadOnlyList<string> files, string? languageHint, CancellationToken cancellationToken)
     {
         var total = DocumentFiles.Count(files);
-        var sources = new List<DocumentFiles.Source>(total);
+        var sent = new List<DocumentFiles.Source>(total);
+        var unreadable = new List<DocumentFiles.Source>();
         var client = new IngestService.IngestServiceClient(invoker);
         IngestSummary? summary = null;
         await AnsiConsole.Progress()
@@ -20,19 +30,23 @@ public static class DocumentUploader
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>
             {
-                var task = progress.AddTask($"Ingesting {total} documents", maxValue: Math.Max(total, 1));
+                var task = progress.AddTask($"Ingesting {Terminal.Count(total, "document")}", maxValue: Math.Max(total, 1));
                 using var call = client.IngestStream(cancellationToken: cancellationToken);
                 foreach (var source in DocumentFiles.Read(files, languageHint))
                 {
-                    sources.Add(source);
-                    await call.RequestStream.WriteAsync(source.Request, cancellationToken);
+                    if (source.Request is null) unreadable.Add(source);
+                    else
+                    {
+                        sent.Add(source);
+                        await call.RequestStream.WriteAsync(source.Request, cancellationToken);
+                    }
                     task.Increment(1);
                 }
                 await call.RequestStream.CompleteAsync();
                 summary = await call;
                 task.Value = task.MaxValue;
             });
-        return new Result(summary!, sources);
+        return new Result(summary!, sent, unreadable);
     }
 
     /// <summary>Polls GetDocument until every id is searchable or the timeout passes; returns the ids still missing.</summary>
@@ -60,14 +74,15 @@ public static class DocumentUploader
         return pending.ToList();
     }
 
+    /// <summary>Always printed, also when documents were rejected: the counts, then every rejected document or line with its reason.</summary>
     public static void PrintSummary(Result result)
     {
-        var summary = result.Summary;
-        AnsiConsole.MarkupLine($"Accepted [green]{summary.Accepted}[/], rejected [{(summary.Rejected > 0 ? "red" : "green")}]{summary.Rejected}[/].");
-        foreach (var rejection in summary.Rejections)
-        {
-            var where = rejection.Index < result.Sources.Count ? result.Sources[rejection.Index].Describe() : $"#{rejection.Index}";
-            AnsiConsole.MarkupLineInterpolated($"  [red]rejected[/] {where}: {rejection.Field}: {rejection.Reason}");
-        }
+        AnsiConsole.MarkupLine($"Accepted [green]{result.Accepted}[/], rejected [{(result.Rejected > 0 ? "red" : "green")}]{result.Rejected}[/].");
+        var rejections = result.Summary.Rejections
+            .Select(r => (Source: r.Index < result.Sent.Count ? result.Sent[r.Index] : null, Where: r.Index < result.Sent.Count ? result.Sent[r.Index].Describe() : $"#{r.Index}", Reason: $"{r.Field}: {r.Reason}"))
+            .Concat(result.Unreadable.Select(u => (Source: (DocumentFiles.Source?)u, Where: u.Describe(), Reason: u.Problem!)))
+            .OrderBy(r => r.Source?.Path, StringComparer.Ordinal).ThenBy(r => r.Source?.Line);
+        foreach (var (_, where, reason) in rejections)
+            AnsiConsole.MarkupLineInterpolated($"  [red]rejected[/] {where}: {reason}");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using SearchSuite.ServiceDefaults;
+using SearchSuite.V1;
 
 namespace SearchSuite.Ingest;
 
@@ -20,6 +21,7 @@ public static class IngestExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DocumentAcceptor>();
         builder.Services.AddGrpcDefaults();
+        builder.Services.AddGrpcHealthName(IngestService.Descriptor.FullName);
         return builder;
     }
 

@@ -32,8 +32,8 @@ public sealed class SubmissionValidator(IOptions<IngestOptions> options)
             return new("document_id", idProblem);
         if (submission.Title is { Length: > MaxTitleLength })
             return new("title", $"is longer than {MaxTitleLength} characters");
-        if (submission.SourceUrl is { Length: > 0 } url && (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out _)))
-            return new("source_url", $"must be an absolute URL of at most {MaxUrlLength} characters");
+        if (submission.SourceUrl is { Length: > 0 } url && UrlProblem(url) is { } urlProblem)
+            return new("source_url", urlProblem);
         if (submission.Language is { Length: > 0 } language && !IsoLanguage.IsValidCode(language.ToLowerInvariant()))
             return new("language", $"{GrpcErrors.Echo(language)} is not an ISO 639-1 code such as de, en or vi");
         if (submission.Metadata is { } metadata)
@@ -46,8 +46,17 @@ public sealed class SubmissionValidator(IOptions<IngestOptions> options)
                     return new("metadata", $"keys must be non-empty and at most {MaxMetadataKeyLength} characters");
                 if (value is null || value.Length > MaxMetadataValueLength)
                     return new("metadata", $"value of {GrpcErrors.Echo(key)} must be set and at most {MaxMetadataValueLength} characters");
+                // The metadata key overrides the field (ingest.proto), so it obeys the same rule.
+                if (key == "source_url" && value.Length > 0 && UrlProblem(value) is { } metadataUrlProblem)
+                    return new("metadata.source_url", metadataUrlProblem);
             }
         }
         return null;
     }
+
+    /// <summary>Only http and https: a source URL is shown to readers as a link, so javascript:, data: or file: would be unsafe.</summary>
+    private static string? UrlProblem(string url) =>
+        url.Length <= MaxUrlLength && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
+            ? null
+            : $"must be an absolute http:// or https:// URL of at most {MaxUrlLength} characters";
 }

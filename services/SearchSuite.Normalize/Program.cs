@@ -3,7 +3,8 @@ using SearchSuite.Normalize;
 using SearchSuite.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(defaultPort: NormalizeDefaults.Port, HttpProtocols.Http1AndHttp2);
+// Health endpoints only: HTTP/1.1, which probes and load balancers speak (HTTP/2 without TLS cannot share a port with it).
+builder.AddServiceDefaults(defaultPort: NormalizeDefaults.Port, HttpProtocols.Http1);
 builder.AddNormalize();
 builder.AddMessageBus(bus => bus.AddNormalizeConsumers());
 

@@ -8,6 +8,7 @@ using SearchSuite.Search.NameMatching;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
 using SearchSuite.ServiceDefaults;
+using SearchSuite.V1;
 
 namespace SearchSuite.Search;
 
@@ -37,6 +38,8 @@ public static class SearchExtensions
         // Ahead of the bus: the index (and its single-writer lock) opens at start, so a second server on the folder refuses to start.
         builder.Services.AddHostedService<IndexStartup>();
         builder.Services.AddGrpcDefaults();
+        builder.Services.AddGrpcHealthName(SearchService.Descriptor.FullName);
+        builder.Services.AddGrpcHealthName(NamesService.Descriptor.FullName);
         return builder;
     }
 

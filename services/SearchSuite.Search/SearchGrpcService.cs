@@ -70,7 +70,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
         if (DocumentIds.Problem(request.DocumentId) is { } problem)
             throw InvalidArgument("document_id", problem);
         var document = await index.GetAsync(request.DocumentId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"document_id: no searchable document '{request.DocumentId}' (yet)"));
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"document_id: no document '{request.DocumentId}' has been indexed; one ingested moments ago becomes searchable within seconds"));
         return ToProto(document);
     }
 

@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -10,7 +11,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace SearchSuite.ServiceDefaults;
@@ -48,6 +51,8 @@ public static class HostDefaultsExtensions
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         builder.AddOpenTelemetryDefaults();
+        builder.Services.AddSingleton<IValidateOptions<ConfigurationPlaceholders>, ConfigurationPlaceholders.Validator>();
+        builder.Services.AddOptions<ConfigurationPlaceholders>().ValidateOnStart();
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
         return builder;
     }
@@ -70,6 +75,7 @@ public static class HostDefaultsExtensions
         {
             o.Interceptors.Add<ApiKeyInterceptor>();
             o.Interceptors.Add<CancellationInterceptor>();
+            o.Interceptors.Add<EnumValueInterceptor>();
             o.EnableDetailedErrors = false;
             // Generous enough for a large article plus metadata; text length is validated separately.
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
@@ -77,6 +83,13 @@ public static class HostDefaultsExtensions
         services.UseStrictMessageParsing();
         return grpc;
     }
+
+    /// <summary>
+    /// Makes grpc.health.v1 answer for <paramref name="serviceName"/> (e.g. "searchsuite.v1.SearchService"), with the
+    /// same checks as the server as a whole (""), so a probe may name the service it depends on.
+    /// </summary>
+    public static IServiceCollection AddGrpcHealthName(this IServiceCollection services, string serviceName) =>
+        services.Configure<GrpcHealthChecksOptions>(o => o.Services.Map(serviceName, _ => true));
 
     /// <summary>/healthz (liveness) and /readyz (everything, the bus included).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
@@ -100,9 +113,30 @@ public static class HostDefaultsExtensions
         // tracing and metrics would still record every request (an activity and its tags each time) for nothing.
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
         builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource =>
+            {
+                // OTEL_SERVICE_NAME, when set, wins (the SDK reads it); otherwise each host names itself, so a trace viewer
+                // tells ingest, normalize, search and the all-in-one apart instead of showing unknown_service:dotnet.
+                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
+                    resource.AddService(TelemetryServiceName(builder.Environment.ApplicationName), serviceVersion: ServiceVersion());
+            })
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("MassTransit"))
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("MassTransit"))
             .UseOtlpExporter();
+    }
+
+    /// <summary>"SearchSuite.Ingest" → "searchsuite-ingest"; the CLI's all-in-one ("searchsuite") → "searchsuite-all-in-one".</summary>
+    public static string TelemetryServiceName(string applicationName) =>
+        applicationName.StartsWith("SearchSuite.", StringComparison.Ordinal)
+            ? "searchsuite-" + applicationName["SearchSuite.".Length..].ToLowerInvariant()
+            : applicationName == "searchsuite" ? "searchsuite-all-in-one" : applicationName;
+
+    private static string ServiceVersion()
+    {
+        var assembly = System.Reflection.Assembly.GetEntryAssembly() ?? typeof(HostDefaultsExtensions).Assembly;
+        var informational = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        return informational ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
     }
 
     private sealed class GrpcDefaultsMarker;

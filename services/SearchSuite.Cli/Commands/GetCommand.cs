@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Google.Protobuf;
+using SearchSuite.Cli.Output;
 using SearchSuite.V1;
 using Spectre.Console;
 
@@ -10,13 +10,13 @@ public static class GetCommand
     public static Command Create()
     {
         var id = new Argument<string>("document-id") { Description = "The id returned by ingest or shown in search hits" };
-        var json = new Option<bool>("--json") { Description = "Print the document as JSON" };
+        var json = new Option<bool>("--json") { Description = "Print the document as JSON with proto field names, as grpcurl does (indented on a terminal, one line when piped)" };
         var command = new Command("get", "Show one document: clean text, attribution and what normalize removed") { id, json, GrpcConnection.Server };
         command.SetAction((parse, cancellationToken) => GrpcConnection.RunAsync(parse, async invoker =>
         {
             var client = new SearchService.SearchServiceClient(invoker);
             var document = await client.GetDocumentAsync(new GetDocumentRequest { DocumentId = parse.GetValue(id) ?? "" }, cancellationToken: cancellationToken);
-            if (parse.GetValue(json)) Console.WriteLine(JsonFormatter.Default.Format(document));
+            if (parse.GetValue(json)) ProtoJson.Print(document);
             else Print(document);
             return 0;
         }));

@@ -1,7 +1,7 @@
 using SearchSuite.V1;
 using Spectre.Console;
 
-namespace SearchSuite.Cli;
+namespace SearchSuite.Cli.Output;
 
 /// <summary>How the CLI shows stories: a grouped hit's languages and outlets, and one story with its versions.</summary>
 public static class StoryPrinter
