@@ -13,6 +13,11 @@ public static class CliLogging
     {
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (!verbose)
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = nameof(LogLevel.Warning) });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = nameof(LogLevel.Warning),
+                // A failed start is rethrown and printed as one line (CommandLineErrors); the host's stack trace is for --verbose.
+                ["Logging:LogLevel:Microsoft.Extensions.Hosting"] = nameof(LogLevel.None),
+            });
     }
 }

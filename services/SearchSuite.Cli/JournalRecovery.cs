@@ -16,7 +16,7 @@ namespace SearchSuite.Cli;
 /// be indexed, so a graceful shutdown leaves nothing to replay.
 /// </summary>
 public sealed class JournalRecovery(
-    AcceptanceJournal journal, ISearchIndex index, IPublishEndpoint bus, PipelineBacklog backlog,
+    AcceptanceJournal journal, ISearchIndex index, IBus bus, PipelineBacklog backlog,
     IOptions<IngestOptions> ingestOptions, ILogger<JournalRecovery> logger) : IHostedService
 {
     /// <summary>Longest a graceful stop waits for the pipeline; a document still in it then is replayed at the next start.</summary>
@@ -44,7 +44,8 @@ public sealed class JournalRecovery(
             await bus.Publish(message, cancellationToken);
         }
         journal.ForgetRecovered();
-        logger.LogInformation("Replayed {Replayed} journalled documents that were not indexed yet ({Indexed} were)", replay.Count, settled.Count);
+        // A warning, so that it shows without --verbose: the last stop was not clean, and the operator should know.
+        logger.LogWarning("Replayed {Replayed} journalled documents that were not indexed yet ({Indexed} were): the last stop was not clean", replay.Count, settled.Count);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

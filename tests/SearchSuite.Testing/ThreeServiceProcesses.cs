@@ -7,6 +7,7 @@ namespace SearchSuite.Testing;
 public sealed class ThreeServiceProcesses : IAsyncDisposable
 {
     private readonly List<ServiceProcess> processes = [];
+    private readonly Dictionary<string, (string Project, IReadOnlyDictionary<string, string> Environment, int Port)> launches = [];
 
     public string VirtualHost { get; private set; } = "";
     public string IndexPath { get; private set; } = "";
@@ -16,19 +17,23 @@ public sealed class ThreeServiceProcesses : IAsyncDisposable
     public IReadOnlyList<ServiceProcess> All => processes;
 
     /// <summary>The logs of all three services, for assertion messages.</summary>
-    public string Logs => string.Join("\n", processes.Select(p => $"----- {p.Name} -----\n{p.Output}"));
+    public string Logs => string.Join("\n", earlierLogs.Concat(processes.Select(p => $"----- {p.Name} -----\n{p.Output}")));
+
+    /// <summary>The logs of processes that were relaunched, so a failure still shows what happened before the restart.</summary>
+    private readonly List<string> earlierLogs = [];
 
     /// <param name="environment">Extra settings for every service (e.g. Index__BatchMessageLimit), on top of the broker and index path.</param>
-    public static async Task<ThreeServiceProcesses> StartAsync(string purpose, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="broker">A broker of the test's own (<see cref="PrivateRabbitMqNode.ConnectionString"/>); by default a fresh vhost on the shared one.</param>
+    public static async Task<ThreeServiceProcesses> StartAsync(string purpose, IReadOnlyDictionary<string, string>? environment = null, string? broker = null)
     {
         var stack = new ThreeServiceProcesses();
         try
         {
-            stack.VirtualHost = await RabbitMqBroker.CreateVirtualHostAsync(purpose);
+            if (broker is null) stack.VirtualHost = await RabbitMqBroker.CreateVirtualHostAsync(purpose);
             stack.IndexPath = Directory.CreateTempSubdirectory("searchsuite-index-").FullName;
             var settings = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
             {
-                ["ConnectionStrings__RabbitMq"] = RabbitMqBroker.ConnectionString(stack.VirtualHost),
+                ["ConnectionStrings__RabbitMq"] = broker ?? RabbitMqBroker.ConnectionString(stack.VirtualHost),
             };
 
             stack.Ingest = stack.Launch("ingest", "SearchSuite.Ingest", settings);
@@ -47,11 +52,30 @@ public sealed class ThreeServiceProcesses : IAsyncDisposable
         }
     }
 
-    private ServiceProcess Launch(string name, string project, IReadOnlyDictionary<string, string> environment)
+    private ServiceProcess Launch(string name, string project, IReadOnlyDictionary<string, string> environment, int? port = null)
     {
-        var port = ServiceProcess.FreePort();
-        var process = ServiceProcess.Start(name, RepoPaths.ServiceAssembly(project), ["--urls", $"http://127.0.0.1:{port}"], environment, port);
+        var listenPort = port ?? ServiceProcess.FreePort();
+        launches[name] = (project, environment, listenPort);
+        var process = ServiceProcess.Start(name, RepoPaths.ServiceAssembly(project), ["--urls", $"http://127.0.0.1:{listenPort}"], environment, listenPort);
         processes.Add(process);
+        return process;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="service"/> again with its settings and port (after a test killed it), waits until it is
+    /// ready, and returns the new process, which also replaces it in <see cref="Ingest"/>, <see cref="Normalize"/> or <see cref="Search"/>.
+    /// </summary>
+    public async Task<ServiceProcess> RelaunchAsync(ServiceProcess service)
+    {
+        var (project, environment, port) = launches[service.Name];
+        processes.Remove(service);
+        earlierLogs.Add($"----- {service.Name} (before its relaunch) -----\n{service.Output}");
+        await service.DisposeAsync();
+        var process = Launch(service.Name, project, environment, port);
+        if (ReferenceEquals(service, Ingest)) Ingest = process;
+        else if (ReferenceEquals(service, Normalize)) Normalize = process;
+        else if (ReferenceEquals(service, Search)) Search = process;
+        await process.WaitUntilReadyAsync(http2: !ReferenceEquals(process, Normalize));
         return process;
     }
 
