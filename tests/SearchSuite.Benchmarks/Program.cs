@@ -7,6 +7,7 @@ var root = new RootCommand("SearchSuite benchmarks. Each subcommand prints a tab
 root.Subcommands.Add(TextBenchmarks.CreateCommand());
 root.Subcommands.Add(NameBenchmarks.CreateCommand());
 root.Subcommands.Add(SystemBenchmarks.CreateCommand());
+root.Subcommands.Add(JournalBenchmarks.CreateCommand());
 root.Subcommands.Add(SearchBenchmarks.CreateCommand());
 root.Subcommands.Add(SearchSuite.Benchmarks.Stories.StoryBenchmarks.CreateCommand());
 return await root.Parse(args).InvokeAsync();
