@@ -1,7 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace SearchSuite.Contracts;
 
 /// <summary>A document as a client submits it: raw text plus optional hints.</summary>
 /// <remarks>This is also the JSON shape non-.NET systems publish in <see cref="SubmitDocuments"/>.</remarks>
+// Other systems publish this as plain JSON: a property it does not have (say document_id for documentId) is refused,
+// never dropped silently.
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record DocumentSubmission
 {
     public string? DocumentId { get; init; }
@@ -14,6 +19,7 @@ public sealed record DocumentSubmission
 
 /// <summary>Command: ingest a batch of documents. Consumed by ingest from the <c>submit-documents</c> queue.</summary>
 /// <remarks>Accepted as MassTransit's envelope or as plain JSON: <c>{"documents":[{"text":"…"}]}</c>.</remarks>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record SubmitDocuments
 {
     public IReadOnlyList<DocumentSubmission> Documents { get; init; } = [];
