@@ -40,7 +40,7 @@ public static class ElasticsearchQueryBuilder
     {
         List<Query> should = [];
         if (query.Fingerprint.Length > 0) should.Add(new ConstantScoreQuery { Filter = new TermQuery(IndexFields.Fingerprint, query.Fingerprint), Boost = 1_000f });
-        foreach (var evidence in query.Evidence.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(StoryCandidateQuery.MaxTerms))
+        foreach (var evidence in query.LookupTerms)
             should.Add(new ConstantScoreQuery { Filter = new TermQuery(IndexFields.StoryEvidence, evidence), Boost = StoryEvidence.WeightOf(StoryEvidence.KindOf(evidence)) });
         return new SearchRequest(index)
         {

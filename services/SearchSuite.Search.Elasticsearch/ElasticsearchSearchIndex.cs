@@ -100,9 +100,15 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         return new IndexSearchResult(response.Total, hits, stories);
     }
 
-    public async Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindStoryCandidatesAsync(IReadOnlyList<StoryCandidateQuery> queries, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
+        // The lookups of a batch run concurrently; the cluster answers each as one bounded bool query.
+        return await Task.WhenAll(queries.Select(query => FindStoryCandidatesAsync(query, cancellationToken)));
+    }
+
+    private async Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    {
         if (query.Evidence.Count == 0 && query.Fingerprint.Length == 0) return [];
         var response = await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueryBuilder.StoryCandidates(query, Alias), cancellationToken);
         EnsureValid(response, "look up story candidates in");

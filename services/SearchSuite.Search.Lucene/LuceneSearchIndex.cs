@@ -154,33 +154,12 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         return new IndexSearchResult(collector.TotalHits, hits, groups.Count);
     }
 
-    public Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindStoryCandidatesAsync(IReadOnlyList<StoryCandidateQuery> queries, CancellationToken cancellationToken)
     {
         var searcher = searchers.Acquire();
         try
         {
-            var lookup = new BooleanQuery();
-            if (query.Fingerprint.Length > 0)
-                lookup.Add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Fingerprint, query.Fingerprint))) { Boost = 1_000f }, Occur.SHOULD);
-            var reader = searcher.IndexReader;
-            foreach (var evidence in query.Evidence.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(StoryCandidateQuery.MaxTerms))
-            {
-                var term = new Term(IndexFields.StoryEvidence, evidence);
-                // Too common to tell stories apart, and its postings would grow with the index.
-                if (reader.DocFreq(term) > StoryCandidateQuery.MaxTermDocumentFrequency) continue;
-                lookup.Add(new ConstantScoreQuery(new TermQuery(term)) { Boost = StoryEvidence.WeightOf(StoryEvidence.KindOf(evidence)) }, Occur.SHOULD);
-            }
-            if (lookup.Clauses.Count == 0) return Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
-            var top = searcher.Search(lookup, Math.Max(1, query.Limit));
-            var leaves = reader.Leaves;
-            var scratch = new BytesRef();
-            IReadOnlyList<StoryCandidate> candidates = [.. top.ScoreDocs.Select(hit =>
-            {
-                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-                leaf.AtomicReader.GetBinaryDocValues(StoryCardField).Get(hit.Doc - leaf.DocBase, scratch);
-                return ReadCard(scratch);
-            })];
-            return Task.FromResult(candidates);
+            return Task.FromResult(StoryCandidateLookup.Find(searcher.IndexReader, queries, StoryCardField, ReadCard));
         }
         finally
         {

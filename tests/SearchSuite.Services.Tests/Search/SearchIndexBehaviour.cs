@@ -120,7 +120,9 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
         await IndexSeedsAsync();
         var english = SeedDocuments.All[2];
 
-        var candidates = await index.FindStoryCandidatesAsync(new StoryCandidateQuery(StoryEvidence.Extract(english), english.Fingerprint, 5), CancellationToken.None);
+        var found = await index.FindStoryCandidatesAsync([new StoryCandidateQuery(StoryEvidence.Extract(english), english.Fingerprint, 5)], CancellationToken.None);
+
+        var candidates = Assert.Single(found);
 
         Assert.Equal(english.DocumentId, candidates[0].DocumentId);
         Assert.Equal(["000", "001", "003"], candidates.Select(c => c.DocumentId).Order(StringComparer.Ordinal));
