@@ -105,6 +105,19 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    public Task<IReadOnlyCollection<string>> ReadNameFormsAsync(CancellationToken cancellationToken)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return Task.FromResult(IndexedNameForms.Read(searcher));
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     public Task<IndexSearchResult> SearchAsync(QueryPlan plan, CancellationToken cancellationToken)
     {
         var searcher = searchers.Acquire();
@@ -288,6 +301,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             doc.Add(new global::Lucene.Net.Documents.TextField(namesField, name, Field.Store.NO));
             keys.UnionWith(indexedNames.Register(name));
         }
+        foreach (var form in IIndexedNames.FormsOf(names)) doc.Add(new StringField(IndexFields.NameForms, form, Field.Store.NO));
         foreach (var text in texts) keys.UnionWith(indexedNames.KeysOfCapitalisedWords(text));
         foreach (var key in keys) doc.Add(new StringField(keysField, key, Field.Store.NO));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SearchSuite.Names;
 using SearchSuite.Search.Indexing;
@@ -9,7 +10,7 @@ namespace SearchSuite.Search.NameMatching;
 public static class NameMatchingExtensions
 {
     /// <summary>
-    /// Cross-language name matching for every backend: the persisted vocabulary keys names at index time, the variant
+    /// Cross-language name matching for every backend: the vocabulary read from the index keys names at index time, the variant
     /// store (curated list, configured lists, run-time edits) and the expander widen queries.
     /// </summary>
     public static IServiceCollection AddNameMatching(this IServiceCollection services)
@@ -27,11 +28,11 @@ public static class NameMatchingExtensions
             }
             return store;
         });
-        services.AddSingleton(sp => new PersistedNameVocabulary(
-            sp.GetRequiredService<IOptions<NameMatchingOptions>>().Value.VocabularyPath(sp.GetRequiredService<IOptions<IndexOptions>>().Value),
-            sp.GetRequiredService<ILogger<PersistedNameVocabulary>>()));
-        services.AddSingleton<IIndexedNames>(sp => sp.GetRequiredService<PersistedNameVocabulary>());
-        services.AddSingleton(sp => new NameExpander(sp.GetRequiredService<NameVariantStore>(), sp.GetRequiredService<PersistedNameVocabulary>().Vocabulary));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IndexedNameVocabulary>();
+        services.AddSingleton<IIndexedNames>(sp => sp.GetRequiredService<IndexedNameVocabulary>());
+        services.AddHostedService<NameVocabularyRefresher>();
+        services.AddSingleton(sp => new NameExpander(sp.GetRequiredService<NameVariantStore>(), sp.GetRequiredService<IndexedNameVocabulary>().Vocabulary));
         services.AddSingleton<INameExpansion, VocabularyNameExpansion>();
         return services;
     }
