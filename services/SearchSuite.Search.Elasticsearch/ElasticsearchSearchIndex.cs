@@ -94,7 +94,8 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             if (page is null) return forms;
             foreach (var bucket in page.Buckets)
                 if (bucket.Key[ElasticsearchQueryBuilder.NameFormsAggregation].TryGetString(out var form)) forms.Add(form);
-            if (page.Buckets.Count < ElasticsearchQueryBuilder.NameFormsPageSize || page.AfterKey is null
+            // As the composite aggregation's reference pages: repeat with the after_key until a page comes back empty.
+            if (page.Buckets.Count == 0 || page.AfterKey is null
                 || !page.AfterKey[ElasticsearchQueryBuilder.NameFormsAggregation].TryGetString(out after))
                 return forms;
         }
