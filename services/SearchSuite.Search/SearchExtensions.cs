@@ -54,6 +54,7 @@ public static class SearchExtensions
     public static IBusRegistrationConfigurator AddSearchConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<IndexDocumentsConsumer, IndexDocumentsConsumerDefinition>();
+        bus.AddNameStateConsumers();
         return bus;
     }
 

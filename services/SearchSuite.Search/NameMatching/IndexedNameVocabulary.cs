@@ -6,7 +6,7 @@ namespace SearchSuite.Search.NameMatching;
 
 /// <summary>
 /// The name vocabulary that expansion searches, following the index (<see cref="ISearchIndex.ReadNameFormsAsync"/>):
-/// <see cref="NameVocabularyRefresher"/> adds the forms other replicas indexed and removes those no live document holds.
+/// <see cref="NameStateRefresher"/> adds the forms other replicas indexed and removes those no live document holds.
 /// Names this instance indexes join at once, ahead of the next refresh, and are protected from removal by a read of
 /// the index that may have started before their commit.
 /// </summary>
@@ -63,12 +63,13 @@ public sealed class IndexedNameVocabulary : IIndexedNames
 }
 
 /// <summary>
-/// Reads the index's name forms when the host starts and every <see cref="NameMatchingOptions.RefreshSeconds"/>, so a
-/// replica expands the names another replica indexed, and forgets those of replaced or deleted documents, within that bound.
+/// Reads the shared name state when the host starts and every <see cref="NameMatchingOptions.RefreshSeconds"/>: the
+/// index's name forms, so a replica expands the names another replica indexed and forgets those of replaced or deleted
+/// documents, and the variant groups, for an edit whose <see cref="SearchSuite.Contracts.NameVariantsChanged"/> was lost.
 /// </summary>
-public sealed class NameVocabularyRefresher(
-    ISearchIndex index, IndexedNameVocabulary vocabulary, Microsoft.Extensions.Options.IOptions<NameMatchingOptions> options,
-    TimeProvider clock, ILogger<NameVocabularyRefresher> logger) : BackgroundService
+public sealed class NameStateRefresher(
+    ISearchIndex index, IndexedNameVocabulary vocabulary, NameVariantState variants, Microsoft.Extensions.Options.IOptions<NameMatchingOptions> options,
+    TimeProvider clock, ILogger<NameStateRefresher> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -83,11 +84,12 @@ public sealed class NameVocabularyRefresher(
         while (await timer.WaitForNextTickAsync(stoppingToken)) await RefreshAsync(stoppingToken);
     }
 
-    /// <summary>One synchronisation with the index; a backend that cannot answer is logged and tried at the next tick.</summary>
+    /// <summary>One synchronisation with the shared state; a backend that cannot answer is logged and tried at the next tick.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         try
         {
+            await variants.RefreshAsync(cancellationToken);
             var generation = vocabulary.BeginRead();
             var forms = await index.ReadNameFormsAsync(cancellationToken);
             var (added, removed) = vocabulary.Synchronise(forms, generation);
@@ -96,7 +98,7 @@ public sealed class NameVocabularyRefresher(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Could not read the name forms from the index; the vocabulary is refreshed at the next tick");
+            logger.LogWarning(e, "Could not read the shared name state; it is read again at the next tick (Names:RefreshSeconds)");
         }
     }
 }
