@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 
 namespace SearchSuite.Names;
 
@@ -14,7 +13,8 @@ public static class VariantOrigin
 }
 
 /// <summary>The spellings of one name; multi-word variants have the same number of words and align word by word.</summary>
-public sealed record NameVariantGroup(string Id, IReadOnlyList<string> Variants, string Origin);
+/// <param name="Disabled">A curated or configured group switched off (RemoveVariantGroup); listed on request, restorable.</param>
+public sealed record NameVariantGroup(string Id, IReadOnlyList<string> Variants, string Origin, bool Disabled = false);
 
 /// <summary>
 /// A group whose word at <paramref name="Position"/> has the key that was looked up, with that word of every
@@ -23,33 +23,52 @@ public sealed record NameVariantGroup(string Id, IReadOnlyList<string> Variants,
 public sealed record NameVariantMatch(NameVariantGroup Group, int Position, IReadOnlyList<IndexedNameToken> Words);
 
 /// <summary>
-/// Curated, imported and user-defined name-variant groups, editable at run time. Readers see an immutable snapshot,
-/// so searches never block and pick up an edit on their next lookup; <see cref="Version"/> and <see cref="Changed"/>
-/// tell caches that an edit happened. User changes (additions, imports, removals) persist to a JSON file; the curated
-/// and configured lists are read at every start and only removals of their groups persist.
+/// The run-time edits of the variant groups, the state every replica shares (the backend stores it): the groups added
+/// and imported, and the ids of the curated and configured groups switched off. The lists themselves ship with each
+/// replica and are never stored.
+/// </summary>
+/// <param name="RemovedListed">The disabled curated and configured group ids (JSON name kept from the first file format).</param>
+public sealed record VariantEdits(IReadOnlyList<string> RemovedListed, IReadOnlyList<NameVariantGroup> Groups)
+{
+    public static readonly VariantEdits None = new([], []);
+
+    /// <summary>Edits are only ever added or removed whole, with ids that name their content, so ids tell two states apart.</summary>
+    public bool SameAs(VariantEdits other) =>
+        RemovedListed.Order(StringComparer.Ordinal).SequenceEqual(other.RemovedListed.Order(StringComparer.Ordinal))
+        && Groups.Select(g => g.Id).Order(StringComparer.Ordinal).SequenceEqual(other.Groups.Select(g => g.Id).Order(StringComparer.Ordinal));
+}
+
+/// <summary>The outcome of an edit: the new edits to store, and the group it concerns (the existing one when it already existed).</summary>
+public sealed record VariantChange(VariantEdits Edits, NameVariantGroup Group, bool AlreadyExisted = false);
+
+/// <summary>A group an import left out: its position in the request and why.</summary>
+public sealed record SkippedVariantGroup(int Index, string Reason);
+
+public sealed record VariantImport(VariantEdits Edits, int Imported, IReadOnlyList<SkippedVariantGroup> Skipped);
+
+/// <summary>
+/// Curated, configured and run-time variant groups. Readers see an immutable snapshot, so searches never block and pick
+/// up an edit on their next lookup; <see cref="Version"/> and <see cref="Changed"/> tell caches that an edit happened.
+/// Edits are planned on a <see cref="VariantEdits"/> (PlanAdd, PlanRemove, PlanRestore, PlanImport), stored by the
+/// caller wherever the replicas share them, and applied here with <see cref="Apply"/>; the plain Add, Remove and Import
+/// do both in memory.
 /// </summary>
 public sealed class NameVariantStore
 {
     private const string CuratedResource = "SearchSuite.Names.curated-name-variants.tsv";
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private readonly string? _persistencePath;
     private readonly Lock _writeLock = new();
-    private readonly ImmutableHashSet<string>.Builder _removedListed = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
     private readonly HashSet<string> _listedIds = new(StringComparer.Ordinal);
+    private ImmutableList<NameVariantGroup> _listed = [];
+    private VariantEdits _edits = VariantEdits.None;
     private Snapshot _snapshot = Snapshot.Empty;
     private long _version;
 
-    /// <param name="persistencePath">JSON file for user changes; null keeps them in memory only.</param>
-    public NameVariantStore(string? persistencePath = null)
+    public NameVariantStore()
     {
-        _persistencePath = persistencePath;
-        var curated = ReadCurated();
+        var curated = NameVariantList.ReadEmbedded(CuratedResource);
         CuratedVersion = curated.Version ?? "unversioned";
-        var persisted = LoadPersisted();
-        _removedListed.UnionWith(persisted.RemovedListed);
-        _snapshot = Snapshot.Empty.With([.. ListedGroups(curated, VariantOrigin.Curated), .. persisted.Groups]);
-        _version = 1;
+        lock (_writeLock) Rebuild([.. ListedGroups(curated, VariantOrigin.Curated)], VariantEdits.None);
     }
 
     /// <summary>The "#version:" header of the curated list compiled into this assembly.</summary>
@@ -61,118 +80,178 @@ public sealed class NameVariantStore
     /// <summary>Raised after every change, with the new <see cref="Version"/>.</summary>
     public event EventHandler<long>? Changed;
 
-    public IReadOnlyList<NameVariantGroup> List() => Volatile.Read(ref _snapshot).Groups;
+    /// <summary>The edits applied last.</summary>
+    public VariantEdits Edits => Volatile.Read(ref _edits);
+
+    /// <summary>The active groups; with <paramref name="includeDisabled"/> also the disabled curated and configured ones.</summary>
+    public IReadOnlyList<NameVariantGroup> List(bool includeDisabled = false)
+    {
+        var active = Volatile.Read(ref _snapshot).Groups;
+        if (!includeDisabled) return active;
+        var disabled = Volatile.Read(ref _edits).RemovedListed.ToHashSet(StringComparer.Ordinal);
+        return [.. active, .. Volatile.Read(ref _listed).Where(g => disabled.Contains(g.Id)).Select(g => g with { Disabled = true })];
+    }
 
     /// <summary>Groups containing a word whose <see cref="NameKey"/> is <paramref name="key"/>.</summary>
     public IReadOnlyList<NameVariantMatch> FindByKey(string key) =>
         Volatile.Read(ref _snapshot).ByKey.TryGetValue(key, out var matches) ? matches : [];
 
-    /// <summary>Adds a user group.</summary>
-    /// <exception cref="ArgumentException">Fewer than two distinct spellings, or variants with different word counts.</exception>
-    public NameVariantGroup Add(IEnumerable<string> variants)
-    {
-        var distinct = Distinct(variants);
-        if (distinct.Length < 2) throw new ArgumentException("A variant group needs at least two distinct spellings.", nameof(variants));
-        if (!HaveSameWordCount(distinct))
-            throw new ArgumentException($"All variants must have the same number of words: {string.Join(" | ", distinct)}", nameof(variants));
-        var group = new NameVariantGroup(NewId(VariantOrigin.User), distinct, VariantOrigin.User);
-        Update(snapshot => snapshot.With(group));
-        return group;
-    }
-
     /// <summary>
     /// Adds the groups of a list file named in configuration (the <see cref="NameVariantList"/> format). Like the
-    /// curated list, it is read again at every start and not copied into the persistence file; returns how many groups were added.
+    /// curated list, it is read again at every start and never stored; returns how many groups were added.
     /// </summary>
     public int AddConfiguredList(NameVariantList list)
     {
-        NameVariantGroup[] groups;
-        lock (_writeLock) groups = [.. ListedGroups(list, VariantOrigin.Configured)];
-        if (groups.Length > 0) Update(snapshot => snapshot.With(groups), persist: false);
-        return groups.Length;
-    }
-
-    /// <summary>Removes any group by id (curated and configured ones stay removed after a restart); false when the id is unknown.</summary>
-    public bool Remove(string id)
-    {
-        var removed = false;
-        Update(snapshot =>
-        {
-            var group = snapshot.Groups.FirstOrDefault(g => g.Id == id);
-            if (group is null) return snapshot;
-            removed = true;
-            if (IsListed(group.Origin)) _removedListed.Add(id);
-            return snapshot.Without(group);
-        });
-        return removed;
-    }
-
-    /// <summary>Imports a list in the <see cref="NameVariantList"/> format; returns how many groups were added.</summary>
-    public int Import(TextReader reader) => Import(NameVariantList.Read(reader).Groups);
-
-    /// <summary>Imports many groups at once; a group with fewer than two distinct spellings or uneven word counts is skipped.</summary>
-    public int Import(IEnumerable<IEnumerable<string>> variantGroups)
-    {
-        var groups = variantGroups
-            .Select(Distinct)
-            .Where(variants => variants.Length >= 2 && HaveSameWordCount(variants))
-            .Select(variants => new NameVariantGroup(NewId(VariantOrigin.Imported), variants, VariantOrigin.Imported))
-            .ToArray();
-        if (groups.Length > 0) Update(snapshot => snapshot.With(groups));
-        return groups.Length;
-    }
-
-    private void Update(Func<Snapshot, Snapshot> change, bool persist = true)
-    {
-        long version;
         lock (_writeLock)
         {
-            var before = _snapshot;
-            var after = change(before);
-            if (ReferenceEquals(before, after)) return;
-            if (persist) Persist(after);
-            Volatile.Write(ref _snapshot, after);
-            version = Interlocked.Increment(ref _version);
+            NameVariantGroup[] groups = [.. ListedGroups(list, VariantOrigin.Configured)];
+            if (groups.Length > 0) Rebuild(_listed.AddRange(groups), _edits);
+            return groups.Length;
         }
+    }
+
+    /// <summary>Makes <paramref name="edits"/> (read from the shared state) the run-time groups; false when they are the ones applied.</summary>
+    public bool Apply(VariantEdits edits)
+    {
+        lock (_writeLock)
+        {
+            if (_edits.SameAs(edits)) return false;
+            Rebuild(_listed, edits);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Why <paramref name="variants"/> cannot be a group, or null when they can: at least two distinct spellings, each with
+    /// a letter, of the same number of words.
+    /// </summary>
+    public static string? Refusal(IReadOnlyList<string> variants)
+    {
+        if (variants.FirstOrDefault(v => NameTokens.Split(v).Count == 0) is { } wordless)
+            return $"'{wordless}' has no letters: a spelling needs at least one word";
+        if (variants.Count < 2) return "a variant group needs at least two distinct spellings";
+        if (!HaveSameWordCount(variants))
+            return $"all spellings must have the same number of words, as they align word by word: {string.Join(" | ", variants.Select(v => $"{v} ({NameTokens.Split(v).Count})"))}";
+        return null;
+    }
+
+    /// <summary>A user group of <paramref name="variants"/>, or the active group that already has exactly these spellings.</summary>
+    /// <exception cref="ArgumentException">The <see cref="Refusal"/> of the spellings.</exception>
+    public VariantChange PlanAdd(VariantEdits edits, IEnumerable<string> variants)
+    {
+        var distinct = Distinct(variants);
+        if (Refusal(distinct) is { } refusal) throw new ArgumentException(refusal, nameof(variants));
+        if (Existing(edits, distinct) is { } existing) return new VariantChange(edits, existing, AlreadyExisted: true);
+        var group = new NameVariantGroup(ContentId(VariantOrigin.User, distinct), distinct, VariantOrigin.User);
+        return new VariantChange(edits with { Groups = [.. edits.Groups, group] }, group);
+    }
+
+    /// <summary>Deletes a user or imported group, or disables a curated or configured one; null for an unknown or disabled id.</summary>
+    public VariantChange? PlanRemove(VariantEdits edits, string id)
+    {
+        if (edits.Groups.FirstOrDefault(g => g.Id == id) is { } own)
+            return new VariantChange(edits with { Groups = [.. edits.Groups.Where(g => g.Id != id)] }, own);
+        if (Volatile.Read(ref _listed).FirstOrDefault(g => g.Id == id) is not { } listed || edits.RemovedListed.Contains(id)) return null;
+        return new VariantChange(edits with { RemovedListed = [.. edits.RemovedListed, id] }, listed with { Disabled = true });
+    }
+
+    /// <summary>Enables a disabled curated or configured group again; null unless <paramref name="id"/> is one.</summary>
+    public VariantChange? PlanRestore(VariantEdits edits, string id)
+    {
+        if (!edits.RemovedListed.Contains(id) || Volatile.Read(ref _listed).FirstOrDefault(g => g.Id == id) is not { } listed) return null;
+        return new VariantChange(edits with { RemovedListed = [.. edits.RemovedListed.Where(r => r != id)] }, listed);
+    }
+
+    /// <summary>Imported groups of each valid entry; the others (and groups that already exist) are reported by position.</summary>
+    public VariantImport PlanImport(VariantEdits edits, IEnumerable<IEnumerable<string>> variantGroups)
+    {
+        var skipped = new List<SkippedVariantGroup>();
+        var added = new List<NameVariantGroup>();
+        var ids = edits.Groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var variants in variantGroups.Select(Distinct))
+        {
+            if (Refusal(variants) is { } refusal) skipped.Add(new SkippedVariantGroup(index, refusal));
+            else if (Existing(edits, variants) is { } existing) skipped.Add(new SkippedVariantGroup(index, $"already exists as group {existing.Id}"));
+            else
+            {
+                var group = new NameVariantGroup(ContentId(VariantOrigin.Imported, variants), variants, VariantOrigin.Imported);
+                if (ids.Add(group.Id)) added.Add(group);
+                else skipped.Add(new SkippedVariantGroup(index, "repeats an earlier group of this import"));
+            }
+            index++;
+        }
+        return new VariantImport(edits with { Groups = [.. edits.Groups, .. added] }, added.Count, skipped);
+    }
+
+    /// <summary>Adds a user group in memory (the existing group when one has these spellings).</summary>
+    /// <exception cref="ArgumentException">The <see cref="Refusal"/> of the spellings.</exception>
+    public NameVariantGroup Add(IEnumerable<string> variants) => InMemory(edits => PlanAdd(edits, variants)).Group;
+
+    /// <summary>Removes or disables a group in memory; false when the id is unknown.</summary>
+    public bool Remove(string id)
+    {
+        lock (_writeLock)
+        {
+            if (PlanRemove(_edits, id) is not { } change) return false;
+            Rebuild(_listed, change.Edits);
+        }
+        return true;
+    }
+
+    /// <summary>Imports a list in the <see cref="NameVariantList"/> format in memory; returns how many groups were added.</summary>
+    public int Import(TextReader reader) => Import(NameVariantList.Read(reader).Groups);
+
+    /// <summary>Imports many groups in memory; returns how many were added.</summary>
+    public int Import(IEnumerable<IEnumerable<string>> variantGroups)
+    {
+        lock (_writeLock)
+        {
+            var import = PlanImport(_edits, variantGroups);
+            if (import.Imported > 0) Rebuild(_listed, import.Edits);
+            return import.Imported;
+        }
+    }
+
+    private VariantChange InMemory(Func<VariantEdits, VariantChange> plan)
+    {
+        lock (_writeLock)
+        {
+            var change = plan(_edits);
+            if (!ReferenceEquals(change.Edits, _edits)) Rebuild(_listed, change.Edits);
+            return change;
+        }
+    }
+
+    /// <summary>Under <see cref="_writeLock"/>: the snapshot of the listed groups less the disabled ones, plus the edits' groups.</summary>
+    private void Rebuild(ImmutableList<NameVariantGroup> listed, VariantEdits edits)
+    {
+        var disabled = edits.RemovedListed.ToHashSet(StringComparer.Ordinal);
+        var snapshot = Snapshot.Empty.With([.. listed.Where(g => !disabled.Contains(g.Id)), .. edits.Groups]);
+        Volatile.Write(ref _listed, listed);
+        Volatile.Write(ref _edits, edits);
+        Volatile.Write(ref _snapshot, snapshot);
+        var version = Interlocked.Increment(ref _version);
         Changed?.Invoke(this, version);
     }
 
-    private void Persist(Snapshot snapshot)
+    /// <summary>An active group with exactly these spellings (in any order and case).</summary>
+    private NameVariantGroup? Existing(VariantEdits edits, IReadOnlyList<string> variants)
     {
-        if (_persistencePath is null) return;
-        var state = new PersistedState(
-            [.. _removedListed.Order(StringComparer.Ordinal)],
-            [.. snapshot.Groups.Where(g => !IsListed(g.Origin))]);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(_persistencePath));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        // Write aside and rename, so a crash mid-write never leaves a truncated file behind.
-        var temporary = _persistencePath + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(state, JsonOptions));
-        File.Move(temporary, _persistencePath, overwrite: true);
+        var disabled = edits.RemovedListed.ToHashSet(StringComparer.Ordinal);
+        var wanted = variants.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Volatile.Read(ref _listed).Where(g => !disabled.Contains(g.Id)).Concat(edits.Groups)
+            .FirstOrDefault(g => g.Variants.Count == wanted.Count && wanted.SetEquals(g.Variants));
     }
 
-    private PersistedState LoadPersisted()
-    {
-        if (_persistencePath is null || !File.Exists(_persistencePath)) return new PersistedState([], []);
-        return JsonSerializer.Deserialize<PersistedState>(File.ReadAllText(_persistencePath), JsonOptions)
-            ?? throw new InvalidDataException($"Name variant file {_persistencePath} is empty.");
-    }
-
-    private static NameVariantList ReadCurated() => NameVariantList.ReadEmbedded(CuratedResource);
-
-    private static bool IsListed(string origin) => origin is VariantOrigin.Curated or VariantOrigin.Configured;
-
-    /// <summary>The groups of a list read at start, with stable ids, less those removed earlier.</summary>
+    /// <summary>The groups of a list read at start, with stable ids.</summary>
     private IEnumerable<NameVariantGroup> ListedGroups(NameVariantList list, string origin)
     {
         foreach (var variants in list.Groups.Where(HaveSameWordCount))
-        {
-            var id = ListedId(origin, variants);
-            if (!_removedListed.Contains(id)) yield return new NameVariantGroup(id, variants, origin);
-        }
+            yield return new NameVariantGroup(ListedId(origin, variants), variants, origin);
     }
 
-    // Stable across restarts and list versions as long as the group's first spelling stays, so removals persist.
+    // Stable across restarts and list versions as long as the group's first spelling stays, so disabling persists.
     private string ListedId(string origin, IReadOnlyList<string> variants)
     {
         var stem = $"{origin}-{string.Join('-', NameTokens.Split(variants[0]).Select(NameTokens.Fold))}";
@@ -181,15 +260,18 @@ public sealed class NameVariantStore
         return id;
     }
 
-    private static string NewId(string origin) => $"{origin}-{Guid.NewGuid():N}";
+    /// <summary>Named by its spellings, so the same group added twice, or on two replicas at once, is one group.</summary>
+    private static string ContentId(string origin, IReadOnlyList<string> variants)
+    {
+        var spellings = string.Join('\u001f', variants.Select(v => v.ToLowerInvariant()).Order(StringComparer.Ordinal));
+        return $"{origin}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(spellings)))[..16]}";
+    }
 
     private static string[] Distinct(IEnumerable<string> variants) =>
         [.. variants.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static bool HaveSameWordCount(IReadOnlyList<string> variants) =>
         variants.Select(v => NameTokens.Split(v).Count).Distinct().Count() == 1 && NameTokens.Split(variants[0]).Count > 0;
-
-    private sealed record PersistedState(IReadOnlyList<string> RemovedListed, IReadOnlyList<NameVariantGroup> Groups);
 
     private sealed record Snapshot(
         ImmutableList<NameVariantGroup> Groups,
@@ -206,18 +288,6 @@ public sealed class NameVariantStore
                     byKey[key] = byKey.TryGetValue(key, out var list) ? list.Add(match) : [match];
             }
             return new Snapshot(Groups.AddRange(groups), byKey.ToImmutable());
-        }
-
-        public Snapshot Without(NameVariantGroup group)
-        {
-            var byKey = ByKey.ToBuilder();
-            foreach (var (key, _) in KeyedMatches(group))
-            {
-                var rest = byKey[key].RemoveAll(m => ReferenceEquals(m.Group, group));
-                if (rest.IsEmpty) byKey.Remove(key);
-                else byKey[key] = rest;
-            }
-            return new Snapshot(Groups.Remove(group), byKey.ToImmutable());
         }
 
         private static IEnumerable<(string Key, NameVariantMatch Match)> KeyedMatches(NameVariantGroup group)

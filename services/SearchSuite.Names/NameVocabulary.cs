@@ -49,6 +49,42 @@ public sealed class NameVocabulary
         finally { _lock.ExitWriteLock(); }
     }
 
+    /// <summary>
+    /// Removes one indexed form (as <see cref="Forms"/> lists it), and its key from the fuzzy index once no form has that
+    /// key: the vocabulary follows the index, which loses names when documents are replaced or deleted.
+    /// </summary>
+    public bool Remove(string surfaceForm)
+    {
+        var form = NameTokens.Normalize(surfaceForm);
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_forms.Remove(form)) return false;
+            var key = NameKey.Compute(form);
+            var forms = _formsByKey[key];
+            forms.Remove(form);
+            if (forms.Count == 0)
+            {
+                _formsByKey.Remove(key);
+                foreach (var neighbour in DeletionNeighbourhood(key)) UnindexNeighbour(neighbour, key);
+            }
+            var fold = NameTokens.Fold(form);
+            var sameFold = _formsByFold[fold];
+            sameFold.Remove(form);
+            if (sameFold.Count == 0) _formsByFold.Remove(fold);
+            return true;
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <summary>A snapshot of every form (normalised as <see cref="NameTokens.Normalize"/> does).</summary>
+    public IReadOnlyCollection<string> Forms()
+    {
+        _lock.EnterReadLock();
+        try { return [.. _forms]; }
+        finally { _lock.ExitReadLock(); }
+    }
+
     /// <summary>Adds every token of a full name ("Nguyễn Phú Trọng" adds three tokens).</summary>
     public void AddName(string name)
     {
@@ -114,6 +150,18 @@ public sealed class NameVocabulary
         if (!_keysByDeletion.TryGetValue(neighbour, out var entry)) _keysByDeletion[neighbour] = key;
         else if (entry is List<string> keys) keys.Add(key);
         else if ((string)entry != key) _keysByDeletion[neighbour] = new List<string> { (string)entry, key };
+    }
+
+    private void UnindexNeighbour(string neighbour, string key)
+    {
+        if (!_keysByDeletion.TryGetValue(neighbour, out var entry)) return;
+        if (entry is not List<string> keys)
+        {
+            if ((string)entry == key) _keysByDeletion.Remove(neighbour);
+            return;
+        }
+        keys.Remove(key);
+        if (keys.Count == 1) _keysByDeletion[neighbour] = keys[0];
     }
 
     private static IEnumerable<string> DeletionNeighbourhood(string key)

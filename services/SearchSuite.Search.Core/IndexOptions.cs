@@ -35,6 +35,13 @@ public sealed class IndexOptions
     public IndexFileAccess FileAccess { get; set; } = IndexFileAccess.MemoryMapped;
 
     /// <summary>
+    /// A search replica of a Lucene index that another search process writes (the same Index:Path on a shared disk): it
+    /// takes no lock and no index messages, and sees each commit of the writer at its next search. The writer must have
+    /// opened the index first.
+    /// </summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>
     /// Most messages the indexer takes from the queue as one batch. Each message holds up to Ingest:PublishBatchSize
     /// documents; the batches in flight share one commit.
     /// </summary>

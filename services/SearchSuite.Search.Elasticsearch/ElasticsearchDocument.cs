@@ -54,6 +54,8 @@ public sealed class ElasticsearchDocument
     public IReadOnlyList<string> RelatedNames { get; init; } = [];
     public IReadOnlyList<string> NameKeys { get; init; } = [];
     public IReadOnlyList<string> RelatedNameKeys { get; init; } = [];
+    /// <summary>The normalised tokens of both name lists, which the name vocabulary is aggregated from.</summary>
+    public IReadOnlyList<string> NameForms { get; init; } = [];
     public IReadOnlyList<RemovedText> Removed { get; init; } = [];
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
     public string StoryId { get; init; } = "";
@@ -86,6 +88,7 @@ public sealed class ElasticsearchDocument
         RelatedNames = document.RelatedPersonNames,
         NameKeys = KeysOf(document.PersonNames, [document.Title, document.Text], names),
         RelatedNameKeys = KeysOf(document.RelatedPersonNames, document.RelatedHeadlines, names),
+        NameForms = IIndexedNames.FormsOf(document.PersonNames.Concat(document.RelatedPersonNames)),
         Removed = document.Removed,
         Metadata = document.Metadata,
         StoryId = document.StoryId,

@@ -35,6 +35,28 @@ public static class ElasticsearchQueryBuilder
 
     public const string TotalStoriesAggregation = "total_stories";
 
+    public const string NameFormsAggregation = "name_forms";
+    /// <summary>Buckets per page of the name-forms listing (the composite aggregation's own limit is 65,536).</summary>
+    public const int NameFormsPageSize = 10_000;
+
+    /// <summary>
+    /// One page of the distinct name forms of the live documents, as a composite aggregation paged by its after_key:
+    /// the name vocabulary every replica reads from the shared index.
+    /// </summary>
+    public static SearchRequest NameForms(string index, string? after) => new(index)
+    {
+        Size = 0,
+        Aggregations = new Dictionary<string, Aggregation>
+        {
+            [NameFormsAggregation] = new CompositeAggregation
+            {
+                Size = NameFormsPageSize,
+                Sources = [KeyValuePair.Create(NameFormsAggregation, new CompositeAggregationSource { Terms = new CompositeTermsAggregation { Field = IndexFields.NameForms } })],
+                After = after is null ? null : new Dictionary<Field, FieldValue> { [NameFormsAggregation] = after },
+            },
+        },
+    };
+
     /// <summary>Candidates for story assignment: the same fingerprint, or the most (weighted) shared evidence terms.</summary>
     public static SearchRequest StoryCandidates(StoryCandidateQuery query, string index)
     {

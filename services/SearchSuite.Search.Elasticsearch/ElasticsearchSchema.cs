@@ -24,7 +24,7 @@ public sealed class ElasticsearchSchema
     private static readonly string[] KeywordFields =
     [
         IndexFields.Id, IndexFields.Language, IndexFields.OriginLanguage, IndexFields.Outlet, IndexFields.CitedSources,
-        IndexFields.Fingerprint, IndexFields.NameKeys, IndexFields.RelatedNameKeys, IndexFields.StoryId, IndexFields.DuplicateOf, IndexFields.StoryEvidence,
+        IndexFields.Fingerprint, IndexFields.NameKeys, IndexFields.RelatedNameKeys, IndexFields.NameForms, IndexFields.StoryId, IndexFields.DuplicateOf, IndexFields.StoryEvidence,
     ];
 
     private static readonly string[] FoldedTextFields = [IndexFields.Related, IndexFields.Names, IndexFields.RelatedNames];

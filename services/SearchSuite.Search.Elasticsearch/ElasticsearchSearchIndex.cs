@@ -81,6 +81,26 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         if (rejected.Count > 0) throw new DocumentsRejectedException(rejected);
     }
 
+    public async Task<IReadOnlyCollection<string>> ReadNameFormsAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        var forms = new HashSet<string>(StringComparer.Ordinal);
+        string? after = null;
+        while (true)
+        {
+            var response = await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueryBuilder.NameForms(Alias, after), cancellationToken);
+            EnsureValid(response, "read the name forms from");
+            var page = response.Aggregations?.GetComposite(ElasticsearchQueryBuilder.NameFormsAggregation);
+            if (page is null) return forms;
+            foreach (var bucket in page.Buckets)
+                if (bucket.Key[ElasticsearchQueryBuilder.NameFormsAggregation].TryGetString(out var form)) forms.Add(form);
+            // As the composite aggregation's reference pages: repeat with the after_key until a page comes back empty.
+            if (page.Buckets.Count == 0 || page.AfterKey is null
+                || !page.AfterKey[ElasticsearchQueryBuilder.NameFormsAggregation].TryGetString(out after))
+                return forms;
+        }
+    }
+
     public async Task<IndexSearchResult> SearchAsync(QueryPlan plan, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);

@@ -23,9 +23,10 @@ namespace SearchSuite.Search.Lucene;
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
-    private readonly FolderLock folderLock;
+    private readonly FolderLock? folderLock;
     private readonly Directory directory;
-    private readonly IndexWriter writer;
+    /// <summary>Null on a read-only replica (Index:ReadOnly), which searches the commits of another process's writer.</summary>
+    private readonly IndexWriter? writer;
     private readonly SearcherManager searchers;
     private readonly IIndexedNames indexedNames;
     /// <summary>
@@ -42,6 +43,18 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         this.indexedNames = indexedNames;
         var path = Path.GetFullPath(options.Value.Path);
+        if (options.Value.ReadOnly)
+        {
+            directory = OpenDirectory(path, options.Value.FileAccess);
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                directory.Dispose();
+                throw new InvalidOperationException($"Index:ReadOnly: there is no Lucene index at {path} yet; start the search process that writes it first.");
+            }
+            searchers = new SearcherManager(directory, searcherFactory: null);
+            logger.LogInformation("Lucene index at {Path} opened read-only (a replica of the process that writes it)", path);
+            return;
+        }
         // Before Lucene opens anything: a second writer would corrupt the index.
         folderLock = FolderLock.Acquire(path, "the Lucene index");
         directory = OpenDirectory(path, options.Value.FileAccess);
@@ -50,8 +63,22 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
         });
+        // A new index is committed empty at once, so read-only replicas can open it before the first document.
+        if (!DirectoryReader.IndexExists(directory)) writer.Commit();
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
         logger.LogInformation("Lucene index at {Path} holds {Count} documents", path, writer.NumDocs);
+    }
+
+    private IndexWriter Writer => writer ?? throw new InvalidOperationException("This search replica is read-only (Index:ReadOnly); the process that writes the index indexes documents.");
+
+    /// <summary>
+    /// The current searcher; a read-only replica first looks for the writer's latest commit (a file check when there is
+    /// none), so it answers like the writer as soon as a batch is committed.
+    /// </summary>
+    private IndexSearcher AcquireSearcher()
+    {
+        if (writer is null) searchers.MaybeRefresh();
+        return searchers.Acquire();
     }
 
     public async Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
@@ -63,7 +90,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             // Replaced by id only: a near-duplicate under another id is a version of its own (marked DuplicateOf by story
             // assignment), retrievable by its id and collapsed in results.
             foreach (var document in documents)
-                writer.UpdateDocument(new Term(IndexFields.Id, document.DocumentId), ToLucene(StoryFields.WithStory(document)));
+                Writer.UpdateDocument(new Term(IndexFields.Id, document.DocumentId), ToLucene(StoryFields.WithStory(document)));
             batch = Interlocked.Increment(ref writtenBatches);
         }
         finally
@@ -94,7 +121,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             {
                 writeGate.ExitWriteLock();
             }
-            writer.Commit();
+            Writer.Commit();
             // After the commit there is nothing left to flush, so reopening the searchers is cheap.
             searchers.MaybeRefreshBlocking();
             committedBatches = covered;
@@ -105,9 +132,22 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    public Task<IReadOnlyCollection<string>> ReadNameFormsAsync(CancellationToken cancellationToken)
+    {
+        var searcher = AcquireSearcher();
+        try
+        {
+            return Task.FromResult(IndexedNameForms.Read(searcher));
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     public Task<IndexSearchResult> SearchAsync(QueryPlan plan, CancellationToken cancellationToken)
     {
-        var searcher = searchers.Acquire();
+        var searcher = AcquireSearcher();
         try
         {
             Query query;
@@ -156,7 +196,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindStoryCandidatesAsync(IReadOnlyList<StoryCandidateQuery> queries, CancellationToken cancellationToken)
     {
-        var searcher = searchers.Acquire();
+        var searcher = AcquireSearcher();
         try
         {
             return Task.FromResult(StoryCandidateLookup.Find(searcher.IndexReader, queries, StoryCardField, ReadCard));
@@ -169,7 +209,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken)
     {
-        var searcher = searchers.Acquire();
+        var searcher = AcquireSearcher();
         try
         {
             return Task.FromResult(StoryVersions(searcher, storyId, limit));
@@ -192,7 +232,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken)
     {
-        var searcher = searchers.Acquire();
+        var searcher = AcquireSearcher();
         try
         {
             var top = searcher.Search(new TermQuery(new Term(IndexFields.Id, documentId)), 1);
@@ -209,9 +249,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         commitGate.Dispose();
         writeGate.Dispose();
         searchers.Dispose();
-        writer.Dispose();
+        writer?.Dispose();
         directory.Dispose();
-        folderLock.Dispose();
+        folderLock?.Dispose();
     }
 
     /// <summary>
@@ -267,6 +307,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             doc.Add(new global::Lucene.Net.Documents.TextField(namesField, name, Field.Store.NO));
             keys.UnionWith(indexedNames.Register(name));
         }
+        foreach (var form in IIndexedNames.FormsOf(names)) doc.Add(new StringField(IndexFields.NameForms, form, Field.Store.NO));
         foreach (var text in texts) keys.UnionWith(indexedNames.KeysOfCapitalisedWords(text));
         foreach (var key in keys) doc.Add(new StringField(keysField, key, Field.Store.NO));
     }

@@ -51,11 +51,17 @@ public static class SearchExtensions
         return services;
     }
 
-    public static IBusRegistrationConfigurator AddSearchConsumers(this IBusRegistrationConfigurator bus)
+    /// <param name="indexing">False on a read-only replica (Index:ReadOnly), which must not take index messages from the writer.</param>
+    public static IBusRegistrationConfigurator AddSearchConsumers(this IBusRegistrationConfigurator bus, bool indexing = true)
     {
-        bus.AddConsumer<IndexDocumentsConsumer, IndexDocumentsConsumerDefinition>();
+        if (indexing) bus.AddConsumer<IndexDocumentsConsumer, IndexDocumentsConsumerDefinition>();
+        bus.AddNameStateConsumers();
         return bus;
     }
+
+    /// <summary>Whether the configuration makes this a read-only replica; read before the host is built, to choose the consumers.</summary>
+    public static bool IsReadOnlyReplica(this IConfiguration configuration) =>
+        configuration.GetSection(IndexOptions.SectionName).GetValue<bool>(nameof(IndexOptions.ReadOnly));
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {

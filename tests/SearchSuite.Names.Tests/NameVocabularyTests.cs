@@ -17,6 +17,23 @@ public class NameVocabularyTests
     }
 
     [Fact]
+    public void Remove_forgets_a_form_and_its_key_once_no_other_form_has_it()
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var token in new[] { "Peskov", "Peskow", "Wiotkoff" }) vocabulary.Add(token);
+
+        Assert.True(vocabulary.Remove("PESKOW"));
+        Assert.False(vocabulary.Remove("Peskow"));
+        Assert.Equal(["peskov"], vocabulary.FormsWithKey(NameKey.Compute("Peskov")));
+        Assert.True(vocabulary.Remove("Wiotkoff"));
+        Assert.Empty(vocabulary.FormsWithKey(NameKey.Compute("Wiotkoff")));
+        Assert.Empty(vocabulary.FormsWithFold("wiotkoff"));
+        // The fuzzy index no longer leads to the removed key.
+        Assert.Empty(vocabulary.FuzzyMatches(NameKey.Compute("Witkoff"), 0.5f));
+        Assert.Equal(["peskov"], vocabulary.Forms());
+    }
+
+    [Fact]
     public void FormsWithFold_joins_accented_and_stripped_Vietnamese()
     {
         var vocabulary = new NameVocabulary();

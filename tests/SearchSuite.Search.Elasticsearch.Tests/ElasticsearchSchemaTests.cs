@@ -25,6 +25,7 @@ public sealed class SearchIndexSchemaTests
     [InlineData("fingerprint")]
     [InlineData("name_keys")]
     [InlineData("related_name_keys")]
+    [InlineData("name_forms")]
     public void Exact_match_fields_are_keywords(string field) => AssertMapping(field, """{ "type": "keyword" }""");
 
     [Theory]
@@ -61,7 +62,7 @@ public sealed class SearchIndexSchemaTests
             "id", "language", "origin_language", "outlet", "cited_sources", "source_url", "fingerprint", "ingested_at", "title", "text",
             "story_id", "duplicate_of", "story_evidence",
             "title_de", "body_de", "title_en", "body_en", "title_vi", "body_vi", "title_vi_folded", "body_vi_folded", "title_std", "body_std",
-            "related", "names", "related_names", "name_keys", "related_name_keys", "removed", "metadata",
+            "related", "names", "related_names", "name_keys", "related_name_keys", "name_forms", "removed", "metadata",
         ];
         Assert.Equal(expected.Order(), Properties.Select(property => property.Key).Order());
         Assert.False((bool)Body["mappings"]!["dynamic"]!, "unknown fields must not extend the mapping");

@@ -228,6 +228,27 @@ public sealed class ElasticsearchSearchIndexTests
     }
 
     [Fact]
+    public async Task The_name_vocabulary_is_a_composite_aggregation_of_name_forms_paged_by_its_after_key()
+    {
+        Started().Answer(200, "name_forms_page.json").Answer(200, "name_forms_last_page.json");
+
+        var forms = await index.ReadNameFormsAsync(CancellationToken.None);
+
+        Assert.Equal(["peskow", "putin"], forms.Order(StringComparer.Ordinal));
+        // https://www.elastic.co/docs/reference/aggregations/search-aggregations-bucket-composite-aggregation (pagination).
+        AssertRequests(["GET /", "GET /_alias/searchsuite-news", "POST /searchsuite-news/_search?typed_keys=true", "POST /searchsuite-news/_search?typed_keys=true"]);
+        JsonAssert.Equivalent("""
+            { "size": 0, "aggregations": { "name_forms": { "composite": {
+                "size": 10000, "sources": [ { "name_forms": { "terms": { "field": "name_forms" } } } ] } } } }
+            """, es.Requests[2].Body);
+        JsonAssert.Equivalent("""
+            { "size": 0, "aggregations": { "name_forms": { "composite": {
+                "size": 10000, "sources": [ { "name_forms": { "terms": { "field": "name_forms" } } } ],
+                "after": { "name_forms": "putin" } } } } }
+            """, es.Requests[3].Body);
+    }
+
+    [Fact]
     public async Task Bulk_indexes_per_language_fields_name_keys_and_story_fields_through_the_alias_by_id_only()
     {
         Started()
@@ -249,6 +270,7 @@ public sealed class ElasticsearchSearchIndexTests
               "related": ["Trump gặp Putin"],
               "names": ["Nguyễn Phú Trọng", "Vladimir Putin"], "related_names": ["Donald Trump"],
               "name_keys": ["trọng", "putin", "tổng", "bí", "nga", "nguyễn", "phú", "vladimir"], "related_name_keys": ["trump", "putin"],
+              "name_forms": ["nguyễn", "phú", "trọng", "vladimir", "putin", "donald", "trump"],
               "removed": [], "metadata": {},
               "title_vi": "Tổng Bí thư tiếp Tổng thống Nga", "body_vi": "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Vladimir Putin.",
               "title_vi_folded": "Tổng Bí thư tiếp Tổng thống Nga", "body_vi_folded": "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Vladimir Putin."

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using SearchSuite.Cli.Output;
 using SearchSuite.Names;
 using SearchSuite.V1;
 using Spectre.Console;
 
 namespace SearchSuite.Cli.Commands;
 
-/// <summary>`names list|add|remove|import`: the name-variant groups of a running server, over gRPC.</summary>
+/// <summary>`names list|add|remove|restore|import`: the name-variant groups of a running server, over gRPC.</summary>
 public static class NamesCommand
 {
     /// <summary>Groups per ImportVariantGroups call, well under the server's limit and message size.</summary>
@@ -18,6 +19,7 @@ public static class NamesCommand
         List(),
         Add(),
         Remove(),
+        Restore(),
         Import(),
     };
 
@@ -25,15 +27,19 @@ public static class NamesCommand
     {
         var name = new Option<string?>("--name") { Description = "Only groups with a spelling of this name, in any language or script" };
         var origin = new Option<string?>("--origin") { Description = "Only groups of this origin: curated, configured, imported or user" };
-        var command = new Command("list", "Show variant groups with their ids") { name, origin, GrpcConnection.Server };
+        var includeDisabled = new Option<bool>("--include-disabled") { Description = "Also the disabled curated and configured groups ('names restore' enables them)" };
+        var command = new Command("list", "Show variant groups with their ids") { name, origin, includeDisabled, GrpcConnection.Server };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, async client =>
         {
-            var request = new ListVariantGroupsRequest { Name = parse.GetValue(name) ?? "", Origin = parse.GetValue(origin) ?? "", PageSize = NamesPageSize };
+            var request = new ListVariantGroupsRequest
+            {
+                Name = parse.GetValue(name) ?? "", Origin = parse.GetValue(origin) ?? "", PageSize = NamesPageSize, IncludeDisabled = parse.GetValue(includeDisabled),
+            };
             var shown = 0;
             while (true)
             {
                 var response = await client.ListVariantGroupsAsync(request, cancellationToken: cancellationToken);
-                if (shown == 0) AnsiConsole.MarkupLineInterpolated($"[grey]{response.TotalSize} groups (curated list {response.CuratedVersion})[/]");
+                if (shown == 0) AnsiConsole.MarkupLineInterpolated($"[grey]{Terminal.Count(response.TotalSize, "group")} (curated list {response.CuratedVersion})[/]");
                 foreach (var group in response.Groups) Print(group);
                 shown += response.Groups.Count;
                 if (response.NextPageToken.Length == 0) return 0;
@@ -51,7 +57,9 @@ public static class NamesCommand
         {
             var request = new AddVariantGroupRequest();
             request.Variants.Add(parse.GetValue(variants) ?? []);
-            Print(await client.AddVariantGroupAsync(request, cancellationToken: cancellationToken));
+            var group = await client.AddVariantGroupAsync(request, cancellationToken: cancellationToken);
+            if (group.AlreadyExisted) Console.WriteLine("A group with these spellings already exists; nothing was added:");
+            Print(group);
             return 0;
         }));
         return command;
@@ -60,11 +68,23 @@ public static class NamesCommand
     private static Command Remove()
     {
         var id = new Argument<string>("id") { Description = "The group's id, as 'names list' shows it" };
-        var command = new Command("remove", "Remove a variant group (a curated one stays removed)") { id, GrpcConnection.Server, GrpcConnection.ApiKey };
+        var command = new Command("remove", "Remove a user or imported group; disable a curated or configured one ('names restore' enables it)") { id, GrpcConnection.Server, GrpcConnection.ApiKey };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, async client =>
         {
             await client.RemoveVariantGroupAsync(new RemoveVariantGroupRequest { Id = parse.GetValue(id) ?? "" }, cancellationToken: cancellationToken);
             Console.WriteLine($"Removed {parse.GetValue(id)}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Restore()
+    {
+        var id = new Argument<string>("id") { Description = "A disabled curated or configured group's id, as 'names list --include-disabled' shows it" };
+        var command = new Command("restore", "Enable a disabled curated or configured group again") { id, GrpcConnection.Server, GrpcConnection.ApiKey };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, async client =>
+        {
+            Print(await client.RestoreVariantGroupAsync(new RestoreVariantGroupRequest { Id = parse.GetValue(id) ?? "" }, cancellationToken: cancellationToken));
             return 0;
         }));
         return command;
@@ -85,16 +105,19 @@ public static class NamesCommand
             return RunAsync(parse, async client =>
             {
                 NameVariantList list;
-                using (var reader = path.OpenText()) list = NameVariantList.Read(reader);
+                // Every line goes to the server, which reports each group it skips and why; shown here by line number.
+                using (var reader = path.OpenText()) list = NameVariantList.Read(reader, keepLoneSpellings: true);
                 int imported = 0, skipped = 0;
-                foreach (var batch in list.Groups.Chunk(ImportBatchSize))
+                for (var start = 0; start < list.Groups.Count; start += ImportBatchSize)
                 {
                     var request = new ImportVariantGroupsRequest();
-                    request.Groups.Add(batch.Select(group => new VariantSpellings { Variants = { group } }));
+                    request.Groups.Add(list.Groups.Skip(start).Take(ImportBatchSize).Select(group => new VariantSpellings { Variants = { group } }));
                     var response = await client.ImportVariantGroupsAsync(request, cancellationToken: cancellationToken);
+                    foreach (var group in response.SkippedGroups)
+                        Console.WriteLine($"{path.Name}:{list.LineNumbers[start + group.Index]}: skipped: {group.Reason}");
                     (imported, skipped) = (imported + response.Imported, skipped + response.Skipped);
                 }
-                Console.WriteLine($"Imported {imported} groups from {path.Name}; skipped {skipped} (spellings with different word counts).");
+                Console.WriteLine($"Imported {Terminal.Count(imported, "group")} from {path.Name}; skipped {skipped}.");
                 return 0;
             });
         });
@@ -105,5 +128,5 @@ public static class NamesCommand
         GrpcConnection.RunAsync(parse, invoker => call(new NamesService.NamesServiceClient(invoker)));
 
     private static void Print(VariantGroup group) =>
-        AnsiConsole.MarkupLineInterpolated($"{group.Id} [grey]({group.Origin})[/]  {string.Join(" | ", group.Variants)}");
+        AnsiConsole.MarkupLineInterpolated($"{group.Id} [grey]({group.Origin}{(group.Disabled ? ", disabled" : "")})[/]  {string.Join(" | ", group.Variants)}");
 }

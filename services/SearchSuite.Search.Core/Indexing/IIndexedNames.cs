@@ -8,6 +8,10 @@ public interface IIndexedNames
 {
     IReadOnlyList<string> Register(string personName);
 
+    /// <summary>The normalised tokens of <paramref name="personNames"/> that have a key, as <see cref="IndexFields.NameForms"/> holds them.</summary>
+    static IReadOnlyList<string> FormsOf(IEnumerable<string> personNames) =>
+        [.. personNames.SelectMany(SearchSuite.Names.IndexedNameToken.FromName).Where(t => t.Key.Length > 0).Select(t => t.Form).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The transliteration key of one name token, or null when it has none.</summary>
     string? KeyOf(string token);
 

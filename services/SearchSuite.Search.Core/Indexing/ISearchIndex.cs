@@ -13,6 +13,12 @@ public interface ISearchIndex
     /// <summary>Adds or replaces documents by id (idempotent), durably, and makes them searchable.</summary>
     Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The distinct <see cref="IndexFields.NameForms"/> of the live documents: the name vocabulary follows it, so every
+    /// replica on the same index expands the same names, and a replaced document's names leave the vocabulary.
+    /// </summary>
+    Task<IReadOnlyCollection<string>> ReadNameFormsAsync(CancellationToken cancellationToken);
+
     Task<IndexSearchResult> SearchAsync(QueryPlan plan, CancellationToken cancellationToken);
 
     /// <summary>The document as last indexed, or null while it is not yet searchable.</summary>

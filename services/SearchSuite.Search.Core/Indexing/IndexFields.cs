@@ -29,6 +29,11 @@ public static class IndexFields
     public const string RelatedNames = "related_names";
     public const string NameKeys = "name_keys";
     public const string RelatedNameKeys = "related_name_keys";
+    /// <summary>
+    /// The normalised tokens of the person names (keyword, not stored): the name vocabulary is read from its terms, so
+    /// it lives in the index, not beside it.
+    /// </summary>
+    public const string NameForms = "name_forms";
     /// <summary>The story a document belongs to (keyword; doc values in Lucene, for collapsing).</summary>
     public const string StoryId = "story_id";
     /// <summary>"true" on a (near-)duplicate in Lucene: searches leave it out as a hit, grouped searches show it as a version.</summary>

@@ -10,15 +10,17 @@ public sealed class NameMatchingOptions : IValidatableObject
     /// <summary>JSON file of the variant groups added, imported or removed at run time; default: name-variants.json in the index folder.</summary>
     public string? VariantsFile { get; set; }
 
-    /// <summary>The person-name tokens seen at index time, one a line, so expansion survives a restart; default: name-vocabulary.txt in the index folder.</summary>
-    public string? VocabularyFile { get; set; }
+    /// <summary>
+    /// How often each replica reads the name vocabulary and the variant groups from the shared state: the bound within
+    /// which a replica sees what another indexed or edited (a variant edit also reaches it at once by NameVariantsChanged).
+    /// </summary>
+    [Range(1, 3600)]
+    public int RefreshSeconds { get; set; } = 5;
 
     /// <summary>Variant lists (UTF-8, one group a line, spellings separated by TABs) loaded at every start, e.g. large public lists.</summary>
     public List<string> ListFiles { get; set; } = [];
 
     public string VariantsPath(IndexOptions index) => VariantsFile is { Length: > 0 } file ? file : Path.Combine(index.Path, "name-variants.json");
-
-    public string VocabularyPath(IndexOptions index) => VocabularyFile is { Length: > 0 } file ? file : Path.Combine(index.Path, "name-vocabulary.txt");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

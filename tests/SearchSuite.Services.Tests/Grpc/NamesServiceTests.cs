@@ -106,6 +106,77 @@ public sealed class NamesServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adding_a_group_twice_returns_the_existing_group_marked_already_existed()
+    {
+        await using var server = await InProcessServer.StartAsync(dataDirectory: dataDirectory);
+        var first = await server.Names().AddVariantGroupAsync(new AddVariantGroupRequest { Variants = { "Lviv", "Lemberg" } });
+        var second = await server.Names().AddVariantGroupAsync(new AddVariantGroupRequest { Variants = { "lemberg", "Lviv" } });
+
+        Assert.False(first.AlreadyExisted);
+        Assert.True(second.AlreadyExisted);
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(1, (await server.Names().ListVariantGroupsAsync(new ListVariantGroupsRequest { Origin = "user" })).TotalSize);
+    }
+
+    [Fact]
+    public async Task A_removed_curated_group_is_listed_as_disabled_and_restore_brings_it_back_after_a_restart_too()
+    {
+        await using (var server = await InProcessServer.StartAsync(dataDirectory: dataDirectory))
+        {
+            await IngestAsync(server, "poutine", "French newspapers called him Vladimir Poutine in their reports about the summit.");
+            await server.Names().RemoveVariantGroupAsync(new RemoveVariantGroupRequest { Id = "curated-putin" });
+            Assert.Empty((await server.Names().ListVariantGroupsAsync(new ListVariantGroupsRequest { Name = "Putin", Origin = "curated" })).Groups);
+            var disabled = (await server.Names().ListVariantGroupsAsync(new ListVariantGroupsRequest { Name = "Putin", Origin = "curated", IncludeDisabled = true })).Groups;
+            Assert.Equal(("curated-putin", true), (Assert.Single(disabled).Id, disabled[0].Disabled));
+            await AssertRpcError(StatusCode.NotFound, "id:", () => server.Names().RemoveVariantGroupAsync(new RemoveVariantGroupRequest { Id = "curated-putin" }));
+        }
+        await using (var server = await InProcessServer.StartAsync(dataDirectory: dataDirectory))
+        {
+            Assert.DoesNotContain("poutine", await HitIds(server, "Putin"));
+            var restored = await server.Names().RestoreVariantGroupAsync(new RestoreVariantGroupRequest { Id = "curated-putin" });
+            Assert.Equal(("curated-putin", false), (restored.Id, restored.Disabled));
+            Assert.Contains("poutine", await HitIds(server, "Putin"));
+            await AssertRpcError(StatusCode.NotFound, "id:", () => server.Names().RestoreVariantGroupAsync(new RestoreVariantGroupRequest { Id = "curated-putin" }));
+        }
+        await using (var server = await InProcessServer.StartAsync(dataDirectory: dataDirectory))
+            Assert.Contains("poutine", await HitIds(server, "Putin"));
+    }
+
+    [Fact]
+    public async Task Import_reports_every_skipped_group_with_its_position_and_reason()
+    {
+        await using var server = await InProcessServer.StartAsync(dataDirectory: dataDirectory);
+        var import = new ImportVariantGroupsRequest
+        {
+            Groups =
+            {
+                new VariantSpellings { Variants = { "Solo" } },
+                new VariantSpellings { Variants = { "Stalin", "Dzhugashvili" } },
+                new VariantSpellings { Variants = { "!!!", "???" } },
+                new VariantSpellings { Variants = { "Putin", "Poutine", "Путин" } },
+            },
+        };
+
+        var response = await server.Names().ImportVariantGroupsAsync(import);
+
+        Assert.Equal((1, 3), (response.Imported, response.Skipped));
+        Assert.Equal([0, 2], response.SkippedGroups.Take(2).Select(g => g.Index));
+        Assert.Contains("two distinct spellings", response.SkippedGroups[0].Reason);
+        Assert.Contains("'!!!' has no letters", response.SkippedGroups[1].Reason);
+        // The curated Putin group has exactly these spellings.
+        Assert.Equal((3, "already exists as group curated-putin"), (response.SkippedGroups[2].Index, response.SkippedGroups[2].Reason));
+    }
+
+    [Fact]
+    public async Task Spellings_without_letters_are_refused_for_that_reason_not_for_word_counts()
+    {
+        await using var server = await InProcessServer.StartAsync(dataDirectory: dataDirectory);
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Names().AddVariantGroupAsync(new AddVariantGroupRequest { Variants = { "!!!", "???" } }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("variants: '!!!' has no letters: a spelling needs at least one word", error.Status.Detail);
+    }
+
+    [Fact]
     public async Task A_missing_list_file_in_configuration_fails_the_start_naming_it()
     {
         var missing = Path.Combine(dataDirectory, "no-such-list.tsv");

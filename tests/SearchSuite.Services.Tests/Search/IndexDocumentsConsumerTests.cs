@@ -35,6 +35,8 @@ public sealed class IndexDocumentsConsumerTests
             return refused.Count == 0 ? Task.CompletedTask : Task.FromException(new DocumentsRejectedException(refused));
         }
 
+        public Task<IReadOnlyCollection<string>> ReadNameFormsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IndexSearchResult> SearchAsync(QueryPlan plan, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -41,6 +41,37 @@ public class LuceneSearchIndexTests : SearchIndexBehaviour
         using var committed = global::Lucene.Net.Index.DirectoryReader.Open(directory);
         Assert.Equal(200, committed.NumDocs);
     }
+
+    [Fact]
+    public async Task A_read_only_replica_on_the_same_folder_sees_each_commit_and_refuses_to_index()
+    {
+        var peskow = SeedDocuments.Normalize("peskow", "Kremlsprecher Dmitri Peskow sprach in Moskau.", "de") with { PersonNames = ["Dmitri Peskow"] };
+        await index!.IndexAsync([peskow], CancellationToken.None);
+        using var replica = new LuceneSearchIndex(Options.Create(new IndexOptions { Path = path, FileAccess = FileAccess, ReadOnly = true }),
+            new SearchSuite.Search.NameMatching.IndexedNameVocabulary(), NullLogger<LuceneSearchIndex>.Instance);
+
+        Assert.NotNull(await replica.GetAsync("peskow", CancellationToken.None));
+        await index.IndexAsync([peskow with { DocumentId = "lawrow", PersonNames = ["Sergej Lawrow"] }], CancellationToken.None);
+        Assert.NotNull(await replica.GetAsync("lawrow", CancellationToken.None));
+        Assert.Equal((await index.ReadNameFormsAsync(CancellationToken.None)).Order(), (await replica.ReadNameFormsAsync(CancellationToken.None)).Order());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => replica.IndexAsync([peskow], CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_read_only_replica_without_an_index_fails_naming_the_folder()
+    {
+        var empty = Directory.CreateTempSubdirectory("searchsuite-no-index-").FullName;
+        try
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => new LuceneSearchIndex(Options.Create(new IndexOptions { Path = empty, ReadOnly = true }),
+                new SearchSuite.Search.NameMatching.IndexedNameVocabulary(), NullLogger<LuceneSearchIndex>.Instance));
+            Assert.Contains(empty, error.Message);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
 }
 
 /// <summary>The same suite with the index files read through buffers, as the all-in-one reads them.</summary>

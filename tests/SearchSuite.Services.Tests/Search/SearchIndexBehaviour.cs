@@ -68,6 +68,21 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_name_forms_are_those_of_the_live_documents()
+    {
+        var peskow = SeedDocuments.All[1] with { PersonNames = ["Dmitri Peskow"], RelatedPersonNames = ["Nguyễn Phú Trọng"] };
+        await index.IndexAsync([SeedDocuments.All[0], peskow], CancellationToken.None);
+        Assert.Superset(new HashSet<string> { "dmitri", "peskow", "nguyễn", "phú", "trọng" }, (await index.ReadNameFormsAsync(CancellationToken.None)).ToHashSet());
+
+        // Replacing the document drops the names only it held: the vocabulary shrinks with the index.
+        await index.IndexAsync([peskow with { PersonNames = ["Wladimir Putin"], RelatedPersonNames = [] }], CancellationToken.None);
+        var forms = await index.ReadNameFormsAsync(CancellationToken.None);
+        Assert.Contains("putin", forms);
+        Assert.DoesNotContain("peskow", forms);
+        Assert.DoesNotContain("trọng", forms);
+    }
+
+    [Fact]
     public async Task Indexing_the_same_document_again_replaces_it()
     {
         await IndexSeedsAsync();

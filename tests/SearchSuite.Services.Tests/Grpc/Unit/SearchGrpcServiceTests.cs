@@ -18,6 +18,8 @@ public sealed class SearchGrpcServiceTests
 
         public Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task<IReadOnlyCollection<string>> ReadNameFormsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyCollection<string>>([]);
+
         public async Task<IndexSearchResult> SearchAsync(QueryPlan plan, CancellationToken cancellationToken)
         {
             SearchStarted.TrySetResult(cancellationToken);
