@@ -2,6 +2,7 @@ using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
+using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
@@ -27,13 +28,53 @@ public static class ElasticsearchQueryBuilder
         TrackTotalHits = new TrackHits(true),
         Source = new SourceConfig(new SourceFilter { Excludes = Fields.FromStrings(ElasticsearchDocument.SearchedOnlyFields) }),
         // One hit per story (its best match) and the number of stories (approximate beyond 3,000, as cardinality is).
+        // Under a date order, collapse keeps each story's newest (or oldest) match, as the Lucene backend does.
         Collapse = plan.GroupByStory ? new FieldCollapse { Field = IndexFields.StoryId } : null,
-        Aggregations = plan.GroupByStory
-            ? new Dictionary<string, Aggregation> { [TotalStoriesAggregation] = new CardinalityAggregation { Field = IndexFields.StoryId } }
-            : null,
+        Sort = Sort(plan.Refinements.Order),
+        // Scores are still reported under a date order.
+        TrackScores = plan.Refinements.Order == ResultOrder.Relevance ? null : true,
+        Aggregations = Aggregations(plan),
     };
 
     public const string TotalStoriesAggregation = "total_stories";
+
+    /// <summary>Null for relevance. A date order puts undated documents last and breaks ties by id, so paging is stable.</summary>
+    private static List<SortOptions>? Sort(ResultOrder order) => order == ResultOrder.Relevance
+        ? null
+        :
+        [
+            new SortOptions { Field = new FieldSort { Field = IndexFields.PublishedAt, Order = order == ResultOrder.Newest ? SortOrder.Desc : SortOrder.Asc, Missing = "_last" } },
+            new SortOptions { Field = new FieldSort { Field = IndexFields.Id, Order = SortOrder.Asc } },
+        ];
+
+    /// <summary>The story count and each facet, named by its wire name: terms for keywords, a monthly date_histogram for published_month.</summary>
+    private static Dictionary<string, Aggregation>? Aggregations(QueryPlan plan)
+    {
+        var aggregations = new Dictionary<string, Aggregation>();
+        if (plan.GroupByStory) aggregations[TotalStoriesAggregation] = new CardinalityAggregation { Field = IndexFields.StoryId };
+        foreach (var facet in plan.Refinements.FacetFields)
+        {
+            aggregations[FacetFields.NameOf(facet)] = facet == FacetField.PublishedMonth
+                ? new DateHistogramAggregation { Field = IndexFields.PublishedAt, CalendarInterval = CalendarInterval.Month, Format = "yyyy-MM", MinDocCount = 1 }
+                : new TermsAggregation { Field = FacetFieldOf(facet), Size = plan.Refinements.FacetSize };
+        }
+        return aggregations.Count > 0 ? aggregations : null;
+    }
+
+    private static string FacetFieldOf(FacetField facet) => facet switch
+    {
+        FacetField.Language => IndexFields.Language,
+        FacetField.OriginLanguage => ElasticsearchDocument.OriginOrOwnLanguageField,
+        FacetField.Outlet => IndexFields.Outlet,
+        _ => throw new ArgumentOutOfRangeException(nameof(facet)),
+    };
+
+    /// <summary>The facets of a search response, in the plan's order, sorted and capped as the Lucene backend answers them.</summary>
+    public static IReadOnlyList<FacetCounts> ReadFacets(QueryPlan plan, AggregateDictionary? aggregations) =>
+        [.. plan.Refinements.FacetFields.Select(facet => FacetCounts.Top(facet, facet == FacetField.PublishedMonth
+            ? (aggregations?.GetDateHistogram(FacetFields.NameOf(facet))?.Buckets ?? []).Select(b => KeyValuePair.Create(b.KeyAsString ?? FacetFields.MonthOf(b.Key), b.DocCount))
+            : (aggregations?.GetStringTerms(FacetFields.NameOf(facet))?.Buckets ?? []).Select(b => KeyValuePair.Create(b.Key.ToString(), b.DocCount)),
+            plan.Refinements.FacetSize))];
 
     /// <summary>Candidates for story assignment: the same fingerprint, or the most (weighted) shared evidence terms.</summary>
     public static SearchRequest StoryCandidates(StoryCandidateQuery query, string index)
@@ -119,6 +160,15 @@ public static class ElasticsearchQueryBuilder
             };
             filters.Add(new BoolQuery { Should = [Terms(IndexFields.OriginLanguage, plan.OriginLanguages), originalInItsLanguage], MinimumShouldMatch = 1 });
         }
+        var refinements = plan.Refinements;
+        if (refinements.Outlets.Count > 0) filters.Add(Terms(IndexFields.OutletKey, refinements.Outlets));
+        if (refinements.HasDateFilter)
+            filters.Add(new DateRangeQuery(IndexFields.PublishedAt)
+            {
+                Gte = refinements.PublishedAfter is { } after ? DateMath.Anchored(PublicationTime.Format(after.ToUniversalTime())) : null,
+                Lt = refinements.PublishedBefore is { } before ? DateMath.Anchored(PublicationTime.Format(before.ToUniversalTime())) : null,
+                Format = "strict_date_optional_time",
+            });
         return filters;
     }
 

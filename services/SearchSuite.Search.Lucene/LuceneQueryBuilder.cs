@@ -30,21 +30,56 @@ public static class LuceneQueryBuilder
     private static readonly BoundedMemo<Filter> Filters = new(256);
 
     /// <summary>
-    /// The language filter, or null for none. Each combination is built once and caches its matching documents per
-    /// segment (deletions are applied on top), as few combinations recur and re-running them costs a query each time.
+    /// The language, outlet and date filter, or null for none. The language and outlet part is built once per combination
+    /// and caches its matching documents per segment (deletions are applied on top), as few combinations recur and re-running
+    /// them costs a query each time; a date range differs from search to search, so it is not cached.
     /// </summary>
     public static Filter? BuildFilter(QueryPlan plan)
     {
-        if (plan.Languages.Count == 0 && plan.OriginLanguages.Count == 0) return null;
-        var key = string.Join(',', plan.Languages) + ";" + string.Join(',', plan.OriginLanguages);
+        var refinements = plan.Refinements;
+        var keywords = KeywordFilter(plan.Languages, plan.OriginLanguages, refinements.Outlets);
+        if (!refinements.HasDateFilter) return keywords;
+        var dates = NumericRangeFilter.NewInt64Range(IndexFields.PublishedAt,
+            refinements.PublishedAfter?.ToUnixTimeMilliseconds(), refinements.PublishedBefore?.ToUnixTimeMilliseconds(), minInclusive: true, maxInclusive: false);
+        if (keywords is null) return dates;
+        var both = new BooleanQuery { { new ConstantScoreQuery(keywords), Occur.MUST }, { new ConstantScoreQuery(dates), Occur.MUST } };
+        return new QueryWrapperFilter(both);
+    }
+
+    private static Filter? KeywordFilter(IReadOnlyList<string> languages, IReadOnlyList<string> origins, IReadOnlyList<string> outlets)
+    {
+        if (languages.Count == 0 && origins.Count == 0 && outlets.Count == 0) return null;
+        var key = string.Join(',', languages) + ";" + string.Join(',', origins) + ";" + string.Join('\u001f', outlets);
         return Filters.GetOrAdd(key, _ =>
         {
             var filter = new BooleanQuery();
-            AddAnyOf(filter, IndexFields.Language, plan.Languages);
-            AddAnyOf(filter, IndexFields.OriginLanguage, plan.OriginLanguages);
+            AddAnyOf(filter, IndexFields.Language, languages);
+            AddAnyOf(filter, IndexFields.OriginLanguage, origins);
+            AddAnyOf(filter, IndexFields.OutletKey, outlets);
             return new CachingWrapperFilter(new QueryWrapperFilter(filter));
         });
     }
+
+    /// <summary>
+    /// Null for relevance (score, then doc id). A date order puts undated documents last and breaks ties by id, so
+    /// paging is stable.
+    /// </summary>
+    public static Sort? BuildSort(ResultOrder order) => order switch
+    {
+        ResultOrder.Newest => new Sort(DateOrder(newestFirst: true), IdOrder),
+        ResultOrder.Oldest => new Sort(DateOrder(newestFirst: false), IdOrder),
+        _ => null,
+    };
+
+    private static SortField DateOrder(bool newestFirst)
+    {
+        var field = new SortField(IndexFields.PublishedAt, SortFieldType.INT64, newestFirst);
+        // The missing value that sorts after every date in this direction.
+        field.SetMissingValue(newestFirst ? long.MinValue : long.MaxValue);
+        return field;
+    }
+
+    private static readonly SortField IdOrder = new(IndexFields.Id, SortFieldType.STRING);
 
     private static Query WordQuery(QueryWord word, SegmentTermLookup terms)
     {

@@ -11,7 +11,10 @@ public sealed record SearchQuery(
     int Offset,
     int Limit,
     bool ExpandNames,
-    bool GroupByStory = false);
+    bool GroupByStory = false)
+{
+    public SearchRefinements Refinements { get; init; } = SearchRefinements.None;
+}
 
 /// <summary>One spelling a query word may match in the name fields, with the weight its source earns.</summary>
 /// <param name="Key">Matched in the key fields (extracted names' keys and the keys of capitalised words) at <see cref="KeyWeight"/>.</param>
@@ -45,4 +48,6 @@ public sealed record QueryPlan(
 {
     /// <summary>Most versions a grouped hit carries.</summary>
     public const int MaxVersions = 50;
+
+    public SearchRefinements Refinements { get; init; } = SearchRefinements.None;
 }

@@ -35,7 +35,7 @@ public sealed class QueryPlanner(INameExpansion names)
                 ? new QueryWord(t.Text, Required: false, [])
                 : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName, t.IsNameWord) : [], t.AnyOf))
             .ToList();
-        return new QueryPlan(words, query.Languages, query.OriginLanguages, query.Offset, query.Limit, query.GroupByStory);
+        return new QueryPlan(words, query.Languages, query.OriginLanguages, query.Offset, query.Limit, query.GroupByStory) { Refinements = query.Refinements };
     }
 
     /// <summary>
