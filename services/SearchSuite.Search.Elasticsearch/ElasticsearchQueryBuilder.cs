@@ -110,14 +110,17 @@ public static class ElasticsearchQueryBuilder
         // Alternatives (a long name's surname): one of them must match, as in the Lucene backend.
         var anyOf = plan.Words.Where(w => w.AnyOf is not null).GroupBy(w => w.AnyOf)
             .Select(g => (Query)new BoolQuery { Should = [.. g.Select(WordQuery)], MinimumShouldMatch = 1 });
-        List<Query> required = [.. alone.Where(w => w.Required).Select(WordQuery), .. anyOf];
+        // Phrases, and OR groups of words and phrases: one alternative must match (as in the Lucene backend).
+        var phraseGroups = plan.Phrases.Where(p => p.AnyOf is not null).GroupBy(p => p.AnyOf)
+            .Select(g => (Query)new BoolQuery { Should = [.. g.Select(PhraseQuery)], MinimumShouldMatch = 1 });
+        List<Query> required = [.. alone.Where(w => w.Required).Select(WordQuery), .. anyOf, .. plan.Phrases.Where(p => p.AnyOf is null).Select(PhraseQuery), .. phraseGroups];
         List<Query> optional = [.. alone.Where(w => !w.Required).Select(WordQuery)];
         var filters = Filters(plan);
         return new BoolQuery
         {
             Must = required.Count > 0 ? required : null,
-            // Duplicates are versions of their story, never hits of their own (grouped hits list them).
-            MustNot = [new ExistsQuery { Field = IndexFields.DuplicateOf }],
+            // Duplicates are versions of their story, never hits of their own (grouped hits list them); exclusions never match.
+            MustNot = [new ExistsQuery { Field = IndexFields.DuplicateOf }, .. plan.Exclusions.Select(PhraseQuery)],
             Should = optional.Count > 0 ? optional : null,
             Filter = filters.Count > 0 ? filters : null,
             // Without a must clause a filter alone would match; in Lucene a query of optional words needs one of them.
@@ -138,6 +141,19 @@ public static class ElasticsearchQueryBuilder
             queries.Add(ConstantScore(new TermQuery(IndexFields.NameKeys, name.Key), name.KeyWeight));
             queries.Add(ConstantScore(new TermQuery(IndexFields.RelatedNameKeys, name.Key), name.KeyWeight * IndexFields.RelatedBoost));
         }
+        return new DisMaxQuery { TieBreaker = IndexFields.WordTieBreaker, Queries = queries };
+    }
+
+    /// <summary>
+    /// A one-word phrase is that word; a longer one a match_phrase per field (analysed, stemmed, by the field), or, when its
+    /// words have name alternatives, all its words matching with names in any spelling.
+    /// </summary>
+    private static Query PhraseQuery(QueryPhrase phrase)
+    {
+        if (phrase.Words.Count == 1) return WordQuery(phrase.Words[0]);
+        List<Query> queries = [.. IndexFields.WordFields.Select(field => MatchPhrase(field.Name, phrase.Text, field.Boost))];
+        var nameWords = phrase.Words.Where(w => w.Required || w.AnyOf is not null).ToList();
+        if (phrase.HasNames && nameWords.Count > 0) queries.Add(new BoolQuery { Must = [.. nameWords.Select(WordQuery)] });
         return new DisMaxQuery { TieBreaker = IndexFields.WordTieBreaker, Queries = queries };
     }
 

@@ -21,9 +21,51 @@ public static class LuceneQueryBuilder
             foreach (var word in alternatives) anyOf.Add(WordQuery(word, terms), Occur.SHOULD);
             root.Add(anyOf, Occur.MUST);
         }
+        foreach (var phrase in plan.Phrases.Where(p => p.AnyOf is null))
+            root.Add(PhraseQuery(phrase, terms), Occur.MUST);
+        // OR groups: one alternative (a word or a phrase) must match.
+        foreach (var alternatives in plan.Phrases.Where(p => p.AnyOf is not null).GroupBy(p => p.AnyOf))
+        {
+            var anyOf = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+            foreach (var phrase in alternatives) anyOf.Add(PhraseQuery(phrase, terms), Occur.SHOULD);
+            root.Add(anyOf, Occur.MUST);
+        }
+        foreach (var exclusion in plan.Exclusions)
+            root.Add(PhraseQuery(exclusion, terms), Occur.MUST_NOT);
         // Duplicates are versions of their story, never hits of their own (grouped hits list them).
         root.Add(new TermQuery(new Term(IndexFields.Duplicate, "true")), Occur.MUST_NOT);
         return root;
+    }
+
+    /// <summary>
+    /// A one-word phrase is that word. A longer one is a phrase per field, analysed by the field (stemmed, stop words
+    /// left as gaps); when its words have name alternatives, all its words matching (names in any spelling) also counts.
+    /// </summary>
+    private static Query PhraseQuery(QueryPhrase phrase, SegmentTermLookup terms)
+    {
+        if (phrase.Words.Count == 1) return WordQuery(phrase.Words[0], terms);
+        var query = new DisjunctionMaxQuery((float)IndexFields.WordTieBreaker);
+        foreach (var field in IndexFields.WordFields)
+        {
+            var positioned = LuceneAnalyzers.PositionedTerms(LuceneAnalyzers.For(field.Analysis), field.Name, phrase.Text);
+            if (positioned.Count == 0) continue;
+            Query match;
+            if (positioned.Count == 1) match = terms.Query(new Term(field.Name, positioned[0].Term));
+            else
+            {
+                var exact = new PhraseQuery();
+                foreach (var (term, position) in positioned) exact.Add(new Term(field.Name, term), position);
+                match = exact;
+            }
+            query.Add(Boosted(match, field.Boost));
+        }
+        if (phrase.HasNames)
+        {
+            var allWords = new BooleanQuery();
+            foreach (var word in phrase.Words.Where(w => w.Required || w.AnyOf is not null)) allWords.Add(WordQuery(word, terms), Occur.MUST);
+            if (allWords.Clauses.Count > 0) query.Add(allWords);
+        }
+        return query;
     }
 
     /// <summary>Bounded: the combinations come from clients.</summary>

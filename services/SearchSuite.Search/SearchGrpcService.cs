@@ -30,6 +30,8 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
     {
         var query = Validate(request);
         var plan = planner.Plan(query);
+        if (plan.Words.Count == 0 && plan.Phrases.Count == 0)
+            throw InvalidArgument("query", "has only exclusions (-word, -\"phrase\"); add a word or phrase to search for");
         var result = await index.SearchAsync(plan, context.CancellationToken);
 
         var response = new SearchResponse { TotalHits = result.TotalHits, TotalStories = result.TotalStories };
@@ -56,7 +58,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
             protoHit.MatchedNames.Add(decoration.MatchedNames);
             response.Hits.Add(protoHit);
         }
-        foreach (var word in plan.Words.Where(w => w.Names.Count > 0))
+        foreach (var word in plan.MatchedWords.Where(w => w.Names.Count > 0))
         {
             var expansion = new QueryNameExpansion { QueryName = word.Text };
             expansion.Forms.Add(word.Names.Select(n => new NameForm { Form = n.Form, Source = n.Source.ToString().ToLowerInvariant() }));

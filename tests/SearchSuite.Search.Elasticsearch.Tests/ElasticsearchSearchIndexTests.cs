@@ -400,7 +400,7 @@ public sealed class ElasticsearchSearchIndexTests
     }
 
     /// <summary>Every title/body field and the related headlines, with the schema's boosts, for one query word.</summary>
-    private static string WordClauses(string word) => string.Join(",\n", new (string Field, float Boost)[]
+    internal static string WordClauses(string word) => string.Join(",\n", new (string Field, float Boost)[]
     {
         ("title_de", 2), ("body_de", 1), ("title_en", 2), ("body_en", 1), ("title_vi", 2), ("body_vi", 1),
         ("title_vi_folded", 2), ("body_vi_folded", 1), ("title_std", 2), ("body_std", 1), ("related", 0.2f),
@@ -551,5 +551,31 @@ public sealed class ElasticsearchNewsSearchTests
         var source = JsonNode.Parse(es.Requests.First(r => r.PathAndQuery.Contains("_bulk", StringComparison.Ordinal)).Body!.Split('\n')[1])!;
         Assert.Equal(("2025-03-04T21:29:00+07:00", "dan tri", "de"),
             ((string?)source["published_at"], (string?)source["outlet_key"], (string?)source["origin_or_own_language"]));
+    }
+
+    [Fact]
+    public async Task Phrases_are_match_phrase_per_field_or_groups_a_bool_should_and_exclusions_must_not()
+    {
+        Started().Answer(200, "search.json");
+        var plan = new QueryPlan([], [], [], 0, 10)
+        {
+            Phrases = [new QueryPhrase("nuclear talks", [new("nuclear", true, []), new("talks", true, [])]),
+                new QueryPhrase("Peskow", [new("Peskow", true, [])], AnyOf: 1), new QueryPhrase("Peskov", [new("Peskov", true, [])], AnyOf: 1)],
+            Exclusions = [new QueryPhrase("Saudi Arabia", [new("Saudi", true, []), new("Arabia", true, [])])],
+        };
+
+        await index.SearchAsync(plan, CancellationToken.None);
+
+        var query = LastBody()["query"]!["bool"]!;
+        JsonAssert.Equivalent($$"""{ "dis_max": { "tie_breaker": 0.1, "queries": [ {{ElasticsearchSearchIndexTests.WordClauses("nuclear talks")}} ] } }""", query["must"]![0]!.ToJsonString());
+        JsonAssert.Equivalent($$"""
+            { "bool": { "should": [
+                { "dis_max": { "tie_breaker": 0.1, "queries": [ {{ElasticsearchSearchIndexTests.WordClauses("Peskow")}} ] } },
+                { "dis_max": { "tie_breaker": 0.1, "queries": [ {{ElasticsearchSearchIndexTests.WordClauses("Peskov")}} ] } } ],
+              "minimum_should_match": 1 } }
+            """, query["must"]![1]!.ToJsonString());
+        JsonAssert.Equivalent($$"""
+            [ { "exists": { "field": "duplicate_of" } }, { "dis_max": { "tie_breaker": 0.1, "queries": [ {{ElasticsearchSearchIndexTests.WordClauses("Saudi Arabia")}} ] } } ]
+            """, query["must_not"]!.ToJsonString());
     }
 }

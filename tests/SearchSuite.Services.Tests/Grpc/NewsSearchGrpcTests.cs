@@ -139,4 +139,38 @@ public sealed class NewsSearchGrpcTests(ITestOutputHelper output) : IAsyncLifeti
         var timestamp = await Assert.ThrowsAsync<RpcException>(() => server.Ingest().IngestAsync(field).ResponseAsync);
         Assert.StartsWith("published_at:", timestamp.Status.Detail);
     }
+
+    [Fact]
+    public async Task A_query_of_exclusions_only_is_INVALID_ARGUMENT_with_the_reason()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Search.SearchAsync(new SearchRequest { Query = "-Putin -\"Saudi Arabia\"" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("query: has only exclusions", error.Status.Detail);
+    }
+
+    /// <summary>Random quote, operator and bracket soup over gRPC: never an error beyond the documented ones (no word, only exclusions).</summary>
+    [Fact]
+    public async Task Random_query_syntax_never_errors()
+    {
+        await IngestAsync(Article("a", "Reuters", publishedAt: March4));
+        string[] pieces = ["\"", "“", "„", "-", "OR", "AND", "NOT", "(", ")", "[", "]", "{", "}", "*", "~", "^2", ":", "title:", "\\", "/", "Peskov", "Kremlin", "talks", "the", " ", "'", "+", "&&", "||", "!", "?", "<", ">", "="];
+        var random = new Random(1414);
+        for (var i = 0; i < 300; i++)
+        {
+            var query = string.Concat(Enumerable.Range(0, random.Next(1, 10)).Select(_ => pieces[random.Next(pieces.Length)] + (random.Next(3) == 0 ? " " : "")));
+            try
+            {
+                await server.Search.SearchAsync(new SearchRequest { Query = query, Order = (SearchOrder)random.Next(4) });
+            }
+            catch (RpcException error) when (error.StatusCode == StatusCode.InvalidArgument
+                && (error.Status.Detail.StartsWith("query: must", StringComparison.Ordinal) || error.Status.Detail.StartsWith("query: has only exclusions", StringComparison.Ordinal)))
+            {
+                // Documented: no word to search for, or only exclusions.
+            }
+            catch (RpcException error)
+            {
+                Assert.Fail($"query {query}: {error.Status}");
+            }
+        }
+    }
 }

@@ -120,4 +120,41 @@ public abstract partial class SearchIndexBehaviour
 
         Assert.Equal([new FacetCount("en", 2), new FacetCount("de", 1)], Assert.Single(result.Facets).Values);
     }
+
+    private async Task<IReadOnlyList<string>> SyntaxIds(string query, bool expandNames = false) =>
+        [.. (await index.SearchAsync(new QueryPlanner(TransliteratedNames.Instance).Plan(new SearchQuery(query, [], [], 0, 10, expandNames)), CancellationToken.None))
+            .Hits.Select(h => h.Document.DocumentId).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public async Task A_quoted_phrase_matches_only_its_words_in_order_with_stemming()
+    {
+        await IndexSeedsAsync();
+
+        // Seed 003: "…communicating with Iran on issues including the Islamic Republic's nuclear program…".
+        Assert.Equal(["003"], await SyntaxIds("\"Islamic Republic\""));
+        Assert.Empty(await SyntaxIds("\"Republic Islamic\""));
+        // Stemmed per field: the German seeds say "Atomprogramms"; the phrase's inflection still matches.
+        Assert.Contains("001", await SyntaxIds("\"des Atomprogramm\""));
+    }
+
+    [Fact]
+    public async Task Exclusions_remove_hits_and_or_accepts_either()
+    {
+        await IndexSeedsAsync();
+
+        Assert.Equal(["000", "003"], await SyntaxIds("Putin -Peskow"));
+        Assert.Equal(["000", "001"], await SyntaxIds("Putin -\"Islamic Republic\""));
+        Assert.Equal(["001", "003"], await SyntaxIds("Peskow OR \"Islamic Republic\""));
+        Assert.Equal(["000", "001", "003"], await SyntaxIds("Putin OR Xylophonkonzert"));
+    }
+
+    [Fact]
+    public async Task A_name_inside_a_phrase_is_still_expanded()
+    {
+        await IndexSeedsAsync();
+
+        // The German Dan Tri article writes "Dmitri Peskow"; the English one "Peskov".
+        Assert.Equal([DanTriGerman], await SyntaxIds("\"Dmitri Peskow\""));
+        Assert.Contains(DanTriGerman, await SyntaxIds("\"Dmitri Песков\"", expandNames: true));
+    }
 }
