@@ -117,7 +117,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             hits.Add(new IndexHit(document, (float)(hit.Score ?? 0), versions));
         }
         var stories = plan.GroupByStory ? response.Aggregations?.GetCardinality(ElasticsearchQueryBuilder.TotalStoriesAggregation)?.Value ?? 0 : 0;
-        return new IndexSearchResult(response.Total, hits, stories);
+        return new IndexSearchResult(response.Total, hits, stories) { Facets = ElasticsearchQueryBuilder.ReadFacets(plan, response.Aggregations) };
     }
 
     public async Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindStoryCandidatesAsync(IReadOnlyList<StoryCandidateQuery> queries, CancellationToken cancellationToken)

@@ -39,4 +39,8 @@ public interface ISearchIndex
 public sealed record IndexHit(DocumentNormalized Document, float Score, IReadOnlyList<DocumentNormalized>? Versions = null);
 
 /// <param name="TotalStories">The number of distinct stories among the matches (counted with <see cref="QueryPlan.GroupByStory"/>; otherwise 0).</param>
-public sealed record IndexSearchResult(long TotalHits, IReadOnlyList<IndexHit> Hits, long TotalStories = 0);
+/// <remarks><see cref="Facets"/>: the plan's facets, in the order asked, counted over every match.</remarks>
+public sealed record IndexSearchResult(long TotalHits, IReadOnlyList<IndexHit> Hits, long TotalStories = 0)
+{
+    public IReadOnlyList<FacetCounts> Facets { get; init; } = [];
+}
