@@ -30,7 +30,9 @@ public sealed class ThreeProcessStack : IAsyncDisposable
     /// <summary>The logs of all three services, for assertion messages.</summary>
     public string Logs => processes.Logs;
 
-    public static async Task<ThreeProcessStack> StartAsync(string purpose) => new(await ThreeServiceProcesses.StartAsync(purpose));
+    /// <param name="environment">Extra settings for every service (see <see cref="ThreeServiceProcesses.StartAsync"/>).</param>
+    public static async Task<ThreeProcessStack> StartAsync(string purpose, IReadOnlyDictionary<string, string>? environment = null) =>
+        new(await ThreeServiceProcesses.StartAsync(purpose, environment));
 
     public Task<Document> WaitUntilSearchableAsync(string documentId) =>
         Poll.UntilAsync(async () =>
