@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -190,7 +191,7 @@ public static partial class StoryEvidence
     /// <summary>The first <see cref="EntityKeyLength"/> letters of the word's transliteration key: "Irans", "Iran" and "Ирана" give "iran".</summary>
     public static string EntityKey(string word)
     {
-        var key = NameKey.Compute(word);
+        var key = CachedNameKey(word);
         return key.Length <= EntityKeyLength ? key : key[..EntityKeyLength];
     }
 
@@ -198,7 +199,22 @@ public static partial class StoryEvidence
     public static string? SurnameKey(string personName)
     {
         var surname = NameTokens.Split(personName).LastOrDefault(t => !NameTokens.IsOptional(t));
-        return surname is null ? null : NameKey.Compute(surname) is { Length: > 1 } key ? key : null;
+        return surname is null ? null : CachedNameKey(surname) is { Length: > 1 } key ? key : null;
+    }
+
+    /// <summary>Most words whose keys are kept; past it the cache starts again, so memory stays bounded.</summary>
+    private const int KeyCacheCapacity = 100_000;
+    private static readonly ConcurrentDictionary<string, string> KeyCache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="NameKey.Compute"/> (two dozen regular-expression rewrites) once per distinct word: places, organisations
+    /// and names recur across a stream of news, and computing their keys was most of the cost of extracting evidence.
+    /// </summary>
+    private static string CachedNameKey(string word)
+    {
+        if (KeyCache.TryGetValue(word, out var key)) return key;
+        if (KeyCache.Count >= KeyCacheCapacity) KeyCache.Clear();
+        return KeyCache[word] = NameKey.Compute(word);
     }
 
     public static string? SourceKey(string source)

@@ -6,7 +6,7 @@ namespace SearchSuite.Search.Stories;
 
 /// <summary>
 /// Gives each document its story before it is indexed. For every document it looks up a bounded set of candidates (one
-/// index query over its evidence terms, plus the recently assigned documents not yet searchable), and:
+/// index lookup over the evidence terms per batch, plus the assigned documents not yet searchable), and:
 /// <list type="bullet">
 /// <item>a document already indexed under its id keeps its story (redelivery and restarts change nothing);</item>
 /// <item>the same content under another id is a duplicate version of the first document with that content;</item>

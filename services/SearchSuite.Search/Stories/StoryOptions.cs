@@ -30,7 +30,7 @@ public sealed class StoryOptions
     [Range(0.0, 3650.0)]
     public double MaxDaysApart { get; set; } = 3;
 
-    /// <summary>Recently assigned documents kept in memory, so that batches not yet committed still find each other.</summary>
+    /// <summary>Most cards of assigned documents not yet reported indexed kept in memory, so that batches not yet committed find each other.</summary>
     [Range(0, 1_000_000)]
     public int RecentWindow { get; set; } = 10_000;
 

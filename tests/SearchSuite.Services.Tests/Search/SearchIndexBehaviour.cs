@@ -145,6 +145,21 @@ public abstract partial class SearchIndexBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_of_story_candidate_lookups_is_answered_query_by_query_in_order()
+    {
+        await IndexSeedsAsync();
+        var english = SeedDocuments.All[2];
+        var unrelated = new StoryCandidateQuery(["n:987654321", "p:nobodyknown"], "no-such-fingerprint", 5);
+
+        var found = await index.FindStoryCandidatesAsync([unrelated, new StoryCandidateQuery(StoryEvidence.Extract(english), english.Fingerprint, 2)], CancellationToken.None);
+
+        Assert.Equal(2, found.Count);
+        Assert.Empty(found[0]);
+        Assert.Equal(2, found[1].Count);
+        Assert.Equal(english.DocumentId, found[1][0].DocumentId);
+    }
+
+    [Fact]
     public async Task A_document_is_not_found_until_it_is_indexed_and_then_comes_back_whole()
     {
         Assert.Null(await index.GetAsync(DanTriGerman, CancellationToken.None));
