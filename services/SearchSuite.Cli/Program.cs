@@ -10,6 +10,7 @@ var root = new RootCommand("SearchSuite: translation-aware news search. 'serve' 
     IngestCommand.Create(),
     SearchCommand.Create(),
     GetCommand.Create(),
+    DeleteCommand.Create(),
     StoryCommand.Create(),
     NamesCommand.Create(),
 };

@@ -23,6 +23,8 @@ public sealed record DocumentSubmission
 public sealed record SubmitDocuments
 {
     public IReadOnlyList<DocumentSubmission> Documents { get; init; } = [];
+    /// <summary>Ids of documents to delete, after this message's documents (JSON <c>"deleteDocumentIds"</c>).</summary>
+    public IReadOnlyList<string> DeleteDocumentIds { get; init; } = [];
 }
 
 /// <summary>A valid document ingest accepted under a final, deterministic id; travels in <see cref="DocumentsSubmitted"/>.</summary>
@@ -37,6 +39,11 @@ public sealed record DocumentSubmitted
     public DateTimeOffset SubmittedAt { get; init; }
     /// <summary>The client's publication time (<see cref="PublicationTime.MetadataKey"/>); null when it stated none.</summary>
     public DateTimeOffset? PublishedAt { get; init; }
+    /// <summary>
+    /// A deletion, not a document (no text): it travels the document's own path, so it never overtakes the document's
+    /// indexing, and search keeps it as a tombstone that wins over every older version (<see cref="SubmittedAt"/>).
+    /// </summary>
+    public bool Deleted { get; init; }
 }
 
 /// <summary>A piece of boilerplate that normalize removed, kept so nothing is lost.</summary>
@@ -70,6 +77,12 @@ public sealed record DocumentNormalized
     public string? DuplicateOf { get; init; }
     /// <summary>Stories that were merged into <see cref="StoryId"/> when this document bridged them (the merge record).</summary>
     public IReadOnlyList<string> MergedStoryIds { get; init; } = [];
+    /// <summary>A tombstone (<see cref="DocumentSubmitted.Deleted"/>): the document is gone, and older versions stay gone.</summary>
+    public bool Deleted { get; init; }
+
+    /// <summary>The tombstone of a deletion accepted at <paramref name="deletedAt"/>.</summary>
+    public static DocumentNormalized Tombstone(string documentId, DateTimeOffset deletedAt) =>
+        new() { DocumentId = documentId, Language = "und", Text = "", SubmittedAt = deletedAt, Deleted = true };
 }
 
 /// <summary>

@@ -29,6 +29,9 @@ public sealed class DocumentAcceptor(TimeProvider clock)
         PublishedAt = submission.Metadata?.GetValueOrDefault(PublicationTime.MetadataKey) is { } published ? PublicationTime.Parse(published) : null,
     };
 
+    /// <summary>A deletion of <paramref name="documentId"/> (already validated), stamped now so that it wins over every older version.</summary>
+    public DocumentSubmitted AcceptDeletion(string documentId) => new() { DocumentId = documentId, Text = "", Deleted = true, SubmittedAt = clock.GetUtcNow() };
+
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static string ContentHash(string text)

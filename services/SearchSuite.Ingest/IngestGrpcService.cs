@@ -32,6 +32,17 @@ public sealed class IngestGrpcService(
         return new IngestReply { DocumentId = accepted.DocumentId };
     }
 
+    public override async Task<DeleteDocumentReply> DeleteDocument(DeleteDocumentRequest request, ServerCallContext context)
+    {
+        if (DocumentIds.Problem(request.DocumentId) is { } problem)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"document_id: {problem}"));
+        var journalled = new List<Task>(1);
+        // Through the pipeline like an ingest, so it cannot overtake the document's own indexing; deleting again succeeds.
+        await PublishAsync(new DocumentsSubmitted { Documents = [acceptor.AcceptDeletion(request.DocumentId)] }, inFlight: null, journalled, context.CancellationToken);
+        await Task.WhenAll(journalled);
+        return new DeleteDocumentReply { DocumentId = request.DocumentId };
+    }
+
     public override async Task<IngestSummary> IngestStream(IAsyncStreamReader<IngestRequest> requestStream, ServerCallContext context)
     {
         var summary = new IngestSummary();

@@ -18,9 +18,10 @@ public sealed class SubmitDocumentsConsumer(
 {
     public async Task Consume(ConsumeContext<SubmitDocuments> context)
     {
-        var documents = context.Message.Documents;
-        if (documents is null || documents.Count == 0)
-            throw new InvalidSubmissionException("documents: must contain at least one document");
+        var documents = context.Message.Documents ?? [];
+        var deletions = context.Message.DeleteDocumentIds ?? [];
+        if (documents.Count == 0 && deletions.Count == 0)
+            throw new InvalidSubmissionException("documents: must contain at least one document (or deleteDocumentIds one id)");
 
         var problems = documents
             .Select((document, i) => document is null
@@ -28,10 +29,13 @@ public sealed class SubmitDocumentsConsumer(
                 : validator.Validate(document) is { } problem ? $"documents[{i}].{problem}" : null)
             .OfType<string>()
             .ToList();
+        problems.AddRange(deletions.Select((id, i) => DocumentIds.Problem(id ?? "") is { } problem ? $"deleteDocumentIds[{i}]: {problem}" : null).OfType<string>());
         if (problems.Count > 0)
-            throw new InvalidSubmissionException($"{problems.Count} of {documents.Count} documents are invalid: {string.Join("; ", problems.Take(20))}");
+            throw new InvalidSubmissionException($"{problems.Count} of {documents.Count + deletions.Count} documents and deletions are invalid: {string.Join("; ", problems.Take(20))}");
 
-        await context.PublishBatch(SubmittedBatch.Split(documents.Select(acceptor.Accept), options.Value), context.CancellationToken);
+        // Deletions after the documents: a message that ingests and deletes one id ends with it deleted.
+        var accepted = documents.Select(acceptor.Accept).Concat(deletions.Select(acceptor.AcceptDeletion));
+        await context.PublishBatch(SubmittedBatch.Split(accepted, options.Value), context.CancellationToken);
         logger.LogInformation("Accepted a bulk message of {Count} documents", documents.Count);
     }
 }

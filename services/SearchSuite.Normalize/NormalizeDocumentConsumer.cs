@@ -40,6 +40,7 @@ public sealed class NormalizeDocumentConsumer(DocumentNormalizer normalizer, ILo
 
     public static DocumentNormalized Normalize(DocumentNormalizer normalizer, DocumentSubmitted submitted)
     {
+        if (submitted.Deleted) return DocumentNormalized.Tombstone(submitted.DocumentId, submitted.SubmittedAt);
         var clean = normalizer.Normalize(new RawDocument(submitted.Text, submitted.Title, submitted.SourceUrl, submitted.Language, submitted.Metadata));
         return new DocumentNormalized
         {

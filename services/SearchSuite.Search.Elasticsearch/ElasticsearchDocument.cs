@@ -58,6 +58,8 @@ public sealed class ElasticsearchDocument
     /// it). Written only; a read document's value is recomputed.
     /// </summary>
     public string OriginOrOwnLanguage => OriginLanguage ?? Language;
+    /// <summary>True on a deleted document's tombstone (no searchable field, not found by GetDocument); absent otherwise.</summary>
+    public bool? Tombstone { get; init; }
     /// <summary>Related-article headlines (searchable at <see cref="IndexFields.RelatedBoost"/>).</summary>
     public IReadOnlyList<string> Related { get; init; } = [];
     public IReadOnlyList<string> Names { get; init; } = [];
@@ -79,7 +81,9 @@ public sealed class ElasticsearchDocument
     public Dictionary<string, object>? LanguageFields { get; init; }
 
     /// <summary>Registers each person name with <paramref name="names"/> and indexes the keys it returns, as the Lucene backend does.</summary>
-    public static ElasticsearchDocument From(DocumentNormalized document, IIndexedNames names) => FromWithStory(StoryFields.WithStory(document), names);
+    public static ElasticsearchDocument From(DocumentNormalized document, IIndexedNames names) => document.Deleted
+        ? new ElasticsearchDocument { Id = document.DocumentId, Language = document.Language, IngestedAt = document.SubmittedAt, Tombstone = true }
+        : FromWithStory(StoryFields.WithStory(document), names);
 
     private static ElasticsearchDocument FromWithStory(DocumentNormalized document, IIndexedNames names) => new()
     {
@@ -133,6 +137,7 @@ public sealed class ElasticsearchDocument
         StoryId = StoryId,
         DuplicateOf = DuplicateOf,
         MergedStoryIds = MergedStoryIds,
+        Deleted = Tombstone == true,
     };
 
     public StoryCandidate ToCandidate() => StoryFields.CandidateOf(ToNormalized(), StoryEvidence);

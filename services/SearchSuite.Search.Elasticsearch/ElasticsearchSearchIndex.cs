@@ -149,7 +149,8 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         var response = await client.GetAsync<ElasticsearchDocument>(Alias, documentId, cancellationToken);
         // A missing document is a valid answer (404, found: false); a missing index is not.
         EnsureValid(response, "get");
-        return response.Found ? response.Source?.ToNormalized() : null;
+        // A tombstone is a deleted document: not found.
+        return response.Found && response.Source is { Tombstone: not true } source ? source.ToNormalized() : null;
     }
 
     private async Task CheckServerAsync(CancellationToken cancellationToken)

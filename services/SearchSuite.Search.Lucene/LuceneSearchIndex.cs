@@ -89,8 +89,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             // Replaced by id only: a near-duplicate under another id is a version of its own (marked DuplicateOf by story
             // assignment), retrievable by its id and collapsed in results.
-            foreach (var document in documents)
-                Writer.UpdateDocument(new Term(IndexFields.Id, document.DocumentId), ToLucene(StoryFields.WithStory(document)));
+            foreach (var document in WithoutSuperseded(documents))
+                Writer.UpdateDocument(new Term(IndexFields.Id, document.DocumentId),
+                    document.Deleted ? ToTombstone(document) : ToLucene(StoryFields.WithStory(document)));
             batch = Interlocked.Increment(ref writtenBatches);
         }
         finally
@@ -99,6 +100,41 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
         await CommitThroughAsync(batch, cancellationToken);
     }
+
+    /// <summary>
+    /// The documents that are newer than what the index holds under their id, where that can matter: while any tombstone
+    /// exists, or for a tombstone itself. A delete that arrived first (its tombstone is newer) wins over the document it
+    /// deleted; a later re-ingest wins over the tombstone; a delete older than the indexed version is void.
+    /// </summary>
+    private IReadOnlyList<DocumentNormalized> WithoutSuperseded(IReadOnlyList<DocumentNormalized> documents)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            var tombstones = searcher.IndexReader.DocFreq(TombstoneTerm) > 0;
+            if (!tombstones && !documents.Any(d => d.Deleted)) return documents;
+            return [.. documents.Where(document =>
+            {
+                var top = searcher.Search(new TermQuery(new Term(IndexFields.Id, document.DocumentId)), 1);
+                return top.TotalHits == 0 || ReadSource(searcher.Doc(top.ScoreDocs[0].Doc)).SubmittedAt <= document.SubmittedAt;
+            })];
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private static readonly Term TombstoneTerm = new(TombstoneField, "true");
+    private const string TombstoneField = "_tombstone";
+
+    /// <summary>Only the id, the marker and the source (with SubmittedAt): no field a search, story or facet reads.</summary>
+    private static LuceneDocument ToTombstone(DocumentNormalized tombstone) =>
+    [
+        new StringField(IndexFields.Id, tombstone.DocumentId, Field.Store.NO),
+        new StringField(TombstoneField, "true", Field.Store.NO),
+        new StoredField(IndexFields.Source, JsonSerializer.Serialize(tombstone, JsonSerializerOptions.Web)),
+    ];
 
     /// <summary>
     /// Returns once batch number <paramref name="batch"/> is committed and searchable. One commit covers every batch
@@ -243,7 +279,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         try
         {
             var top = searcher.Search(new TermQuery(new Term(IndexFields.Id, documentId)), 1);
-            return Task.FromResult(top.TotalHits == 0 ? null : ReadSource(searcher.Doc(top.ScoreDocs[0].Doc)));
+            var stored = top.TotalHits == 0 ? null : ReadSource(searcher.Doc(top.ScoreDocs[0].Doc));
+            // A tombstone is a deleted document: not found.
+            return Task.FromResult(stored is { Deleted: true } ? null : stored);
         }
         finally
         {

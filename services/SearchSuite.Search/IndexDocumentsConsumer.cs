@@ -27,7 +27,10 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner sto
             .Select(g => g.Last())
             .ToList();
         // Each document gets its story (and a merge may bring older versions to rewrite) before the batch is indexed.
-        var documents = await stories.AssignAsync(newest, context.CancellationToken);
+        // A tombstone belongs to no story: its document leaves the story it was in.
+        var documents = (await stories.AssignAsync([.. newest.Where(d => !d.Deleted)], context.CancellationToken))
+            .Concat(newest.Where(d => d.Deleted))
+            .ToList();
         try
         {
             await index.IndexAsync(documents, context.CancellationToken);

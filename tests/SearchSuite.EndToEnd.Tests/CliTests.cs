@@ -126,21 +126,8 @@ public sealed class CliTests(CliTests.SeededServer server) : IClassFixture<CliTe
 
         public static async Task<CliRun> RunAsync(string[] arguments)
         {
-            var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = RepoPaths.Root,
-            };
-            start.ArgumentList.Add(Assembly);
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            start.Environment["NO_COLOR"] = "1";
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
-            return new CliRun(arguments, process.ExitCode, await stdout, await stderr);
+            var run = await ExternalTool.RunAsync("dotnet", [Assembly, .. arguments], "Install the .NET SDK.", RepoPaths.Root, timeout: TimeSpan.FromSeconds(120));
+            return new CliRun(arguments, run.ExitCode, run.Stdout, run.Stderr);
         }
     }
 

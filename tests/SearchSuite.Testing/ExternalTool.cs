@@ -5,7 +5,13 @@ namespace SearchSuite.Testing;
 /// <summary>Runs a command-line tool the tests rely on (rabbitmqctl, docker-compose), failing with install instructions when it is missing.</summary>
 public static class ExternalTool
 {
-    public sealed record Result(int ExitCode, string Output);
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        /// <summary>Stdout, then stderr.</summary>
+        public string Output => Stdout + Stderr;
+
+        public void Deconstruct(out int exitCode, out string output) => (exitCode, output) = (ExitCode, Output);
+    }
 
     /// <param name="installHint">What to install, for the failure when the tool is not on the PATH.</param>
     /// <param name="unsetVariables">Environment variables the tool must not see.</param>
@@ -35,7 +41,7 @@ public static class ExternalTool
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync().WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
-            return new Result(process.ExitCode, await stdout + await stderr);
+            return new Result(process.ExitCode, await stdout, await stderr);
         }
     }
 }

@@ -35,6 +35,7 @@ public static class GetCommand
         Row("language", document.Language);
         Row("origin", document.OriginLanguage);
         Row("outlet", document.Outlet);
+        Row("published", document.PublishedAt?.ToDateTimeOffset().ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "");
         Row("source", document.SourceUrl);
         Row("cites", string.Join(", ", document.CitedSources));
         Row("people", string.Join(", ", document.PersonNames));

@@ -23,12 +23,26 @@ public static partial class HitPrinter
             if (response.TotalStories > 0) Terminal.Indented($"[grey]{Markup.Escape(StoryPrinter.Summary(hit))}[/]");
         }
         if (response.NextPageToken.Length > 0) AnsiConsole.MarkupLineInterpolated($"[grey]more: --page-token {response.NextPageToken}[/]");
+        PrintFacets(response.Facets);
+    }
+
+    /// <summary>Each facet as a small table of values and counts, side by side.</summary>
+    public static void PrintFacets(IReadOnlyCollection<Facet> facets)
+    {
+        if (facets.Count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var facet in facets) table.AddColumn(new TableColumn(Markup.Escape(facet.Name)));
+        var rows = facets.Max(f => f.Values.Count);
+        for (var row = 0; row < rows; row++)
+            table.AddRow([.. facets.Select(f => row < f.Values.Count ? Markup.Escape($"{f.Values[row].Value}  {f.Values[row].Count}") : "")]);
+        AnsiConsole.Write(table);
     }
 
     public static void PrintHit(int rank, SearchHit hit)
     {
         var origin = hit.OriginLanguage.Length > 0 && hit.OriginLanguage != hit.Language ? $", from {hit.OriginLanguage}" : "";
         var outlet = hit.Outlet.Length > 0 ? $" · {hit.Outlet}" : "";
+        outlet += hit.PublishedAt is { } published ? $" · {published.ToDateTimeOffset():yyyy-MM-dd}" : "";
         var heading = Heading(hit);
         AnsiConsole.MarkupLineInterpolated($"[bold]{rank}. {heading}[/] [grey]({hit.Language}{origin}{outlet}, score {hit.Score:0.###}, {hit.DocumentId})[/]");
         if (!RepeatsTitle(hit.Snippet, heading)) Terminal.Indented(Highlight(hit.Snippet));

@@ -28,9 +28,10 @@ public static class SearchBenchmarks
         var targets = new Option<string>("--targets") { Description = "in-process, grpc or both", DefaultValueFactory = _ => "both" };
         targets.AcceptOnlyFromAmong("in-process", "grpc", "both");
         var json = new Option<FileInfo?>("--json") { Description = "Also write the figures to this JSON file" };
+        var facets = new Option<bool>("--facets") { Description = "In process, also measure each level with all four facets counted (target in-process+facets)" };
         var command = new Command("search", "Search latency and throughput in process and over gRPC on a generated index, which can be reused between runs")
         {
-            docs, duplicates, seed, searchSeconds, index, targets, json,
+            docs, duplicates, seed, searchSeconds, index, targets, json, facets,
         };
         command.SetAction(async parse =>
         {
@@ -42,7 +43,7 @@ public static class SearchBenchmarks
                 return 2;
             }
             var which = parse.GetValue(targets)!;
-            var figures = await RunAsync(corpus, seconds, parse.GetValue(index), which != "grpc", which != "in-process");
+            var figures = await RunAsync(corpus, seconds, parse.GetValue(index), which != "grpc", which != "in-process", parse.GetValue(facets));
             if (figures is null) return 2;
             Print(figures);
             if (parse.GetValue(json) is { } file)
@@ -74,7 +75,7 @@ public static class SearchBenchmarks
 
     private sealed record CorpusSettings(int Documents, double DuplicateShare, int Seed);
 
-    private static async Task<List<SearchFigure>?> RunAsync(CorpusSettings settings, double seconds, DirectoryInfo? reuse, bool inProcess, bool grpc)
+    private static async Task<List<SearchFigure>?> RunAsync(CorpusSettings settings, double seconds, DirectoryInfo? reuse, bool inProcess, bool grpc, bool facets)
     {
         using var temporary = reuse is null ? new TemporaryFolder("searchsuite-bench-search-") : null;
         var indexPath = reuse?.FullName ?? temporary!.Path;
@@ -137,6 +138,7 @@ public static class SearchBenchmarks
             // After the service has stopped: it holds the index's write lock.
             using var engine = new InProcessEngine(indexPath);
             await MeasureLevelsAsync("in-process", engine.SearchOnceAsync, corpus.Queries, seconds, Environment.ProcessId, figures);
+            if (facets) await MeasureLevelsAsync("in-process+facets", engine.SearchWithFacetsOnceAsync, corpus.Queries, seconds, Environment.ProcessId, figures);
         }
         return figures;
     }

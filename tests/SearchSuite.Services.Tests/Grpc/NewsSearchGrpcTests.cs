@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SearchSuite.Services.Tests.Grpc.Unit;
+using SearchSuite.Testing;
 using SearchSuite.V1;
 using Xunit.Abstractions;
 
@@ -172,5 +173,47 @@ public sealed class NewsSearchGrpcTests(ITestOutputHelper output) : IAsyncLifeti
                 Assert.Fail($"query {query}: {error.Status}");
             }
         }
+    }
+
+    private async Task<bool> IsFoundAsync(string id)
+    {
+        try
+        {
+            await server.Search.GetDocumentAsync(new GetDocumentRequest { DocumentId = id });
+            return true;
+        }
+        catch (RpcException missing) when (missing.StatusCode == StatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
+    public async Task DeleteDocument_removes_the_document_through_the_pipeline_repeats_succeed_and_a_later_ingest_brings_it_back()
+    {
+        await IngestAsync(Article("a", "Reuters", publishedAt: March4), Article("b", "Reuters"));
+
+        Assert.Equal("a", (await server.Ingest().DeleteDocumentAsync(new DeleteDocumentRequest { DocumentId = "a" })).DocumentId);
+        await Poll.UntilAsync(async () => !await IsFoundAsync("a"), () => "document a is still found after its delete");
+        Assert.Equal(["b"], (await server.Search.SearchAsync(new SearchRequest { Query = "Peskov" })).Hits.Select(h => h.DocumentId));
+        await server.Ingest().DeleteDocumentAsync(new DeleteDocumentRequest { DocumentId = "a" });
+        await server.Ingest().DeleteDocumentAsync(new DeleteDocumentRequest { DocumentId = "never-ingested" });
+
+        await IngestAsync(Article("a", "Reuters", publishedAt: March4));
+        Assert.True(await IsFoundAsync("a"));
+
+        var bad = await Assert.ThrowsAsync<RpcException>(() => server.Ingest().DeleteDocumentAsync(new DeleteDocumentRequest { DocumentId = "../x" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+        Assert.StartsWith("document_id:", bad.Status.Detail);
+    }
+
+    [Fact]
+    public async Task DeleteDocument_needs_the_api_key_when_one_is_configured()
+    {
+        await using var secured = await InProcessServer.StartAsync(new Dictionary<string, string?> { ["Security:ApiKey"] = "s3cret-test-key" });
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => secured.Ingest().DeleteDocumentAsync(new DeleteDocumentRequest { DocumentId = "a" }).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Equal("a", (await secured.Ingest("s3cret-test-key").DeleteDocumentAsync(new DeleteDocumentRequest { DocumentId = "a" })).DocumentId);
     }
 }

@@ -157,4 +157,24 @@ public abstract partial class SearchIndexBehaviour
         Assert.Equal([DanTriGerman], await SyntaxIds("\"Dmitri Peskow\""));
         Assert.Contains(DanTriGerman, await SyntaxIds("\"Dmitri Песков\"", expandNames: true));
     }
+
+    [Fact]
+    public async Task A_deleted_document_leaves_search_and_its_story_and_an_older_version_arriving_later_stays_deleted()
+    {
+        var documents = SeedDocuments.All.Select(d => d with { StoryId = "putin-iran", SubmittedAt = March4 }).ToList();
+        await index.IndexAsync(documents, CancellationToken.None);
+
+        await index.IndexAsync([DocumentNormalized.Tombstone(DanTriGerman, March4.AddHours(1))], CancellationToken.None);
+        Assert.Null(await index.GetAsync(DanTriGerman, CancellationToken.None));
+        Assert.Empty(await SyntaxIds("Peskow"));
+        Assert.Equal(["000", "003"], (await index.GetStoryAsync("putin-iran", 10, CancellationToken.None)).Select(v => v.DocumentId).Order(StringComparer.Ordinal));
+
+        // The version the delete was meant for, redelivered late: the tombstone is newer and wins.
+        await index.IndexAsync([documents[1]], CancellationToken.None);
+        Assert.Null(await index.GetAsync(DanTriGerman, CancellationToken.None));
+        // Deleting again succeeds; a re-ingest after the delete brings the document back.
+        await index.IndexAsync([DocumentNormalized.Tombstone(DanTriGerman, March4.AddHours(2))], CancellationToken.None);
+        await index.IndexAsync([documents[1] with { SubmittedAt = March4.AddHours(3) }], CancellationToken.None);
+        Assert.Equal([DanTriGerman], await SyntaxIds("Peskow"));
+    }
 }
