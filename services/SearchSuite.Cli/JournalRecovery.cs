@@ -20,7 +20,8 @@ public sealed class JournalRecovery(
     IOptions<IngestOptions> ingestOptions, ILogger<JournalRecovery> logger) : IHostedService
 {
     /// <summary>Longest a graceful stop waits for the pipeline; a document still in it then is replayed at the next start.</summary>
-    public static readonly TimeSpan MaxDrain = TimeSpan.FromSeconds(20);
+    // Well inside the host's 60 s shutdown timeout, and long enough for a loaded machine to index a full in-memory backlog.
+    public static readonly TimeSpan MaxDrain = TimeSpan.FromSeconds(45);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,7 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace SearchSuite.Contracts;
 
 /// <summary>A document as a client submits it: raw text plus optional hints.</summary>
 /// <remarks>This is also the JSON shape non-.NET systems publish in <see cref="SubmitDocuments"/>.</remarks>
+// Other systems publish this as plain JSON: a property it does not have (say document_id for documentId) is refused,
+// never dropped silently.
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record DocumentSubmission
 {
     public string? DocumentId { get; init; }
@@ -14,6 +19,7 @@ public sealed record DocumentSubmission
 
 /// <summary>Command: ingest a batch of documents. Consumed by ingest from the <c>submit-documents</c> queue.</summary>
 /// <remarks>Accepted as MassTransit's envelope or as plain JSON: <c>{"documents":[{"text":"…"}]}</c>.</remarks>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record SubmitDocuments
 {
     public IReadOnlyList<DocumentSubmission> Documents { get; init; } = [];
@@ -29,6 +35,8 @@ public sealed record DocumentSubmitted
     public string? Language { get; init; }
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
     public DateTimeOffset SubmittedAt { get; init; }
+    /// <summary>The client's publication time (<see cref="PublicationTime.MetadataKey"/>); null when it stated none.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
 }
 
 /// <summary>A piece of boilerplate that normalize removed, kept so nothing is lost.</summary>
@@ -51,7 +59,10 @@ public sealed record DocumentNormalized
     public IReadOnlyList<string> RelatedPersonNames { get; init; } = [];
     public string Fingerprint { get; init; } = "";
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    /// <summary>When ingest accepted this version (kept beside <see cref="PublishedAt"/>; it orders versions of one id).</summary>
     public DateTimeOffset SubmittedAt { get; init; }
+    /// <summary>When the article was published: the client's <see cref="PublicationTime.MetadataKey"/>, else a date line in the text; never guessed.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
 
     /// <summary>The story this document is a version of; set by search when it indexes the document (empty before).</summary>
     public string StoryId { get; init; } = "";

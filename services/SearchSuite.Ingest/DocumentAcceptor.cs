@@ -25,6 +25,8 @@ public sealed class DocumentAcceptor(TimeProvider clock)
         Language = submission.Language is { Length: > 0 } language ? language.ToLowerInvariant() : null,
         Metadata = submission.Metadata ?? new Dictionary<string, string>(),
         SubmittedAt = clock.GetUtcNow(),
+        // Validated already (SubmissionValidator), so an unparsable value cannot reach here.
+        PublishedAt = submission.Metadata?.GetValueOrDefault(PublicationTime.MetadataKey) is { } published ? PublicationTime.Parse(published) : null,
     };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -20,8 +20,8 @@ public sealed class IngestGrpcService(
 {
     public override async Task<IngestReply> Ingest(IngestRequest request, ServerCallContext context)
     {
-        var submission = ToSubmission(request);
-        if (validator.Validate(submission) is { } problem)
+        var (submission, problem) = Read(request);
+        if (problem is not null)
             throw new RpcException(new Status(StatusCode.InvalidArgument, problem.ToString()));
 
         var accepted = acceptor.Accept(submission);
@@ -65,8 +65,8 @@ public sealed class IngestGrpcService(
             }
             if (!more) break;
             var request = requestStream.Current;
-            var submission = ToSubmission(request);
-            if (validator.Validate(submission) is { } problem)
+            var (submission, problem) = Read(request);
+            if (problem is not null)
             {
                 summary.Rejected++;
                 summary.Rejections.Add(new IngestRejection
@@ -117,6 +117,15 @@ public sealed class IngestGrpcService(
             await inFlight.Dequeue();
     }
 
+    /// <summary>The submission a request stands for, or the first problem with it.</summary>
+    private (DocumentSubmission Submission, ValidationProblem? Problem) Read(IngestRequest request)
+    {
+        if (TimestampProblem(request) is { } problem) return (new DocumentSubmission(), problem);
+        var submission = ToSubmission(request);
+        return (submission, validator.Validate(submission));
+    }
+
+    /// <summary>published_at travels as its metadata key (<see cref="PublicationTime"/>), the one form bulk JSON has too.</summary>
     private static DocumentSubmission ToSubmission(IngestRequest request) => new()
     {
         DocumentId = request.DocumentId,
@@ -124,6 +133,17 @@ public sealed class IngestGrpcService(
         Title = request.Title,
         SourceUrl = request.SourceUrl,
         Language = request.Language,
-        Metadata = request.Metadata,
+        Metadata = request.PublishedAt is null
+            ? request.Metadata
+            : new Dictionary<string, string>(request.Metadata) { [PublicationTime.MetadataKey] = PublicationTime.Format(request.PublishedAt.ToDateTimeOffset()) },
     };
+
+    /// <summary>A Timestamp outside 0001–9999 or with nanos out of range cannot be converted; its field says so.</summary>
+    private static ValidationProblem? TimestampProblem(IngestRequest request) =>
+        request.PublishedAt is { } published && (published.Nanos is < 0 or > 999_999_999 || published.Seconds < MinTimestampSeconds || published.Seconds > MaxTimestampSeconds)
+            ? new ValidationProblem("published_at", "is not a valid timestamp between 0001-01-01 and 9999-12-31")
+            : null;
+
+    private const long MinTimestampSeconds = -62_135_596_800;
+    private const long MaxTimestampSeconds = 253_402_300_799;
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Middleware;
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 
@@ -50,6 +51,12 @@ public sealed class SubmitDocumentsConsumerDefinition : ConsumerDefinition<Submi
     {
         // Non-.NET publishers send plain JSON ({"documents":[…]}) without MassTransit's envelope; the envelope still works.
         endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
+        endpoint.ConfigureError(error =>
+        {
+            error.UseFilter(new SubmitDocumentsShapeFilter());
+            error.UseFilter(new GenerateFaultFilter());
+            error.UseFilter(new ErrorTransportFilter());
+        });
         endpoint.UseMessageRetry(r =>
         {
             r.Ignore<InvalidSubmissionException>();

@@ -42,6 +42,13 @@ public sealed class NameExpander
         if (givenName)
             foreach (var hypocorism in GivenNameHypocorisms.Of(form)) OfferCurated(expansions, hypocorism, NameKey.Compute(hypocorism));
         foreach (var indexed in _vocabulary.FormsWithKey(key)) Offer(expansions, indexed, key, ExpansionSource.Key, Options.KeyWeight);
+        var otherReadings = EastAsianNames.OtherReadingKeys(form, key);
+        foreach (var reading in otherReadings)
+        {
+            foreach (var match in _variants.FindByKey(reading))
+                foreach (var word in match.Words) OfferCurated(expansions, word.Form, word.Key);
+            foreach (var indexed in _vocabulary.FormsWithKey(reading)) Offer(expansions, indexed, reading, ExpansionSource.Key, Options.KeyWeight);
+        }
         // Accent-stripped Vietnamese ("chien") keys differently from its accented form ("chiến"), so join them by fold.
         foreach (var indexed in _vocabulary.FormsWithFold(NameTokens.Fold(form)))
             Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.KeyWeight);
@@ -49,11 +56,14 @@ public sealed class NameExpander
         foreach (var indexed in AcrossBalticNominative(form, key)) Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.FuzzyWeight);
         // A word indexed as spelt (or in a spelling with its key) is no typo: only an unknown word of a name gets the wider budget.
         var misspelt = inName && !expansions.Values.Any(e => e.Source is ExpansionSource.Key) && !_vocabulary.Contains(form);
-        var budget = Options.FuzzyBudget(key.Length, misspelt);
-        foreach (var (fuzzyKey, cost, forms) in _vocabulary.FuzzyMatches(key, budget).Take(Options.MaxFuzzyKeys))
+        foreach (var reading in (IEnumerable<string>)[key, .. otherReadings])
         {
-            var weight = Options.FuzzyWeight * (1 - cost / (2 * budget));
-            foreach (var indexed in forms) Offer(expansions, indexed, fuzzyKey, ExpansionSource.Fuzzy, weight);
+            var budget = Options.FuzzyBudget(reading.Length, misspelt);
+            foreach (var (fuzzyKey, cost, forms) in _vocabulary.FuzzyMatches(reading, budget).Take(Options.MaxFuzzyKeys))
+            {
+                var weight = Options.FuzzyWeight * (1 - cost / (2 * budget));
+                foreach (var indexed in forms) Offer(expansions, indexed, fuzzyKey, ExpansionSource.Fuzzy, weight);
+            }
         }
         return [.. expansions.Values.OrderByDescending(e => e.Weight).ThenBy(e => e.Source).ThenBy(e => e.Form, StringComparer.Ordinal)];
     }
@@ -69,7 +79,8 @@ public sealed class NameExpander
         var key = NameKey.Compute(form);
         if (key.Length == 0) return false;
         return _vocabulary.FormsWithKey(key).Count > 0 || _vocabulary.FormsWithFold(NameTokens.Fold(form)).Count > 0
-            || _variants.FindByKey(key).Count > 0 || GivenNameHypocorisms.Of(form).Count > 0;
+            || _variants.FindByKey(key).Count > 0 || GivenNameHypocorisms.Of(form).Count > 0
+            || EastAsianNames.OtherReadingKeys(form, key).Any(reading => _vocabulary.FormsWithKey(reading).Count > 0);
     }
 
     /// <summary>Expansions for every word of a full name, in word order, as the query planner asks for them (<see cref="PersonNameQuery"/>).</summary>

@@ -14,7 +14,8 @@ public sealed record IndexedNameToken(string Form, string Key, bool IsOptional =
 }
 
 /// <summary>How well one indexed name matches a query name.</summary>
-public readonly record struct NameMatch(float Score, int MatchedQueryTokens, int QueryTokens, int UnmatchedDocumentTokens)
+/// <param name="AbbreviatedDocumentTokens">Document words that only a query initial matched ("A." for Annalena): the query says less than the name.</param>
+public readonly record struct NameMatch(float Score, int MatchedQueryTokens, int QueryTokens, int UnmatchedDocumentTokens, int AbbreviatedDocumentTokens = 0)
 {
     /// <summary>Every query token found a spelling in the name: the name is a candidate for the same person.</summary>
     public bool IsFull => QueryTokens > 0 && MatchedQueryTokens == QueryTokens;
@@ -91,6 +92,8 @@ public sealed class NameScorer(NameExpanderOptions options)
         }
         // A group none of whose words matched counts as one unmatched query token.
         if (unmatchedGroups is not null) queryTokens += unmatchedGroups.Count(g => matchedGroups?.Contains(g) != true);
+        var abbreviated = AbbreviatedByInitials(queryExpansions, document, used, out var initialsConflict);
+        if (initialsConflict) queryTokens++;
         // Initials and patronymics may be missing on either side, but not conflict: when both sides carry them, each
         // must find its counterpart ("George W. Bush" is no "George H. W. Bush", "Dmitry Sergeyevich Peskov" no
         // "Dmitry Ivanovich Peskov"). A conflict counts as one unmatched query token.
@@ -99,7 +102,34 @@ public sealed class NameScorer(NameExpanderOptions options)
         for (var i = 0; i < document.Count; i++)
             if (!used[i] && !document[i].IsOptional) unmatchedDocumentTokens++;
         if (queryTokens == 0) return new NameMatch(0, 0, 0, unmatchedDocumentTokens);
-        return new NameMatch(total / queryTokens - ExtraTokenPenalty * unmatchedDocumentTokens, matched, queryTokens, unmatchedDocumentTokens);
+        return new NameMatch(total / queryTokens - ExtraTokenPenalty * unmatchedDocumentTokens, matched, queryTokens, unmatchedDocumentTokens, abbreviated);
+    }
+
+    /// <summary>
+    /// An initial of the query left unmatched takes the document word it abbreviates ("A. Baerbock" and Annalena
+    /// Baerbock: "Annalena" is then no extra word, so she ranks above other Baerbocks). When it abbreviates none, while
+    /// the document has a word left over that no other query word took, that word is another given name: a conflict
+    /// ("Y. Jones" is not Tom Jones). A document with no word left over ("Jones") does not conflict.
+    /// </summary>
+    /// <returns>How many document words query initials took.</returns>
+    private static int AbbreviatedByInitials(IReadOnlyList<IReadOnlyList<NameExpansion>> queryExpansions, IReadOnlyList<IndexedNameToken> document, Span<bool> used, out bool conflict)
+    {
+        conflict = false;
+        var taken = 0;
+        foreach (var expansions in queryExpansions)
+        {
+            var exact = expansions.FirstOrDefault(e => e.Source == ExpansionSource.Exact);
+            if (exact is null || !NameTokens.IsInitial(exact.Form)) continue;
+            if (document.Any(t => t.Form == exact.Form || t.Key == exact.Key)) continue;
+            var initial = NameTokens.Fold(exact.Form);
+            var abbreviated = -1;
+            for (var i = 0; i < document.Count && abbreviated < 0; i++)
+                if (!used[i] && !document[i].IsOptional && NameTokens.Fold(document[i].Form).StartsWith(initial, StringComparison.Ordinal)) abbreviated = i;
+            if (abbreviated >= 0) (used[abbreviated], taken) = (true, taken + 1);
+            else
+                for (var i = 0; i < document.Count; i++) conflict |= !used[i] && !document[i].IsOptional;
+        }
+        return taken;
     }
 
     /// <summary>

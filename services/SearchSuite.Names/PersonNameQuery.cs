@@ -160,13 +160,23 @@ public static class PersonNameQuery
     /// <summary>
     /// Names typed without spaces ("AntonyBlinken", "NguyenXuanPhuc") are read as their words: a word with capitals
     /// inside that is no known name itself but whose capitalised parts all are. "McDonald" and "DeSantis" stay whole,
-    /// being known (or having an unknown part).
+    /// being known (or having an unknown part). A Chinese or Korean name in its own script whose family name is known
+    /// splits as the press spells it (<see cref="EastAsianNames.Parts"/>).
     /// </summary>
     private static List<ScannedWord> SplitJoinedNames(List<ScannedWord> words, Func<string, bool> isKnownName)
     {
         var result = new List<ScannedWord>(words.Count);
         foreach (var word in words)
         {
+            // "习近平", "김정은": a Chinese or Korean name in its own script, split where the press spells it apart. A
+            // foreign name transcribed into these scripts has a word for each of its names ("도널드 트럼프", "唐纳德·特朗普").
+            if (EastAsianNames.Parts(word.Text) is { } syllables && !words.Any(w => w != word && !w.InParentheses && EastAsianNames.SameScript(w.Text, word.Text))
+                && !isKnownName(word.Text) && isKnownName(syllables[0]))
+            {
+                result.AddRange(syllables.Select((part, p) => p == 0 ? word with { Text = part }
+                    : new ScannedWord(part, false, word.InParentheses, JoinsPrevious: true, HyphenBefore: false, Attached: false, Abbreviated: false)));
+                continue;
+            }
             var parts = CamelCaseParts(word.Text);
             if (parts.Count < 2 || isKnownName(word.Text) || !parts.All(isKnownName))
             {

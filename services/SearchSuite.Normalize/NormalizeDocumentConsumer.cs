@@ -58,6 +58,7 @@ public sealed class NormalizeDocumentConsumer(DocumentNormalizer normalizer, ILo
             Fingerprint = clean.Fingerprint,
             Metadata = submitted.Metadata,
             SubmittedAt = submitted.SubmittedAt,
+            PublishedAt = submitted.PublishedAt ?? clean.PublishedAt,
         };
     }
 }

@@ -31,6 +31,7 @@ public sealed class ElasticsearchDocument
     public static readonly string[] SearchedOnlyFields = ["title_*", "body_*"];
 
     public const string IngestedAtField = "ingested_at";
+    public const string OriginOrOwnLanguageField = "origin_or_own_language";
     public const string SourceUrlField = "source_url";
     public const string TitleField = "title";
     public const string TextField = "text";
@@ -48,6 +49,15 @@ public sealed class ElasticsearchDocument
     public IReadOnlyList<string> CitedSources { get; init; } = [];
     public string Fingerprint { get; init; } = "";
     public DateTimeOffset IngestedAt { get; init; }
+    /// <summary>Absent on an undated document, which then sorts last and never passes a date filter.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
+    /// <summary>The outlet normalised for the outlets filter (<see cref="IndexFields.OutletKeyOf"/>).</summary>
+    public string? OutletKey { get; init; }
+    /// <summary>
+    /// The origin facet's value: the origin, or the document's own language when it has none (as the origin filter reads
+    /// it). Written only; a read document's value is recomputed.
+    /// </summary>
+    public string OriginOrOwnLanguage => OriginLanguage ?? Language;
     /// <summary>Related-article headlines (searchable at <see cref="IndexFields.RelatedBoost"/>).</summary>
     public IReadOnlyList<string> Related { get; init; } = [];
     public IReadOnlyList<string> Names { get; init; } = [];
@@ -83,6 +93,8 @@ public sealed class ElasticsearchDocument
         CitedSources = document.CitedSources,
         Fingerprint = document.Fingerprint,
         IngestedAt = document.SubmittedAt,
+        PublishedAt = document.PublishedAt,
+        OutletKey = document.Outlet is { Length: > 0 } outlet ? IndexFields.OutletKeyOf(outlet) : null,
         Related = document.RelatedHeadlines,
         Names = document.PersonNames,
         RelatedNames = document.RelatedPersonNames,
@@ -112,6 +124,7 @@ public sealed class ElasticsearchDocument
         CitedSources = CitedSources,
         Fingerprint = Fingerprint,
         SubmittedAt = IngestedAt,
+        PublishedAt = PublishedAt,
         RelatedHeadlines = Related,
         PersonNames = Names,
         RelatedPersonNames = RelatedNames,

@@ -2,6 +2,7 @@ using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
+using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
@@ -27,10 +28,12 @@ public static class ElasticsearchQueryBuilder
         TrackTotalHits = new TrackHits(true),
         Source = new SourceConfig(new SourceFilter { Excludes = Fields.FromStrings(ElasticsearchDocument.SearchedOnlyFields) }),
         // One hit per story (its best match) and the number of stories (approximate beyond 3,000, as cardinality is).
+        // Under a date order, collapse keeps each story's newest (or oldest) match, as the Lucene backend does.
         Collapse = plan.GroupByStory ? new FieldCollapse { Field = IndexFields.StoryId } : null,
-        Aggregations = plan.GroupByStory
-            ? new Dictionary<string, Aggregation> { [TotalStoriesAggregation] = new CardinalityAggregation { Field = IndexFields.StoryId } }
-            : null,
+        Sort = Sort(plan.Refinements.Order),
+        // Scores are still reported under a date order.
+        TrackScores = plan.Refinements.Order == ResultOrder.Relevance ? null : true,
+        Aggregations = Aggregations(plan),
     };
 
     public const string TotalStoriesAggregation = "total_stories";
@@ -57,12 +60,50 @@ public static class ElasticsearchQueryBuilder
         },
     };
 
+    /// <summary>Null for relevance. A date order puts undated documents last and breaks ties by id, so paging is stable.</summary>
+    private static List<SortOptions>? Sort(ResultOrder order) => order == ResultOrder.Relevance
+        ? null
+        :
+        [
+            new SortOptions { Field = new FieldSort { Field = IndexFields.PublishedAt, Order = order == ResultOrder.Newest ? SortOrder.Desc : SortOrder.Asc, Missing = "_last" } },
+            new SortOptions { Field = new FieldSort { Field = IndexFields.Id, Order = SortOrder.Asc } },
+        ];
+
+    /// <summary>The story count and each facet, named by its wire name: terms for keywords, a monthly date_histogram for published_month.</summary>
+    private static Dictionary<string, Aggregation>? Aggregations(QueryPlan plan)
+    {
+        var aggregations = new Dictionary<string, Aggregation>();
+        if (plan.GroupByStory) aggregations[TotalStoriesAggregation] = new CardinalityAggregation { Field = IndexFields.StoryId };
+        foreach (var facet in plan.Refinements.FacetFields)
+        {
+            aggregations[FacetFields.NameOf(facet)] = facet == FacetField.PublishedMonth
+                ? new DateHistogramAggregation { Field = IndexFields.PublishedAt, CalendarInterval = CalendarInterval.Month, Format = "yyyy-MM", MinDocCount = 1 }
+                : new TermsAggregation { Field = FacetFieldOf(facet), Size = plan.Refinements.FacetSize };
+        }
+        return aggregations.Count > 0 ? aggregations : null;
+    }
+
+    private static string FacetFieldOf(FacetField facet) => facet switch
+    {
+        FacetField.Language => IndexFields.Language,
+        FacetField.OriginLanguage => ElasticsearchDocument.OriginOrOwnLanguageField,
+        FacetField.Outlet => IndexFields.Outlet,
+        _ => throw new ArgumentOutOfRangeException(nameof(facet)),
+    };
+
+    /// <summary>The facets of a search response, in the plan's order, sorted and capped as the Lucene backend answers them.</summary>
+    public static IReadOnlyList<FacetCounts> ReadFacets(QueryPlan plan, AggregateDictionary? aggregations) =>
+        [.. plan.Refinements.FacetFields.Select(facet => FacetCounts.Top(facet, facet == FacetField.PublishedMonth
+            ? (aggregations?.GetDateHistogram(FacetFields.NameOf(facet))?.Buckets ?? []).Select(b => KeyValuePair.Create(b.KeyAsString ?? FacetFields.MonthOf(b.Key), b.DocCount))
+            : (aggregations?.GetStringTerms(FacetFields.NameOf(facet))?.Buckets ?? []).Select(b => KeyValuePair.Create(b.Key.ToString(), b.DocCount)),
+            plan.Refinements.FacetSize))];
+
     /// <summary>Candidates for story assignment: the same fingerprint, or the most (weighted) shared evidence terms.</summary>
     public static SearchRequest StoryCandidates(StoryCandidateQuery query, string index)
     {
         List<Query> should = [];
         if (query.Fingerprint.Length > 0) should.Add(new ConstantScoreQuery { Filter = new TermQuery(IndexFields.Fingerprint, query.Fingerprint), Boost = 1_000f });
-        foreach (var evidence in query.Evidence.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(StoryCandidateQuery.MaxTerms))
+        foreach (var evidence in query.LookupTerms)
             should.Add(new ConstantScoreQuery { Filter = new TermQuery(IndexFields.StoryEvidence, evidence), Boost = StoryEvidence.WeightOf(StoryEvidence.KindOf(evidence)) });
         return new SearchRequest(index)
         {
@@ -91,14 +132,17 @@ public static class ElasticsearchQueryBuilder
         // Alternatives (a long name's surname): one of them must match, as in the Lucene backend.
         var anyOf = plan.Words.Where(w => w.AnyOf is not null).GroupBy(w => w.AnyOf)
             .Select(g => (Query)new BoolQuery { Should = [.. g.Select(WordQuery)], MinimumShouldMatch = 1 });
-        List<Query> required = [.. alone.Where(w => w.Required).Select(WordQuery), .. anyOf];
+        // Phrases, and OR groups of words and phrases: one alternative must match (as in the Lucene backend).
+        var phraseGroups = plan.Phrases.Where(p => p.AnyOf is not null).GroupBy(p => p.AnyOf)
+            .Select(g => (Query)new BoolQuery { Should = [.. g.Select(PhraseQuery)], MinimumShouldMatch = 1 });
+        List<Query> required = [.. alone.Where(w => w.Required).Select(WordQuery), .. anyOf, .. plan.Phrases.Where(p => p.AnyOf is null).Select(PhraseQuery), .. phraseGroups];
         List<Query> optional = [.. alone.Where(w => !w.Required).Select(WordQuery)];
         var filters = Filters(plan);
         return new BoolQuery
         {
             Must = required.Count > 0 ? required : null,
-            // Duplicates are versions of their story, never hits of their own (grouped hits list them).
-            MustNot = [new ExistsQuery { Field = IndexFields.DuplicateOf }],
+            // Duplicates are versions of their story, never hits of their own (grouped hits list them); exclusions never match.
+            MustNot = [new ExistsQuery { Field = IndexFields.DuplicateOf }, .. plan.Exclusions.Select(PhraseQuery)],
             Should = optional.Count > 0 ? optional : null,
             Filter = filters.Count > 0 ? filters : null,
             // Without a must clause a filter alone would match; in Lucene a query of optional words needs one of them.
@@ -122,6 +166,19 @@ public static class ElasticsearchQueryBuilder
         return new DisMaxQuery { TieBreaker = IndexFields.WordTieBreaker, Queries = queries };
     }
 
+    /// <summary>
+    /// A one-word phrase is that word; a longer one a match_phrase per field (analysed, stemmed, by the field), or, when its
+    /// words have name alternatives, all its words matching with names in any spelling.
+    /// </summary>
+    private static Query PhraseQuery(QueryPhrase phrase)
+    {
+        if (phrase.Words.Count == 1) return WordQuery(phrase.Words[0]);
+        List<Query> queries = [.. IndexFields.WordFields.Select(field => MatchPhrase(field.Name, phrase.Text, field.Boost))];
+        var nameWords = phrase.Words.Where(w => w.Required || w.AnyOf is not null).ToList();
+        if (phrase.HasNames && nameWords.Count > 0) queries.Add(new BoolQuery { Must = [.. nameWords.Select(WordQuery)] });
+        return new DisMaxQuery { TieBreaker = IndexFields.WordTieBreaker, Queries = queries };
+    }
+
     /// <summary>One analysed term is a term query, several a phrase ("US-Präsident"), none (a stop word) matches nothing.</summary>
     private static MatchPhraseQuery MatchPhrase(string field, string text, float? boost = null) => new(field, text) { Boost = boost };
 
@@ -141,6 +198,15 @@ public static class ElasticsearchQueryBuilder
             };
             filters.Add(new BoolQuery { Should = [Terms(IndexFields.OriginLanguage, plan.OriginLanguages), originalInItsLanguage], MinimumShouldMatch = 1 });
         }
+        var refinements = plan.Refinements;
+        if (refinements.Outlets.Count > 0) filters.Add(Terms(IndexFields.OutletKey, refinements.Outlets));
+        if (refinements.HasDateFilter)
+            filters.Add(new DateRangeQuery(IndexFields.PublishedAt)
+            {
+                Gte = refinements.PublishedAfter is { } after ? DateMath.Anchored(PublicationTime.Format(after.ToUniversalTime())) : null,
+                Lt = refinements.PublishedBefore is { } before ? DateMath.Anchored(PublicationTime.Format(before.ToUniversalTime())) : null,
+                Format = "strict_date_optional_time",
+            });
         return filters;
     }
 

@@ -23,7 +23,7 @@ public sealed class ElasticsearchSchema
 
     private static readonly string[] KeywordFields =
     [
-        IndexFields.Id, IndexFields.Language, IndexFields.OriginLanguage, IndexFields.Outlet, IndexFields.CitedSources,
+        IndexFields.Id, IndexFields.Language, IndexFields.OriginLanguage, IndexFields.Outlet, IndexFields.OutletKey, ElasticsearchDocument.OriginOrOwnLanguageField, IndexFields.CitedSources,
         IndexFields.Fingerprint, IndexFields.NameKeys, IndexFields.RelatedNameKeys, IndexFields.NameForms, IndexFields.StoryId, IndexFields.DuplicateOf, IndexFields.StoryEvidence,
     ];
 
@@ -99,6 +99,7 @@ public sealed class ElasticsearchSchema
         foreach (var field in KeywordFields) properties.Add(field, new KeywordProperty());
         properties.Add(ElasticsearchDocument.SourceUrlField, new KeywordProperty { Index = false });
         properties.Add(ElasticsearchDocument.IngestedAtField, new DateProperty());
+        properties.Add(IndexFields.PublishedAt, new DateProperty());
         // Display copies: kept in _source, never searched (the per-language fields are).
         properties.Add(ElasticsearchDocument.TitleField, new TextProperty { Index = false });
         properties.Add(ElasticsearchDocument.TextField, new TextProperty { Index = false });

@@ -117,12 +117,18 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             hits.Add(new IndexHit(document, (float)(hit.Score ?? 0), versions));
         }
         var stories = plan.GroupByStory ? response.Aggregations?.GetCardinality(ElasticsearchQueryBuilder.TotalStoriesAggregation)?.Value ?? 0 : 0;
-        return new IndexSearchResult(response.Total, hits, stories);
+        return new IndexSearchResult(response.Total, hits, stories) { Facets = ElasticsearchQueryBuilder.ReadFacets(plan, response.Aggregations) };
     }
 
-    public async Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindStoryCandidatesAsync(IReadOnlyList<StoryCandidateQuery> queries, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
+        // The lookups of a batch run concurrently; the cluster answers each as one bounded bool query.
+        return await Task.WhenAll(queries.Select(query => FindStoryCandidatesAsync(query, cancellationToken)));
+    }
+
+    private async Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    {
         if (query.Evidence.Count == 0 && query.Fingerprint.Length == 0) return [];
         var response = await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueryBuilder.StoryCandidates(query, Alias), cancellationToken);
         EnsureValid(response, "look up story candidates in");

@@ -49,6 +49,24 @@ public static class LuceneAnalyzers
         return terms;
     }
 
+    /// <summary>The terms and positions <paramref name="analyzer"/> makes of <paramref name="text"/>: a removed stop word leaves a gap.</summary>
+    public static List<(string Term, int Position)> PositionedTerms(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<(string, int)>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            terms.Add((term.ToString(), position));
+        }
+        stream.End();
+        return terms;
+    }
+
     /// <summary>Standard tokenizer, lower case, and optionally ASCII folding ("Nguyễn" → "nguyen", "đ" → "d").</summary>
     private sealed class LowerCasingAnalyzer(bool foldToAscii) : Analyzer
     {

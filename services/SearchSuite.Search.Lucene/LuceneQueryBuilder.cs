@@ -21,30 +21,107 @@ public static class LuceneQueryBuilder
             foreach (var word in alternatives) anyOf.Add(WordQuery(word, terms), Occur.SHOULD);
             root.Add(anyOf, Occur.MUST);
         }
+        foreach (var phrase in plan.Phrases.Where(p => p.AnyOf is null))
+            root.Add(PhraseQuery(phrase, terms), Occur.MUST);
+        // OR groups: one alternative (a word or a phrase) must match.
+        foreach (var alternatives in plan.Phrases.Where(p => p.AnyOf is not null).GroupBy(p => p.AnyOf))
+        {
+            var anyOf = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+            foreach (var phrase in alternatives) anyOf.Add(PhraseQuery(phrase, terms), Occur.SHOULD);
+            root.Add(anyOf, Occur.MUST);
+        }
+        foreach (var exclusion in plan.Exclusions)
+            root.Add(PhraseQuery(exclusion, terms), Occur.MUST_NOT);
         // Duplicates are versions of their story, never hits of their own (grouped hits list them).
         root.Add(new TermQuery(new Term(IndexFields.Duplicate, "true")), Occur.MUST_NOT);
         return root;
+    }
+
+    /// <summary>
+    /// A one-word phrase is that word. A longer one is a phrase per field, analysed by the field (stemmed, stop words
+    /// left as gaps); when its words have name alternatives, all its words matching (names in any spelling) also counts.
+    /// </summary>
+    private static Query PhraseQuery(QueryPhrase phrase, SegmentTermLookup terms)
+    {
+        if (phrase.Words.Count == 1) return WordQuery(phrase.Words[0], terms);
+        var query = new DisjunctionMaxQuery((float)IndexFields.WordTieBreaker);
+        foreach (var field in IndexFields.WordFields)
+        {
+            var positioned = LuceneAnalyzers.PositionedTerms(LuceneAnalyzers.For(field.Analysis), field.Name, phrase.Text);
+            if (positioned.Count == 0) continue;
+            Query match;
+            if (positioned.Count == 1) match = terms.Query(new Term(field.Name, positioned[0].Term));
+            else
+            {
+                var exact = new PhraseQuery();
+                foreach (var (term, position) in positioned) exact.Add(new Term(field.Name, term), position);
+                match = exact;
+            }
+            query.Add(Boosted(match, field.Boost));
+        }
+        if (phrase.HasNames)
+        {
+            var allWords = new BooleanQuery();
+            foreach (var word in phrase.Words.Where(w => w.Required || w.AnyOf is not null)) allWords.Add(WordQuery(word, terms), Occur.MUST);
+            if (allWords.Clauses.Count > 0) query.Add(allWords);
+        }
+        return query;
     }
 
     /// <summary>Bounded: the combinations come from clients.</summary>
     private static readonly BoundedMemo<Filter> Filters = new(256);
 
     /// <summary>
-    /// The language filter, or null for none. Each combination is built once and caches its matching documents per
-    /// segment (deletions are applied on top), as few combinations recur and re-running them costs a query each time.
+    /// The language, outlet and date filter, or null for none. The language and outlet part is built once per combination
+    /// and caches its matching documents per segment (deletions are applied on top), as few combinations recur and re-running
+    /// them costs a query each time; a date range differs from search to search, so it is not cached.
     /// </summary>
     public static Filter? BuildFilter(QueryPlan plan)
     {
-        if (plan.Languages.Count == 0 && plan.OriginLanguages.Count == 0) return null;
-        var key = string.Join(',', plan.Languages) + ";" + string.Join(',', plan.OriginLanguages);
+        var refinements = plan.Refinements;
+        var keywords = KeywordFilter(plan.Languages, plan.OriginLanguages, refinements.Outlets);
+        if (!refinements.HasDateFilter) return keywords;
+        var dates = NumericRangeFilter.NewInt64Range(IndexFields.PublishedAt,
+            refinements.PublishedAfter?.ToUnixTimeMilliseconds(), refinements.PublishedBefore?.ToUnixTimeMilliseconds(), minInclusive: true, maxInclusive: false);
+        if (keywords is null) return dates;
+        var both = new BooleanQuery { { new ConstantScoreQuery(keywords), Occur.MUST }, { new ConstantScoreQuery(dates), Occur.MUST } };
+        return new QueryWrapperFilter(both);
+    }
+
+    private static Filter? KeywordFilter(IReadOnlyList<string> languages, IReadOnlyList<string> origins, IReadOnlyList<string> outlets)
+    {
+        if (languages.Count == 0 && origins.Count == 0 && outlets.Count == 0) return null;
+        var key = string.Join(',', languages) + ";" + string.Join(',', origins) + ";" + string.Join('\u001f', outlets);
         return Filters.GetOrAdd(key, _ =>
         {
             var filter = new BooleanQuery();
-            AddAnyOf(filter, IndexFields.Language, plan.Languages);
-            AddAnyOf(filter, IndexFields.OriginLanguage, plan.OriginLanguages);
+            AddAnyOf(filter, IndexFields.Language, languages);
+            AddAnyOf(filter, IndexFields.OriginLanguage, origins);
+            AddAnyOf(filter, IndexFields.OutletKey, outlets);
             return new CachingWrapperFilter(new QueryWrapperFilter(filter));
         });
     }
+
+    /// <summary>
+    /// Null for relevance (score, then doc id). A date order puts undated documents last and breaks ties by id, so
+    /// paging is stable.
+    /// </summary>
+    public static Sort? BuildSort(ResultOrder order) => order switch
+    {
+        ResultOrder.Newest => new Sort(DateOrder(newestFirst: true), IdOrder),
+        ResultOrder.Oldest => new Sort(DateOrder(newestFirst: false), IdOrder),
+        _ => null,
+    };
+
+    private static SortField DateOrder(bool newestFirst)
+    {
+        var field = new SortField(IndexFields.PublishedAt, SortFieldType.INT64, newestFirst);
+        // The missing value that sorts after every date in this direction.
+        field.SetMissingValue(newestFirst ? long.MinValue : long.MaxValue);
+        return field;
+    }
+
+    private static readonly SortField IdOrder = new(IndexFields.Id, SortFieldType.STRING);
 
     private static Query WordQuery(QueryWord word, SegmentTermLookup terms)
     {

@@ -154,7 +154,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             using (var terms = new SegmentTermLookup(searcher))
                 query = LuceneQueryBuilder.Build(plan, terms);
             var filter = LuceneQueryBuilder.BuildFilter(plan);
-            return Task.FromResult(plan.GroupByStory ? SearchStories(searcher, query, filter, plan) : SearchDocuments(searcher, query, filter, plan));
+            var facets = plan.Refinements.FacetFields.Count > 0 ? new FacetCountingCollector(plan.Refinements.FacetFields) : null;
+            var result = plan.GroupByStory ? SearchStories(searcher, query, filter, plan, facets) : SearchDocuments(searcher, query, filter, plan, facets);
+            return Task.FromResult(facets is null ? result : result with { Facets = facets.Results(plan.Refinements.FacetSize) });
         }
         finally
         {
@@ -162,21 +164,26 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private IndexSearchResult SearchDocuments(IndexSearcher searcher, Query query, Filter? filter, QueryPlan plan)
+    private IndexSearchResult SearchDocuments(IndexSearcher searcher, Query query, Filter? filter, QueryPlan plan, FacetCountingCollector? facets)
     {
-        var top = searcher.Search(query, filter, Math.Max(1, plan.Offset + plan.Limit));
-        var hits = top.ScoreDocs
+        var wanted = Math.Max(1, plan.Offset + plan.Limit);
+        ITopDocsCollector top = LuceneQueryBuilder.BuildSort(plan.Refinements.Order) is { } sort
+            ? TopFieldCollector.Create(sort, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
+            : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
+        searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
+        var docs = top.GetTopDocs();
+        var hits = docs.ScoreDocs
             .Skip(plan.Offset)
             .Select(hit => new IndexHit(ReadSource(searcher.Doc(hit.Doc)), hit.Score))
             .ToList();
-        return new IndexSearchResult(top.TotalHits, hits);
+        return new IndexSearchResult(docs.TotalHits, hits);
     }
 
-    /// <summary>One hit per story (its best match), paged over stories, each with the story's other versions.</summary>
-    private IndexSearchResult SearchStories(IndexSearcher searcher, Query query, Filter? filter, QueryPlan plan)
+    /// <summary>One hit per story (its best match, or its newest or oldest under a date order), paged over stories, each with the story's other versions.</summary>
+    private IndexSearchResult SearchStories(IndexSearcher searcher, Query query, Filter? filter, QueryPlan plan, FacetCountingCollector? facets)
     {
-        var collector = new StoryCollapsingCollector(IndexFields.StoryId);
-        searcher.Search(query, filter, collector);
+        var collector = new StoryCollapsingCollector(IndexFields.StoryId, plan.Refinements.Order);
+        searcher.Search(query, filter, facets is null ? collector : MultiCollector.Wrap(collector, facets));
         var groups = collector.Groups();
         var hits = groups
             .Skip(plan.Offset)
@@ -194,33 +201,12 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         return new IndexSearchResult(collector.TotalHits, hits, groups.Count);
     }
 
-    public Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindStoryCandidatesAsync(IReadOnlyList<StoryCandidateQuery> queries, CancellationToken cancellationToken)
     {
         var searcher = AcquireSearcher();
         try
         {
-            var lookup = new BooleanQuery();
-            if (query.Fingerprint.Length > 0)
-                lookup.Add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Fingerprint, query.Fingerprint))) { Boost = 1_000f }, Occur.SHOULD);
-            var reader = searcher.IndexReader;
-            foreach (var evidence in query.Evidence.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(StoryCandidateQuery.MaxTerms))
-            {
-                var term = new Term(IndexFields.StoryEvidence, evidence);
-                // Too common to tell stories apart, and its postings would grow with the index.
-                if (reader.DocFreq(term) > StoryCandidateQuery.MaxTermDocumentFrequency) continue;
-                lookup.Add(new ConstantScoreQuery(new TermQuery(term)) { Boost = StoryEvidence.WeightOf(StoryEvidence.KindOf(evidence)) }, Occur.SHOULD);
-            }
-            if (lookup.Clauses.Count == 0) return Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
-            var top = searcher.Search(lookup, Math.Max(1, query.Limit));
-            var leaves = reader.Leaves;
-            var scratch = new BytesRef();
-            IReadOnlyList<StoryCandidate> candidates = [.. top.ScoreDocs.Select(hit =>
-            {
-                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-                leaf.AtomicReader.GetBinaryDocValues(StoryCardField).Get(hit.Doc - leaf.DocBase, scratch);
-                return ReadCard(scratch);
-            })];
-            return Task.FromResult(candidates);
+            return Task.FromResult(StoryCandidateLookup.Find(searcher.IndexReader, queries, StoryCardField, ReadCard));
         }
         finally
         {
@@ -293,9 +279,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var doc = new LuceneDocument
         {
             new StringField(IndexFields.Id, document.DocumentId, Field.Store.NO),
+            // Doc values: the tie-break of date orders, and the facets' counts.
+            new SortedDocValuesField(IndexFields.Id, new BytesRef(document.DocumentId)),
             new StringField(IndexFields.Language, document.Language, Field.Store.NO),
+            new SortedDocValuesField(IndexFields.Language, new BytesRef(document.Language)),
             // A document with no known origin counts as original in its own language.
             new StringField(IndexFields.OriginLanguage, document.OriginLanguage ?? document.Language, Field.Store.NO),
+            new SortedDocValuesField(IndexFields.OriginLanguage, new BytesRef(document.OriginLanguage ?? document.Language)),
             new StringField(IndexFields.Fingerprint, document.Fingerprint, Field.Store.NO),
             new StoredField(IndexFields.Source, JsonSerializer.Serialize(document, JsonSerializerOptions.Web)),
             new StringField(IndexFields.StoryId, document.StoryId, Field.Store.NO),
@@ -305,7 +295,18 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         foreach (var term in evidence) doc.Add(new StringField(IndexFields.StoryEvidence, term, Field.Store.NO));
         if (document.DuplicateOf is not null) doc.Add(new StringField(IndexFields.Duplicate, "true", Field.Store.NO));
         doc.Add(new BinaryDocValuesField(StoryCardField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(StoryFields.CandidateOf(document, evidence), JsonSerializerOptions.Web))));
-        if (document.Outlet is { Length: > 0 } outlet) doc.Add(new StringField(IndexFields.Outlet, outlet, Field.Store.NO));
+        if (document.Outlet is { Length: > 0 } outlet)
+        {
+            doc.Add(new StringField(IndexFields.Outlet, outlet, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(IndexFields.Outlet, new BytesRef(outlet)));
+            doc.Add(new StringField(IndexFields.OutletKey, IndexFields.OutletKeyOf(outlet), Field.Store.NO));
+        }
+        if (document.PublishedAt is { } published)
+        {
+            // Indexed for the date filters, doc values for the date orders and the month facet.
+            doc.Add(new Int64Field(IndexFields.PublishedAt, published.ToUnixTimeMilliseconds(), Field.Store.NO));
+            doc.Add(new NumericDocValuesField(IndexFields.PublishedAt, published.ToUnixTimeMilliseconds()));
+        }
         foreach (var cited in document.CitedSources) doc.Add(new StringField(IndexFields.CitedSources, cited, Field.Store.NO));
         foreach (var suffix in IndexFields.SuffixesFor(document.Language))
         {

@@ -31,10 +31,12 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner sto
         try
         {
             await index.IndexAsync(documents, context.CancellationToken);
+            stories.DocumentsIndexed(documents);
         }
         catch (DocumentsRejectedException rejected)
         {
             var refused = rejected.Rejected.Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal);
+            stories.DocumentsIndexed(documents.Where(d => !refused.Contains(d.DocumentId)));
             // A refused document that came with others is split off into a message of its own (sent back to this queue),
             // so that it alone faults when it comes back; a message of one refused document faults now (see below).
             var splitOff = new List<string>();

@@ -20,6 +20,9 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
     public const int MaxQueryLength = 1_000;
     /// <summary>Most codes in <c>languages</c> or <c>origin_languages</c>: each adds a clause to every search.</summary>
     public const int MaxLanguageFilters = 32;
+    /// <summary>Most outlets in <c>outlets</c>, and the longest one: each adds a clause to the search.</summary>
+    public const int MaxOutletFilters = 32;
+    public const int MaxOutletLength = 200;
     /// <summary>Longest page token; the tokens this service issues are far shorter.</summary>
     public const int MaxPageTokenLength = 512;
 
@@ -27,6 +30,8 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
     {
         var query = Validate(request);
         var plan = planner.Plan(query);
+        if (plan.Words.Count == 0 && plan.Phrases.Count == 0)
+            throw InvalidArgument("query", "has only exclusions (-word, -\"phrase\"); add a word or phrase to search for");
         var result = await index.SearchAsync(plan, context.CancellationToken);
 
         var response = new SearchResponse { TotalHits = result.TotalHits, TotalStories = result.TotalStories };
@@ -46,17 +51,24 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
                 RelatedHeadlineMatch = decoration.RelatedHeadlineMatch,
                 StoryId = hit.Document.StoryId,
                 Duplicate = hit.Document.DuplicateOf is not null,
+                PublishedAt = ToTimestamp(hit.Document.PublishedAt),
             };
             protoHit.Versions.Add((hit.Versions ?? []).Select(ToVersion));
             protoHit.CitedSources.Add(hit.Document.CitedSources);
             protoHit.MatchedNames.Add(decoration.MatchedNames);
             response.Hits.Add(protoHit);
         }
-        foreach (var word in plan.Words.Where(w => w.Names.Count > 0))
+        foreach (var word in plan.MatchedWords.Where(w => w.Names.Count > 0))
         {
             var expansion = new QueryNameExpansion { QueryName = word.Text };
             expansion.Forms.Add(word.Names.Select(n => new NameForm { Form = n.Form, Source = n.Source.ToString().ToLowerInvariant() }));
             response.NameExpansions.Add(expansion);
+        }
+        foreach (var counts in result.Facets)
+        {
+            var facet = new Facet { Name = FacetFields.NameOf(counts.Field) };
+            facet.Values.Add(counts.Values.Select(v => new FacetValue { Value = v.Value, Count = v.Count }));
+            response.Facets.Add(facet);
         }
         var next = query.Offset + result.Hits.Count;
         var total = query.GroupByStory ? result.TotalStories : result.TotalHits;
@@ -119,6 +131,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
             IngestedAt = Timestamp.FromDateTimeOffset(document.SubmittedAt),
             StoryId = document.StoryId,
             DuplicateOf = document.DuplicateOf ?? "",
+            PublishedAt = ToTimestamp(document.PublishedAt),
         };
         proto.MergedStoryIds.Add(document.MergedStoryIds);
         proto.CitedSources.Add(document.CitedSources);
@@ -150,8 +163,56 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
         if (request.PageToken.Length > 0 && !PageToken.TryRead(request.PageToken, QueryIdentity(request), out offset))
             throw InvalidArgument("page_token", "is not a token this search issued; repeat the same query and filters with the token from its response");
         var limit = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        return new SearchQuery(request.Query, languages, origins, offset, limit, request.NameExpansion != NameExpansion.Off, request.GroupByStory);
+        return new SearchQuery(request.Query, languages, origins, offset, limit, request.NameExpansion != NameExpansion.Off, request.GroupByStory)
+        {
+            Refinements = ValidRefinements(request),
+        };
     }
+
+    private static SearchRefinements ValidRefinements(SearchRequest request)
+    {
+        var after = ValidTimestamp("published_after", request.PublishedAfter);
+        var before = ValidTimestamp("published_before", request.PublishedBefore);
+        if (after is not null && before is not null && before <= after)
+            throw InvalidArgument("published_before", "must be later than published_after (published_after is inclusive, published_before exclusive)");
+        if (request.Outlets.Count > MaxOutletFilters)
+            throw InvalidArgument("outlets", $"has {request.Outlets.Count} outlets; the limit is {MaxOutletFilters}");
+        if (request.Outlets.Any(o => string.IsNullOrWhiteSpace(o) || o.Length > MaxOutletLength))
+            throw InvalidArgument("outlets", $"each outlet must be non-empty and at most {MaxOutletLength} characters");
+        var order = request.Order switch
+        {
+            SearchOrder.Unspecified or SearchOrder.Relevance => ResultOrder.Relevance,
+            SearchOrder.Newest => ResultOrder.Newest,
+            SearchOrder.Oldest => ResultOrder.Oldest,
+            _ => throw InvalidArgument("order", $"{(int)request.Order} is not a SearchOrder (RELEVANCE, NEWEST or OLDEST)"),
+        };
+        var facets = new List<FacetField>();
+        foreach (var name in request.Facets)
+        {
+            var facet = FacetFields.Parse(name)
+                ?? throw InvalidArgument("facets", $"{GrpcErrors.Echo(name)} is not a facet; use {string.Join(", ", FacetFields.All.Select(FacetFields.NameOf))}");
+            if (!facets.Contains(facet)) facets.Add(facet);
+        }
+        if (request.FacetSize is < 0 or > FacetFields.MaxSize)
+            throw InvalidArgument("facet_size", $"must be between 1 and {FacetFields.MaxSize} (0 for the default of {FacetFields.DefaultSize})");
+        return new SearchRefinements(after, before, [.. request.Outlets.Select(IndexFields.OutletKeyOf).Distinct(StringComparer.Ordinal)], order, facets,
+            request.FacetSize == 0 ? FacetFields.DefaultSize : request.FacetSize);
+    }
+
+    private static DateTimeOffset? ValidTimestamp(string field, Timestamp? timestamp)
+    {
+        if (timestamp is null) return null;
+        try
+        {
+            return timestamp.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw InvalidArgument(field, "is not a valid timestamp between 0001-01-01 and 9999-12-31");
+        }
+    }
+
+    private static Timestamp? ToTimestamp(DateTimeOffset? value) => value is { } v ? Timestamp.FromDateTimeOffset(v) : null;
 
     private static IReadOnlyList<string> ValidLanguages(string field, IReadOnlyCollection<string> codes)
     {
@@ -170,7 +231,8 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
 
     /// <summary>Everything that defines the result list, except the page position.</summary>
     private static string QueryIdentity(SearchRequest request) =>
-        string.Join('\u001f', request.Query, string.Join(',', request.Languages), string.Join(',', request.OriginLanguages), request.PageSize, request.NameExpansion, request.GroupByStory);
+        string.Join('\u001f', request.Query, string.Join(',', request.Languages), string.Join(',', request.OriginLanguages), request.PageSize, request.NameExpansion, request.GroupByStory,
+            request.PublishedAfter, request.PublishedBefore, string.Join(',', request.Outlets), request.Order);
 
     /// <summary>The error for bad input, naming the field first ("field: message"), for every gRPC service of search.</summary>
     internal static RpcException InvalidArgument(string field, string message) => GrpcErrors.InvalidArgument(field, message);

@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
@@ -62,7 +63,16 @@ public sealed class CancellationInterceptor : Interceptor
     private static bool IsStop(Exception e, ServerCallContext context) =>
         context.CancellationToken.IsCancellationRequested && e is OperationCanceledException or IOException;
 
-    private static RpcException Stopped(ServerCallContext context) => context.Deadline <= DateTime.UtcNow
-        ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The deadline passed; the work for this call was stopped."))
-        : new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled; the work for this call was stopped."));
+    /// <remarks>
+    /// grpc-dotnet's deadline timer can fire a little before <see cref="ServerCallContext.Deadline"/> by the clock, so a call
+    /// with a deadline whose caller is still connected is past its deadline; a caller that left reset the stream.
+    /// </remarks>
+    private static RpcException Stopped(ServerCallContext context)
+    {
+        var callerLeft = context.GetHttpContext().RequestAborted.IsCancellationRequested;
+        var deadlinePassed = context.Deadline != DateTime.MaxValue && (context.Deadline <= DateTime.UtcNow || !callerLeft);
+        return deadlinePassed
+            ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The deadline passed; the work for this call was stopped."))
+            : new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled; the work for this call was stopped."));
+    }
 }

@@ -19,6 +19,7 @@ public sealed class DocumentNormalizer
     private readonly IDraftStep[] _steps =
     [
         new SourceLineExtractor(),
+        new PublicationDateExtractor(),
         MarkerLineRemover.PrivacyNotices(),
         new PodcastListingRemover(),
         new RelatedArticlesRemover(),
@@ -58,7 +59,8 @@ public sealed class DocumentNormalizer
             Removed: draft.Removed(),
             PersonNames: personNames,
             RelatedPersonNames: PersonNameExtractor.Extract(draft.RelatedHeadlines, personNames),
-            Fingerprint: ContentFingerprint.Compute(body));
+            Fingerprint: ContentFingerprint.Compute(body),
+            PublishedAt: draft.PublishedAt);
     }
 
     private static LanguageGuess DetectLanguage(RawDocument raw, IReadOnlyDictionary<string, string> metadata, string title, string body)

@@ -17,6 +17,7 @@ public sealed record RawDocument(
 /// <param name="PersonNames">Person-name mentions in title and body, in order of first appearance.</param>
 /// <param name="RelatedPersonNames">Person-name mentions found only in related headlines.</param>
 /// <param name="Fingerprint">ContentFingerprint of the body.</param>
+/// <param name="PublishedAt">The publication time a date line in the text states (never guessed); null without one.</param>
 public sealed record NormalizedDocument(
     string Title,
     string Body,
@@ -30,7 +31,8 @@ public sealed record NormalizedDocument(
     IReadOnlyList<RemovedSpan> Removed,
     IReadOnlyList<string> PersonNames,
     IReadOnlyList<string> RelatedPersonNames,
-    string Fingerprint);
+    string Fingerprint,
+    DateTimeOffset? PublishedAt = null);
 
 /// <summary>A piece of the input that is not part of the body.</summary>
 /// <param name="Start">Offset into the hygiene-normalized input (UnicodeHygiene.Apply of RawDocument.Text).</param>
@@ -55,6 +57,8 @@ public enum RemovedKind
     PodcastListing,
     /// <summary>Category headers and slug links of a directory ("Populärt inom …", "rss-dagen-med-di").</summary>
     DirectoryLinks,
+    /// <summary>"Stand: 04.03.2025 17:32 Uhr", "Published 4 March 2025"; the date goes to NormalizedDocument.PublishedAt.</summary>
+    PublicationDate,
 }
 
 /// <summary>A detected language with a confidence in [0, 1].</summary>

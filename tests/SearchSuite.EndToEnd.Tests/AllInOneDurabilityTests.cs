@@ -10,6 +10,7 @@ namespace SearchSuite.EndToEnd.Tests;
 /// kill -9 and is searchable after a restart on the same data folder; SIGTERM drains and commits, so nothing is left to
 /// replay; a second server on the same folder refuses to start.
 /// </summary>
+[Collection(TimedProcessesCollection.Name)]
 public sealed class AllInOneDurabilityTests : IDisposable
 {
     private readonly string data = Directory.CreateTempSubdirectory("searchsuite-e2e-durability-").FullName;

@@ -10,6 +10,7 @@ namespace SearchSuite.EndToEnd.Tests;
 /// ingest acknowledged survives kill -9 of search, normalize and ingest in turn and a broker restart; each is
 /// searchable once, and nothing is left in any queue, error queues included.
 /// </summary>
+[Collection(TimedProcessesCollection.Name)]
 public sealed class ThreeServicesCrashTests
 {
     private const int DocumentsPerStep = 400;

@@ -13,7 +13,8 @@ public class NamePerturbationTests
         "Mohammed bin Zayed", "Nguyễn Xuân Phúc", "Yoon Suk Yeol", "Ali Shamkhani", "Imad Mughniyeh", "Viktor Yanukovych",
         "Dmitry Sergeyevich Peskov", "Dmitry Ivanovich Peskov", "Kim Jong Un", "Kim Jong Nam", "George W. Bush",
         "George H. W. Bush", "Nikolai Petrov", "Ruhollah Khomeini", "Ali Khamenei", "Georgy Lvov", "Sergei Lavrov",
-        "Dmitry Medvedev", "Viktor Medvedchuk", "Peter Steinbrück", "Antonio Banderas",
+        "Dmitry Medvedev", "Viktor Medvedchuk", "Peter Steinbrück", "Antonio Banderas", "Xi Jinping", "Moon Jae-in",
+        "Park Geun-hye", "Choe Ryong-hae", "Lee Jae-myung", "Hwang Pyong-so", "Wang Yi",
     ];
 
     private static readonly NameExpander Expander = CreateExpander();
@@ -76,6 +77,17 @@ public class NamePerturbationTests
     // 7. Other scripts, through AnyAscii and the key rules.
     [InlineData("Дмитрий Песков", "Dmitry Sergeyevich Peskov")]
     [InlineData("Αντώνιο Γκουτέρες", "António Guterres")]
+    // Chinese and Korean names in their own scripts, split where the press spells them apart.
+    [InlineData("习近平", "Xi Jinping")]
+    [InlineData("王毅", "Wang Yi")]
+    [InlineData("김정은", "Kim Jong Un")]
+    [InlineData("문재인", "Moon Jae-in")]
+    [InlineData("박근혜", "Park Geun-hye")]
+    [InlineData("최룡해", "Choe Ryong-hae")]
+    [InlineData("이재명", "Lee Jae-myung")]
+    [InlineData("Ri Jae-myung", "Lee Jae-myung")]
+    [InlineData("윤석열", "Yoon Suk Yeol")]
+    [InlineData("황병서", "Hwang Pyong-so")]
     public void A_name_as_people_write_it_finds_the_person(string query, string document) =>
         Assert.True(Match(query, document).IsFull, Explain(query, document));
 
@@ -97,6 +109,9 @@ public class NamePerturbationTests
     [InlineData("Frank-Walter Steinmaier", "Peter Steinbrück")]
     [InlineData("Antony Blinkin", "Antonio Banderas")]
     [InlineData("Außenministerin Baerbock", "Antony Blinken")]
+    [InlineData("김정은", "Kim Jong Nam")]
+    [InlineData("김정남", "Kim Jong Un")]
+    [InlineData("문재인", "Lee Jae-myung")]
     public void Another_person_is_not_found(string query, string document) =>
         Assert.False(Match(query, document).IsFull, Explain(query, document));
 }

@@ -48,6 +48,22 @@ public class NameScorerTests
     }
 
     [Fact]
+    public void An_initial_takes_the_given_name_it_abbreviates_and_conflicts_with_another()
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var name in new[] { "Annalena Baerbock", "Tom Baerbock", "Yvonne Jones", "Tom Jones" }) vocabulary.AddName(name);
+        var expander = new NameExpander(new NameVariantStore(), vocabulary);
+        NameMatch Score(string query, string document) => expander.Scorer.Score(expander.ExpandName(query), IndexedNameToken.FromName(document));
+
+        Assert.True(Score("A. Baerbock", "Annalena Baerbock").IsComplete, $"{Score("A. Baerbock", "Annalena Baerbock")}");
+        Assert.True(Score("Y. Jones", "Yvonne Jones").Score > Score("Y. Jones", "Jones").Score - 0.001f);
+        Assert.False(Score("Y. Jones", "Tom Jones").IsFull, $"{Score("Y. Jones", "Tom Jones")}");
+        Assert.False(Score("A. Baerbock", "Tom Baerbock").IsFull, $"{Score("A. Baerbock", "Tom Baerbock")}");
+        // A surname alone says nothing against the initial.
+        Assert.True(Score("Y. Jones", "Jones").IsFull);
+    }
+
+    [Fact]
     public void An_optional_inner_query_word_left_unmatched_still_gives_a_full_match()
     {
         var (expander, _) = Index();

@@ -54,13 +54,20 @@ public sealed class SearchIndexSchemaTests
     public void Text_fields_use_their_language_analyzer(string field, string analyzer) =>
         AssertMapping(field, $$"""{ "type": "text", "analyzer": "{{analyzer}}" }""");
 
+    [Theory]
+    [InlineData("published_at", "date")]
+    [InlineData("outlet_key", "keyword")]
+    [InlineData("origin_or_own_language", "keyword")]
+    public void News_fields_are_filterable_sortable_and_aggregatable(string field, string type) =>
+        AssertMapping(field, $$"""{ "type": "{{type}}" }""");
+
     [Fact]
     public void Schema_has_exactly_the_shared_field_set()
     {
         string[] expected =
         [
             "id", "language", "origin_language", "outlet", "cited_sources", "source_url", "fingerprint", "ingested_at", "title", "text",
-            "story_id", "duplicate_of", "story_evidence",
+            "story_id", "duplicate_of", "story_evidence", "published_at", "outlet_key", "origin_or_own_language",
             "title_de", "body_de", "title_en", "body_en", "title_vi", "body_vi", "title_vi_folded", "body_vi_folded", "title_std", "body_std",
             "related", "names", "related_names", "name_keys", "related_name_keys", "name_forms", "removed", "metadata",
         ];

@@ -264,7 +264,7 @@ public sealed class ElasticsearchSearchIndexTests
             """{ "index": { "_index": "searchsuite-news", "_id": "vi-1" } }""",
             $$"""
             {
-              "id": "vi-1", "language": "vi", "story_id": "vi-1", "merged_story_ids": [], "story_evidence": [{{evidence}}],
+              "id": "vi-1", "language": "vi", "origin_or_own_language": "vi", "story_id": "vi-1", "merged_story_ids": [], "story_evidence": [{{evidence}}],
               "title": "Tổng Bí thư tiếp Tổng thống Nga", "text": "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Vladimir Putin.",
               "cited_sources": [], "fingerprint": "fp-1", "ingested_at": "2026-11-23T12:00:00+00:00",
               "related": ["Trump gặp Putin"],
@@ -422,14 +422,14 @@ public sealed class ElasticsearchSearchIndexTests
     }
 
     /// <summary>Every title/body field and the related headlines, with the schema's boosts, for one query word.</summary>
-    private static string WordClauses(string word) => string.Join(",\n", new (string Field, float Boost)[]
+    internal static string WordClauses(string word) => string.Join(",\n", new (string Field, float Boost)[]
     {
         ("title_de", 2), ("body_de", 1), ("title_en", 2), ("body_en", 1), ("title_vi", 2), ("body_vi", 1),
         ("title_vi_folded", 2), ("body_vi_folded", 1), ("title_std", 2), ("body_std", 1), ("related", 0.2f),
     }.Select(f => $$"""{ "match_phrase": { "{{f.Field}}": { "query": "{{word}}", "boost": {{f.Boost}} } } }"""));
 
     /// <summary>A _bulk answer in the documented shape: one index item per id, with an error for failed statuses.</summary>
-    private static string BulkAnswer(params (string Id, int Status, string? ErrorType)[] items) => new JsonObject
+    internal static string BulkAnswer(params (string Id, int Status, string? ErrorType)[] items) => new JsonObject
     {
         ["took"] = 12,
         ["errors"] = items.Any(i => i.ErrorType is not null),
@@ -457,4 +457,147 @@ public sealed class ElasticsearchSearchIndexTests
     private void AssertRequests(string[] expected) =>
         Assert.True(expected.SequenceEqual(es.Requests.Select(Describe)),
             $"Expected:\n{string.Join("\n", expected)}\nSent:\n{string.Join("\n", es.Requests.Select(Describe))}");
+}
+
+/// <summary>
+/// The news essentials on Elasticsearch: date and outlet filters, date orders and facets as Query DSL, sort and aggregations
+/// written from the Elasticsearch 9 reference (range query, sort with "missing", terms and date_histogram aggregations).
+/// </summary>
+public sealed class ElasticsearchNewsSearchTests
+{
+    private readonly FakeElasticsearch es = new();
+    private readonly ElasticsearchSearchIndex index;
+
+    public ElasticsearchNewsSearchTests() => index = es.Index();
+
+    private FakeElasticsearch Started()
+    {
+        es.Answer(200, "info_9_1.json");
+        es.AnswerText(200, new JsonObject { [index.IndexName] = new JsonObject { ["aliases"] = new JsonObject { ["searchsuite-news"] = new JsonObject() } } }.ToJsonString());
+        return es;
+    }
+
+    private static QueryPlan Plan(SearchRefinements refinements, bool groupByStory = false) =>
+        new([new QueryWord("Putin", true, [])], [], [], 0, 10, groupByStory) { Refinements = refinements };
+
+    private JsonNode LastBody() => JsonNode.Parse(es.Requests[^1].Body!)!;
+
+    [Fact]
+    public async Task Dates_are_a_range_filter_gte_after_lt_before_and_outlets_a_terms_filter_on_the_outlet_key()
+    {
+        Started().Answer(200, "search.json");
+
+        await index.SearchAsync(Plan(new(
+            PublishedAfter: new DateTimeOffset(2025, 3, 4, 21, 29, 0, TimeSpan.FromHours(7)),
+            PublishedBefore: new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero),
+            OutletKeys: ["dan tri", "bloomberg"])), CancellationToken.None);
+
+        JsonAssert.Equivalent("""
+            [
+              { "terms": { "outlet_key": ["dan tri", "bloomberg"] } },
+              { "range": { "published_at": { "gte": "2025-03-04T14:29:00+00:00", "lt": "2025-04-01T00:00:00+00:00", "format": "strict_date_optional_time" } } }
+            ]
+            """, LastBody()["query"]!["bool"]!["filter"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData(ResultOrder.Newest, "desc")]
+    [InlineData(ResultOrder.Oldest, "asc")]
+    public async Task A_date_order_sorts_by_published_at_with_undated_last_then_by_id_and_keeps_scores(ResultOrder order, string direction)
+    {
+        Started().Answer(200, "search_facets.json");
+
+        var result = await index.SearchAsync(Plan(new(Order: order)), CancellationToken.None);
+
+        var body = LastBody();
+        JsonAssert.Equivalent($$"""
+            [ { "published_at": { "order": "{{direction}}", "missing": "_last" } }, { "id": { "order": "asc" } } ]
+            """, body["sort"]!.ToJsonString());
+        Assert.True((bool)body["track_scores"]!);
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal((1.2f, new DateTimeOffset(2025, 3, 6, 12, 0, 0, TimeSpan.Zero)), (hit.Score, hit.Document.PublishedAt));
+    }
+
+    [Fact]
+    public async Task Relevance_sends_no_sort()
+    {
+        Started().Answer(200, "search.json");
+
+        await index.SearchAsync(Plan(SearchRefinements.None), CancellationToken.None);
+
+        Assert.Null(LastBody()["sort"]);
+        Assert.Null(LastBody()["aggregations"]);
+    }
+
+    [Fact]
+    public async Task Facets_are_terms_and_a_monthly_date_histogram_aggregation()
+    {
+        Started().Answer(200, "search_facets.json");
+
+        await index.SearchAsync(Plan(new(Facets: [FacetField.Language, FacetField.OriginLanguage, FacetField.Outlet, FacetField.PublishedMonth], FacetSize: 5)), CancellationToken.None);
+
+        JsonAssert.Equivalent("""
+            {
+              "language": { "terms": { "field": "language", "size": 5 } },
+              "origin_language": { "terms": { "field": "origin_or_own_language", "size": 5 } },
+              "outlet": { "terms": { "field": "outlet", "size": 5 } },
+              "published_month": { "date_histogram": { "field": "published_at", "calendar_interval": "month", "format": "yyyy-MM", "min_doc_count": 1 } }
+            }
+            """, LastBody()["aggregations"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_aggregations_come_back_as_facets_sorted_by_count_and_capped()
+    {
+        Started().Answer(200, "search_facets.json");
+
+        var result = await index.SearchAsync(Plan(new(Facets: [FacetField.PublishedMonth, FacetField.Outlet, FacetField.Language], FacetSize: 1)), CancellationToken.None);
+
+        Assert.Equal([FacetField.PublishedMonth, FacetField.Outlet, FacetField.Language], result.Facets.Select(f => f.Field));
+        Assert.Equal([new FacetCount("2025-03", 3)], result.Facets[0].Values);
+        Assert.Equal([new FacetCount("Bloomberg", 3)], result.Facets[1].Values);
+        Assert.Equal([new FacetCount("en", 4)], result.Facets[2].Values);
+    }
+
+    [Fact]
+    public async Task A_document_is_indexed_with_its_publication_time_outlet_key_and_origin_facet_value()
+    {
+        Started().AnswerText(200, ElasticsearchSearchIndexTests.BulkAnswer(("d1", 201, null)));
+        var document = new DocumentNormalized
+        {
+            DocumentId = "d1", Language = "de", Text = "Putin", Outlet = "Dan  Tri", Fingerprint = "f",
+            PublishedAt = new DateTimeOffset(2025, 3, 4, 21, 29, 0, TimeSpan.FromHours(7)),
+        };
+        await index.IndexAsync([document], CancellationToken.None);
+
+        var source = JsonNode.Parse(es.Requests.First(r => r.PathAndQuery.Contains("_bulk", StringComparison.Ordinal)).Body!.Split('\n')[1])!;
+        Assert.Equal(("2025-03-04T21:29:00+07:00", "dan tri", "de"),
+            ((string?)source["published_at"], (string?)source["outlet_key"], (string?)source["origin_or_own_language"]));
+    }
+
+    [Fact]
+    public async Task Phrases_are_match_phrase_per_field_or_groups_a_bool_should_and_exclusions_must_not()
+    {
+        Started().Answer(200, "search.json");
+        var plan = new QueryPlan([], [], [], 0, 10)
+        {
+            Phrases = [new QueryPhrase("nuclear talks", [new("nuclear", true, []), new("talks", true, [])]),
+                new QueryPhrase("Peskow", [new("Peskow", true, [])], AnyOf: 1), new QueryPhrase("Peskov", [new("Peskov", true, [])], AnyOf: 1)],
+            Exclusions = [new QueryPhrase("Saudi Arabia", [new("Saudi", true, []), new("Arabia", true, [])])],
+        };
+
+        await index.SearchAsync(plan, CancellationToken.None);
+
+        var query = LastBody()["query"]!["bool"]!;
+        JsonAssert.Equivalent($$"""{ "dis_max": { "tie_breaker": 0.1, "queries": [ {{ElasticsearchSearchIndexTests.WordClauses("nuclear talks")}} ] } }""", query["must"]![0]!.ToJsonString());
+        JsonAssert.Equivalent($$"""
+            { "bool": { "should": [
+                { "dis_max": { "tie_breaker": 0.1, "queries": [ {{ElasticsearchSearchIndexTests.WordClauses("Peskow")}} ] } },
+                { "dis_max": { "tie_breaker": 0.1, "queries": [ {{ElasticsearchSearchIndexTests.WordClauses("Peskov")}} ] } } ],
+              "minimum_should_match": 1 } }
+            """, query["must"]![1]!.ToJsonString());
+        JsonAssert.Equivalent($$"""
+            [ { "exists": { "field": "duplicate_of" } }, { "dis_max": { "tie_breaker": 0.1, "queries": [ {{ElasticsearchSearchIndexTests.WordClauses("Saudi Arabia")}} ] } } ]
+            """, query["must_not"]!.ToJsonString());
+    }
 }

@@ -25,10 +25,11 @@ public interface ISearchIndex
     Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The indexed documents that share the most evidence with a new document, best first, through one bounded query over
-    /// the evidence terms (never a scan). Documents of the same fingerprint always come first.
+    /// For each query (one per document of an indexing batch, answered in order): the indexed documents that share the most
+    /// evidence with it, best first, through bounded lookups of the evidence terms (never a scan). Documents of the same
+    /// fingerprint always come first. One call per batch, so that a batch's lookups share their term seeks and cards.
     /// </summary>
-    Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken);
+    Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindStoryCandidatesAsync(IReadOnlyList<StoryCandidateQuery> queries, CancellationToken cancellationToken);
 
     /// <summary>Every version of a story (at most <paramref name="limit"/>), oldest first; empty for an unknown story.</summary>
     Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken);
@@ -38,4 +39,8 @@ public interface ISearchIndex
 public sealed record IndexHit(DocumentNormalized Document, float Score, IReadOnlyList<DocumentNormalized>? Versions = null);
 
 /// <param name="TotalStories">The number of distinct stories among the matches (counted with <see cref="QueryPlan.GroupByStory"/>; otherwise 0).</param>
-public sealed record IndexSearchResult(long TotalHits, IReadOnlyList<IndexHit> Hits, long TotalStories = 0);
+/// <remarks><see cref="Facets"/>: the plan's facets, in the order asked, counted over every match.</remarks>
+public sealed record IndexSearchResult(long TotalHits, IReadOnlyList<IndexHit> Hits, long TotalStories = 0)
+{
+    public IReadOnlyList<FacetCounts> Facets { get; init; } = [];
+}

@@ -22,6 +22,10 @@ public static class IndexFields
     public const string Language = "language";
     public const string OriginLanguage = "origin_language";
     public const string Outlet = "outlet";
+    /// <summary>The outlet normalised for the outlets filter (<see cref="OutletKeyOf"/>).</summary>
+    public const string OutletKey = "outlet_key";
+    /// <summary>The publication time; absent on an undated document.</summary>
+    public const string PublishedAt = "published_at";
     public const string CitedSources = "cited_sources";
     public const string Fingerprint = "fingerprint";
     public const string Related = "related";
@@ -71,6 +75,10 @@ public static class IndexFields
 
     /// <summary>Each query word is a disjunction over its fields: the best field wins, the others add this fraction of their score.</summary>
     public const double WordTieBreaker = 0.1;
+
+    /// <summary>Case and spacing do not tell outlets apart: "Dan  Tri", "dan tri" and "DAN TRI" are one outlet.</summary>
+    public static string OutletKeyOf(string outlet) =>
+        string.Join(' ', outlet.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     /// <summary>The field suffixes a document of <paramref name="language"/> is indexed under.</summary>
     public static IReadOnlyList<string> SuffixesFor(string language) => language switch

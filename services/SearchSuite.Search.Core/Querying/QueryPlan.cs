@@ -11,7 +11,10 @@ public sealed record SearchQuery(
     int Offset,
     int Limit,
     bool ExpandNames,
-    bool GroupByStory = false);
+    bool GroupByStory = false)
+{
+    public SearchRefinements Refinements { get; init; } = SearchRefinements.None;
+}
 
 /// <summary>One spelling a query word may match in the name fields, with the weight its source earns.</summary>
 /// <param name="Key">Matched in the key fields (extracted names' keys and the keys of capitalised words) at <see cref="KeyWeight"/>.</param>
@@ -45,4 +48,25 @@ public sealed record QueryPlan(
 {
     /// <summary>Most versions a grouped hit carries.</summary>
     public const int MaxVersions = 50;
+
+    public SearchRefinements Refinements { get; init; } = SearchRefinements.None;
+
+    /// <summary>Quoted phrases that must match, and the alternatives of OR groups (<see cref="QueryPhrase.AnyOf"/>).</summary>
+    public IReadOnlyList<QueryPhrase> Phrases { get; init; } = [];
+
+    /// <summary>Words and phrases no hit may contain (-word, -"a phrase").</summary>
+    public IReadOnlyList<QueryPhrase> Exclusions { get; init; } = [];
+
+    /// <summary>Every word a hit matches by: the plain words and those of phrases and OR groups (not exclusions).</summary>
+    public IEnumerable<QueryWord> MatchedWords => Words.Concat(Phrases.SelectMany(p => p.Words));
+}
+
+/// <summary>
+/// A quoted phrase (or a single word of an OR group): its text matches as a phrase in each language field, analysed
+/// (and stemmed) by that field; when its words have name alternatives, all of its words matching, names in any spelling,
+/// matches too. Phrases sharing an <paramref name="AnyOf"/> id are alternatives, of which one must match.
+/// </summary>
+public sealed record QueryPhrase(string Text, IReadOnlyList<QueryWord> Words, int? AnyOf = null)
+{
+    public bool HasNames => Words.Any(w => w.Names.Count > 0);
 }

@@ -18,7 +18,10 @@ public sealed record StoryCandidateQuery(IReadOnlyList<string> Evidence, string 
     /// <summary>Most evidence terms one lookup uses.</summary>
     public const int MaxTerms = 64;
     /// <summary>A term in more documents than this says little about which story a document belongs to and is left out of the lookup.</summary>
-    public const int MaxTermDocumentFrequency = 2_000;
+    public const int MaxTermDocumentFrequency = 500;
+
+    /// <summary>The evidence terms a lookup uses: the <see cref="MaxTerms"/> of most weight.</summary>
+    public IEnumerable<string> LookupTerms => Evidence.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(MaxTerms);
 }
 
 /// <summary>The rules every backend applies to story fields.</summary>

@@ -43,7 +43,7 @@ public static class HitDecorator
     private sealed record FoldedWord(string Text, IReadOnlyList<(string Form, string? Key)> Names)
     {
         public static FoldedWord[] Of(QueryPlan plan) =>
-            [.. plan.Words.Select(w => new FoldedWord(Fold(w.Text), [.. w.Names.Select(n => (Fold(n.Form), n.Key))]))];
+            [.. plan.MatchedWords.Select(w => new FoldedWord(Fold(w.Text), [.. w.Names.Select(n => (Fold(n.Form), n.Key))]))];
     }
 
     /// <summary>The title, then each sentence of each non-blank line of the text, trimmed.</summary>

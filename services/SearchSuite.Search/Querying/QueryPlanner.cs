@@ -27,16 +27,29 @@ public sealed class QueryPlanner(INameExpansion names)
     /// <summary>Splits a query into words (see <see cref="PersonNameQuery.Words"/>).</summary>
     public static IReadOnlyList<string> Words(string text) => PersonNameQuery.Words(text);
 
+    /// <summary>
+    /// Plain words go through the person-name rules together; each phrase, OR alternative and exclusion is planned on its
+    /// own (<see cref="QuerySyntax"/>), so names inside phrases are expanded too.
+    /// </summary>
     public QueryPlan Plan(SearchQuery query)
     {
-        var words = PersonNameQuery.Parse(query.Text, names.IsKnownName)
-            // A stop word inside a person's name is a name word ("To Huy Rua"): see IsStopWord.
-            .Select(t => NameTokens.IsOptional(t.Text) || IsStopWord(t.Text) && !t.InName
-                ? new QueryWord(t.Text, Required: false, [])
-                : new QueryWord(t.Text, t.Required, query.ExpandNames ? names.Expand(t.Text, t.IsGivenName, t.IsNameWord) : [], t.AnyOf))
-            .ToList();
-        return new QueryPlan(words, query.Languages, query.OriginLanguages, query.Offset, query.Limit, query.GroupByStory);
+        var parts = QuerySyntax.Parse(query.Text);
+        var plain = string.Join(' ', parts.Where(p => p is { Phrase: false, Excluded: false, AnyOf: null }).Select(p => p.Text));
+        QueryPhrase? Phrase(QueryPart part) => PlanWords(part.Text, query.ExpandNames) is { Count: > 0 } words ? new QueryPhrase(part.Text, words, part.AnyOf) : null;
+        return new QueryPlan(PlanWords(plain, query.ExpandNames), query.Languages, query.OriginLanguages, query.Offset, query.Limit, query.GroupByStory)
+        {
+            Refinements = query.Refinements,
+            Phrases = [.. parts.Where(p => !p.Excluded && (p.Phrase || p.AnyOf is not null)).Select(Phrase).OfType<QueryPhrase>()],
+            Exclusions = [.. parts.Where(p => p.Excluded).Select(Phrase).OfType<QueryPhrase>()],
+        };
     }
+
+    private List<QueryWord> PlanWords(string text, bool expandNames) => PersonNameQuery.Parse(text, names.IsKnownName)
+        // A stop word inside a person's name is a name word ("To Huy Rua"): see IsStopWord.
+        .Select(t => NameTokens.IsOptional(t.Text) || IsStopWord(t.Text) && !t.InName
+            ? new QueryWord(t.Text, Required: false, [])
+            : new QueryWord(t.Text, t.Required, expandNames ? names.Expand(t.Text, t.IsGivenName, t.IsNameWord) : [], t.AnyOf))
+        .ToList();
 
     /// <summary>
     /// Stop words, initials ("R." in "John R. Baird") and patronymics ("Sergeyevich", "oglu"): they only add to the

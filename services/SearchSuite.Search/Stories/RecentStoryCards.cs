@@ -1,9 +1,9 @@
 namespace SearchSuite.Search.Stories;
 
 /// <summary>
-/// The story cards of the most recently assigned documents, with an inverted list per evidence term: batches that are
-/// still being written (not yet searchable in the index) find each other here. Bounded: the oldest card leaves when the
-/// window is full. Not thread-safe; <see cref="StoryAssigner"/> serialises access.
+/// The story cards of the documents assigned but not yet reported searchable (<see cref="StoryAssigner.DocumentsIndexed"/>),
+/// with an inverted list per evidence term: batches that are still being written find each other here. Bounded: the
+/// oldest card leaves when the window is full (a batch whose indexing failed is never reported). Not thread-safe; <see cref="StoryAssigner"/> serialises access.
 /// </summary>
 public sealed class RecentStoryCards(int capacity)
 {
@@ -34,6 +34,14 @@ public sealed class RecentStoryCards(int capacity)
     {
         if (cards.Remove(documentId, out var card)) RemovePostings(card);
     }
+
+    /// <summary>Removes the card of a document indexed under <paramref name="storyId"/>, unless a merge has renamed it since.</summary>
+    public void RemoveIfCurrent(string documentId, string storyId)
+    {
+        if (cards.TryGetValue(documentId, out var card) && card.StoryId == storyId) Remove(documentId);
+    }
+
+    public StoryCandidate? Get(string documentId) => cards.GetValueOrDefault(documentId);
 
     /// <summary>Every recent card of a story, so that a merge can rename them.</summary>
     public IReadOnlyList<StoryCandidate> OfStory(string storyId) => [.. cards.Values.Where(c => c.StoryId == storyId)];

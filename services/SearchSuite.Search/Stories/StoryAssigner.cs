@@ -28,14 +28,20 @@ public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> opt
     /// </summary>
     public async Task<IReadOnlyList<DocumentNormalized>> AssignAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
     {
+        // Evidence depends on the document alone: extracted in parallel, outside the lock, while another batch is assigned.
+        var queries = documents.AsParallel().AsOrdered()
+            .Select(d => new StoryCandidateQuery(StoryEvidence.Extract(d), d.Fingerprint, options.CandidateLimit))
+            .ToList();
         await gate.WaitAsync(cancellationToken);
         try
         {
             var assigned = new List<DocumentNormalized>(documents.Count);
             var rewritten = new Dictionary<string, DocumentNormalized>(StringComparer.Ordinal);
-            foreach (var document in documents)
+            // One lookup for the batch; the batch's own documents, and any story a merge renamed meanwhile, come from the recent cards.
+            var indexed = await index.FindStoryCandidatesAsync(queries, cancellationToken);
+            for (var i = 0; i < documents.Count; i++)
             {
-                var (withStory, absorbed) = await AssignAsync(document, cancellationToken);
+                var (withStory, absorbed) = Assign(documents[i], queries[i], indexed[i]);
                 assigned.Add(withStory);
                 foreach (var storyId in absorbed)
                     foreach (var version in await RenameAsync(storyId, withStory.StoryId, assigned, cancellationToken))
@@ -45,6 +51,24 @@ public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> opt
             for (var i = 0; i < assigned.Count; i++)
                 if (rewritten.Remove(assigned[i].DocumentId, out var renamed)) assigned[i] = renamed;
             return [.. assigned, .. rewritten.Values];
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Call once documents that <see cref="AssignAsync"/> returned are searchable: the index lookup finds them from then
+    /// on, so their cards leave the recent ones, which stay few (the batches in flight) and cheap to search. A card that
+    /// a later merge renamed meanwhile stays until its renamed version is indexed.
+    /// </summary>
+    public void DocumentsIndexed(IEnumerable<DocumentNormalized> documents)
+    {
+        gate.Wait();
+        try
+        {
+            foreach (var document in documents) recent.RemoveIfCurrent(document.DocumentId, document.StoryId);
         }
         finally
         {
@@ -69,11 +93,10 @@ public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> opt
         }
     }
 
-    private async Task<(DocumentNormalized Document, IReadOnlyList<string> Absorbed)> AssignAsync(DocumentNormalized document, CancellationToken cancellationToken)
+    private (DocumentNormalized Document, IReadOnlyList<string> Absorbed) Assign(DocumentNormalized document, StoryCandidateQuery query, IReadOnlyList<StoryCandidate> indexed)
     {
-        var evidence = StoryEvidence.Extract(document);
-        var query = new StoryCandidateQuery(evidence, document.Fingerprint, options.CandidateLimit);
-        var candidates = await CandidatesAsync(query, cancellationToken);
+        var evidence = query.Evidence;
+        var candidates = Candidates(query, indexed);
         var published = StoryEvidence.PublishedAt(document);
 
         DocumentNormalized result;
@@ -115,14 +138,15 @@ public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> opt
             }
         }
         recent.Add(StoryFields.CandidateOf(result, evidence));
-        return (result, absorbed);
+        // The backend indexes the evidence extracted here.
+        return (StoryEvidence.WithEvidence(result, evidence), absorbed);
     }
 
-    private async Task<IReadOnlyList<StoryCandidate>> CandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
+    private List<StoryCandidate> Candidates(StoryCandidateQuery query, IReadOnlyList<StoryCandidate> indexed)
     {
         var found = new Dictionary<string, StoryCandidate>(StringComparer.Ordinal);
-        // Indexed first, then the recent ones, which are newer (a merge may have renamed their story since).
-        foreach (var candidate in await index.FindStoryCandidatesAsync(query, cancellationToken)) found[candidate.DocumentId] = candidate;
+        // A recent card is newer than the indexed one (a merge may have renamed its story since).
+        foreach (var candidate in indexed) found[candidate.DocumentId] = recent.Get(candidate.DocumentId) ?? candidate;
         foreach (var candidate in recent.Find(query)) found[candidate.DocumentId] = candidate;
         return [.. found.Values];
     }
@@ -134,7 +158,7 @@ public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> opt
         foreach (var version in await index.GetStoryAsync(absorbed, options.MaxMergeVersions, cancellationToken)) versions[version.DocumentId] = version;
         foreach (var version in batch.Where(d => d.StoryId == absorbed)) versions[version.DocumentId] = version;
         var renamed = versions.Values
-            .Select(v => v with { StoryId = target, MergedStoryIds = [.. v.MergedStoryIds.Append(absorbed).Distinct(StringComparer.Ordinal)] })
+            .Select(v => StoryEvidence.WithEvidence(v with { StoryId = target, MergedStoryIds = [.. v.MergedStoryIds.Append(absorbed).Distinct(StringComparer.Ordinal)] }, StoryEvidence.Extract(v)))
             .ToList();
         foreach (var version in renamed) recent.Add(StoryFields.CandidateOf(version, StoryEvidence.Extract(version)));
         // Recent cards of documents still being written elsewhere: renamed here so later documents join the target story.

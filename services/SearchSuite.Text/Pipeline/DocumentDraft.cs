@@ -28,6 +28,7 @@ public sealed class DocumentDraft
     public string? Title { get; set; }
     public string? SourceUrl { get; set; }
     public string? DatelineOutlet { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
     public List<string> RelatedHeadlines { get; } = [];
 
     public ReadOnlySpan<char> LineText(int index) => Text.AsSpan(Lines[index].Start, Lines[index].Length);

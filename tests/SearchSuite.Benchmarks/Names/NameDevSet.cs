@@ -82,13 +82,15 @@ public sealed class NameDevSet
         var otherLabels = new List<(string, string, string)>();
         foreach (var row in ReadTsv("other_names_by_lang.tsv"))
         {
-            countries.TryAdd(row[1], row[2]);
+            // Some people have no Wikidata id: their person id is then the person (not one person for all of them).
+            var person = row[1].Length > 0 ? row[1] : row[0];
+            countries.TryAdd(person, row[2]);
             if (!CorpusLanguages.Contains(row[4]))
             {
-                otherLabels.Add((row[1], row[2], row[5]));
+                otherLabels.Add((person, row[2], row[5]));
                 continue;
             }
-            byPersonAndLanguage.TryAdd((row[1], row[4]), AddDocument(row[1], row[4], row[5]));
+            byPersonAndLanguage.TryAdd((person, row[4]), AddDocument(person, row[4], row[5]));
         }
         foreach (var ((personId, language), from) in byPersonAndLanguage)
         {

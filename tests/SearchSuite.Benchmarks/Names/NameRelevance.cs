@@ -85,8 +85,9 @@ public sealed class NameRelevance
                 if (!match.IsFull) continue;
                 returned++;
                 if (_devSet.Documents[documentId].PersonId == query.PersonId) continue;
-                // "Ian Paisley" also names "Ian Paisley, Jr.": the query is ambiguous, not the match wrong.
-                if (!match.IsComplete) longerNames++;
+                // "Ian Paisley" also names "Ian Paisley, Jr.", and "A. Smith" names Angela Smith as well as Alan Smith:
+                // the query is ambiguous, not the match wrong.
+                if (!match.IsComplete || match.AbbreviatedDocumentTokens > 0) longerNames++;
                 else if (_foldedNames[documentId] == queryFolded) homonyms++;
                 else
                 {

@@ -53,6 +53,7 @@ public sealed class NameSearchFixture : IAsyncLifetime
         ("en-blinken", "en", "The secretary of state Antony Blinken flew to Cairo on Sunday for talks about the hostages."),
         ("en-kim-jong-un", "en", "The North Korean leader Kim Jong Un watched the launch of a new missile from the coast."),
         ("en-kim-jong-nam", "en", "The half-brother Kim Jong Nam was killed at the airport of Kuala Lumpur in February 2017."),
+        ("en-xi-jinping", "en", "Chinese President Xi Jinping opened the party congress in Beijing on Sunday."),
     ];
 
     public InProcessServer Server { get; private set; } = null!;
@@ -241,6 +242,7 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
     [InlineData("BLINKEN Antony", "en-blinken")]
     [InlineData("AntonyBlinken", "en-blinken")]
     [InlineData("Annalena-Baerbock", "en-baerbock")]
+    [InlineData("习近平", "en-xi-jinping")]
     public async Task A_name_as_people_write_it_finds_the_person(string query, string expected)
     {
         var response = await SearchAsync(query);
@@ -253,6 +255,8 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
     [InlineData("Kim Jong Un", "en-kim-jong-un", "en-kim-jong-nam")]
     [InlineData("Kim Jong Nam", "en-kim-jong-nam", "en-kim-jong-un")]
     [InlineData("Antony Blinkin", "en-blinken", "en-baerbock")]
+    [InlineData("김정은", "en-kim-jong-un", "en-kim-jong-nam")]
+    [InlineData("김정남", "en-kim-jong-nam", "en-kim-jong-un")]
     public async Task A_person_who_shares_all_but_one_word_is_not_found(string query, string person, string other)
     {
         var response = await SearchAsync(query);

@@ -113,11 +113,21 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         // A stream the client never completes would keep the call open for ever; its deadline must end it.
         var clock = Stopwatch.StartNew();
-        var deadline = TimeSpan.FromMilliseconds(300);
+        var deadline = TimeSpan.FromSeconds(1);
         using var call = server.Ingest().IngestStream(deadline: DateTime.UtcNow + deadline);
-        await call.RequestStream.WriteAsync(new IngestRequest { DocumentId = "open-stream", Text = "Peskow sprach in Moskau.", Language = "de" });
-        var late = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
-        Assert.Equal(StatusCode.DeadlineExceeded, late.StatusCode);
+        // On a loaded machine the deadline can pass during the write already; either way the call ends with it.
+        var late = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await call.RequestStream.WriteAsync(new IngestRequest { DocumentId = "open-stream", Text = "Peskow sprach in Moskau.", Language = "de" });
+            await call.ResponseAsync;
+        });
+        // The client's own deadline timer can reset the stream just before the server's fires (the server counts from when
+        // the call arrived), and the in-memory test transport may then still deliver the server's CANCELLED for a caller
+        // that has left; or grpc-dotnet resets the unfinished request stream (RST_STREAM CANCEL, code 8), which the test
+        // transport reports as INTERNAL "reset the request with error code 8". All are the deadline honoured; an error of
+        // the service's own, UNKNOWN or a hang are not.
+        var streamReset = late.StatusCode == StatusCode.Internal && late.Status.Detail.Contains("reset the request with error code 8", StringComparison.Ordinal);
+        Assert.True(late.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Cancelled || streamReset, late.ToString());
         Assert.True(clock.Elapsed < deadline + Quick, $"took {clock.Elapsed.TotalMilliseconds:0} ms");
     }
 

@@ -41,8 +41,8 @@ public sealed class IndexDocumentsConsumerTests
 
         public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
+        public Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindStoryCandidatesAsync(IReadOnlyList<StoryCandidateQuery> queries, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<IReadOnlyList<StoryCandidate>>>([.. queries.Select(_ => (IReadOnlyList<StoryCandidate>)[])]);
 
         public Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<DocumentNormalized>>([]);

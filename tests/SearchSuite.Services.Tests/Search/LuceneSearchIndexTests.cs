@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Lucene;
+using SearchSuite.Search.Querying;
 
 namespace SearchSuite.Services.Tests.Search;
 
@@ -71,6 +72,44 @@ public class LuceneSearchIndexTests : SearchIndexBehaviour
         {
             Directory.Delete(empty, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Facet_counts_over_several_segments_equal_brute_force_counts_of_the_matches()
+    {
+        var random = new Random(14);
+        string[] languages = ["de", "en", "vi", "fr"];
+        string[] outlets = ["Dan Tri", "Bloomberg", "Reuters", "Tuổi Trẻ", ""];
+        var documents = Enumerable.Range(0, 300).Select(i => SeedDocuments.Normalize($"f-{i}",
+                // Every third document lacks the query word, so the counts are over matches, not the index.
+                $"{(i % 3 == 0 ? "Bericht" : "Peskow")} sprach über die Lage, Nummer {i}.", languages[random.Next(languages.Length)]) with
+            {
+                Outlet = outlets[random.Next(outlets.Length)] is { Length: > 0 } outlet ? outlet : null,
+                OriginLanguage = random.Next(3) == 0 ? "vi" : null,
+                PublishedAt = random.Next(4) == 0 ? null : new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(random.Next(24 * 500)),
+            }).ToList();
+        // One commit per batch: several segments, each with its own ordinals.
+        foreach (var batch in documents.Chunk(70)) await index!.IndexAsync(batch, CancellationToken.None);
+        var matches = documents.Where(d => d.Text.StartsWith("Peskow", StringComparison.Ordinal)).ToList();
+
+        var plan = new QueryPlan([new("Peskow", true, [])], [], [], 0, 10)
+        {
+            Refinements = new(Facets: FacetFields.All, FacetSize: FacetFields.MaxSize),
+        };
+        var result = await index!.SearchAsync(plan, CancellationToken.None);
+
+        static IEnumerable<KeyValuePair<string, long>> Count(IEnumerable<string?> values) =>
+            values.OfType<string>().GroupBy(v => v).Select(g => KeyValuePair.Create(g.Key, (long)g.Count()));
+        FacetCounts[] expected =
+        [
+            FacetCounts.Top(FacetField.Language, Count(matches.Select(d => d.Language)), FacetFields.MaxSize),
+            FacetCounts.Top(FacetField.OriginLanguage, Count(matches.Select(d => d.OriginLanguage ?? d.Language)), FacetFields.MaxSize),
+            FacetCounts.Top(FacetField.Outlet, Count(matches.Select(d => d.Outlet)), FacetFields.MaxSize),
+            FacetCounts.Top(FacetField.PublishedMonth, Count(matches.Select(d => d.PublishedAt is { } p ? FacetFields.MonthOf(p) : null)), FacetFields.MaxSize),
+        ];
+        Assert.Equal(matches.Count, result.TotalHits);
+        Assert.Equal(expected.Select(f => (f.Field, string.Join(",", f.Values))), result.Facets.Select(f => (f.Field, string.Join(",", f.Values))));
+        Assert.True(expected[3].Values.Count > 12, "the dates span more than a year of months");
     }
 }
 

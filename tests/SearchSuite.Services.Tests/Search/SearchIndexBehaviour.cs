@@ -13,7 +13,7 @@ namespace SearchSuite.Services.Tests.Search;
 /// Seeds (<see cref="SeedDocuments"/>): 000 = seeds/000_c732f99de72756b9 (German), 001 = seeds/001_58703e863629936e (German,
 /// Dan Tri, translated from Vietnamese), 003 = seeds/003_41ede0cf7ea32611 (English).
 /// </summary>
-public abstract class SearchIndexBehaviour : IAsyncLifetime
+public abstract partial class SearchIndexBehaviour : IAsyncLifetime
 {
     private const string DanTriGerman = "001";
 
@@ -135,7 +135,9 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
         await IndexSeedsAsync();
         var english = SeedDocuments.All[2];
 
-        var candidates = await index.FindStoryCandidatesAsync(new StoryCandidateQuery(StoryEvidence.Extract(english), english.Fingerprint, 5), CancellationToken.None);
+        var found = await index.FindStoryCandidatesAsync([new StoryCandidateQuery(StoryEvidence.Extract(english), english.Fingerprint, 5)], CancellationToken.None);
+
+        var candidates = Assert.Single(found);
 
         Assert.Equal(english.DocumentId, candidates[0].DocumentId);
         Assert.Equal(["000", "001", "003"], candidates.Select(c => c.DocumentId).Order(StringComparer.Ordinal));

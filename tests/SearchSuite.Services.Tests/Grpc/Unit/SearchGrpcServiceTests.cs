@@ -30,8 +30,8 @@ public sealed class SearchGrpcServiceTests
         public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken) =>
             Task.FromResult(documentId == "known" ? new DocumentNormalized { DocumentId = "known", Language = "de", Text = "Text" } : null);
 
-        public Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
+        public Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindStoryCandidatesAsync(IReadOnlyList<StoryCandidateQuery> queries, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<IReadOnlyList<StoryCandidate>>>([.. queries.Select(_ => (IReadOnlyList<StoryCandidate>)[])]);
 
         public Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<DocumentNormalized>>([]);

@@ -1,0 +1,103 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using SearchSuite.Search.Indexing;
+using SearchSuite.Search.Stories;
+
+namespace SearchSuite.Search.Lucene;
+
+/// <summary>
+/// The story candidates of a whole indexing batch in one pass over the index: every distinct evidence term (and
+/// fingerprint) of the batch is looked up once per segment, in sorted order, and its postings read once; each document's
+/// candidates are then scored from those postings in memory (the sum of the weights of the terms it shares, the
+/// fingerprint far above any evidence), best first, ties by doc id as Lucene's top-docs collector breaks them. A term in
+/// more than <see cref="StoryCandidateQuery.MaxTermDocumentFrequency"/> documents is left out, so the postings read per
+/// batch, and with them the cost per document, do not grow with the index. A per-document Lucene query instead cost two
+/// term seeks per term and segment (statistics, then scoring): most of the time of story assignment.
+/// </summary>
+internal sealed class StoryCandidateLookup
+{
+    private const float FingerprintWeight = 1_000f;
+
+    private readonly IndexReader reader;
+    private readonly string cardField;
+    private readonly Func<BytesRef, StoryCandidate> readCard;
+    private readonly Dictionary<int, StoryCandidate> cards = [];
+
+    private StoryCandidateLookup(IndexReader reader, string cardField, Func<BytesRef, StoryCandidate> readCard) =>
+        (this.reader, this.cardField, this.readCard) = (reader, cardField, readCard);
+
+    public static IReadOnlyList<IReadOnlyList<StoryCandidate>> Find(IndexReader reader, IReadOnlyList<StoryCandidateQuery> queries, string cardField, Func<BytesRef, StoryCandidate> readCard)
+    {
+        if (reader.NumDocs == 0) return [.. queries.Select(_ => (IReadOnlyList<StoryCandidate>)[])];
+        var lookup = new StoryCandidateLookup(reader, cardField, readCard);
+        var evidence = Postings(reader, IndexFields.StoryEvidence, queries.SelectMany(q => q.LookupTerms));
+        var fingerprints = Postings(reader, IndexFields.Fingerprint, queries.Select(q => q.Fingerprint).Where(f => f.Length > 0));
+        var scores = new Dictionary<int, float>();
+        var found = new List<IReadOnlyList<StoryCandidate>>(queries.Count);
+        foreach (var query in queries)
+        {
+            scores.Clear();
+            if (query.Fingerprint.Length > 0 && fingerprints.TryGetValue(query.Fingerprint, out var copies)) Score(scores, copies, FingerprintWeight);
+            foreach (var term in query.LookupTerms)
+                if (evidence.TryGetValue(term, out var postings)) Score(scores, postings, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
+            found.Add([.. scores
+                .OrderByDescending(s => s.Value)
+                .ThenBy(s => s.Key)
+                .Take(query.Limit)
+                .Select(s => lookup.Card(s.Key))]);
+        }
+        return found;
+    }
+
+    private static void Score(Dictionary<int, float> scores, List<int> postings, float weight)
+    {
+        foreach (var doc in postings) scores[doc] = scores.GetValueOrDefault(doc) + weight;
+    }
+
+    /// <summary>
+    /// The live documents (top-level doc ids) of each term that is in at most
+    /// <see cref="StoryCandidateQuery.MaxTermDocumentFrequency"/> documents; terms not in the index, or more common, are absent.
+    /// </summary>
+    private static Dictionary<string, List<int>> Postings(IndexReader reader, string field, IEnumerable<string> terms)
+    {
+        var sorted = terms.Distinct(StringComparer.Ordinal).Select(t => (Text: t, Bytes: new BytesRef(t))).ToList();
+        // Seeks in term order move forward through each segment's terms dictionary.
+        sorted.Sort((a, b) => a.Bytes.CompareTo(b.Bytes));
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        DocsEnum? docs = null;
+        foreach (var leaf in reader.Leaves)
+        {
+            var termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+            if (termsEnum is null) continue;
+            var live = leaf.AtomicReader.LiveDocs;
+            foreach (var (text, bytes) in sorted)
+            {
+                if (!termsEnum.SeekExact(bytes)) continue;
+                var frequency = frequencies[text] = frequencies.GetValueOrDefault(text) + termsEnum.DocFreq;
+                if (frequency > StoryCandidateQuery.MaxTermDocumentFrequency)
+                {
+                    // Too common to tell stories apart, and its postings would grow with the index.
+                    postings.Remove(text);
+                    continue;
+                }
+                if (!postings.TryGetValue(text, out var list)) postings[text] = list = [];
+                docs = termsEnum.Docs(live, docs, DocsFlags.NONE);
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) list.Add(leaf.DocBase + doc);
+            }
+        }
+        return postings;
+    }
+
+    /// <summary>A candidate's card (its binary doc value), read once per batch however many documents find it.</summary>
+    private StoryCandidate Card(int doc)
+    {
+        if (cards.TryGetValue(doc, out var card)) return card;
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var scratch = new BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues(cardField).Get(doc - leaf.DocBase, scratch);
+        return cards[doc] = readCard(scratch);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using SearchSuite.Testing;
+
+namespace SearchSuite.EndToEnd.Tests;
+
+/// <summary>
+/// The real <c>searchsuite</c> binary as a new user meets it: one-line errors with the README's exit codes and no stack
+/// trace, JSON Lines when piped, bad JSONL lines counted as rejected with a summary, and the CLI installed as a .NET tool.
+/// </summary>
+public sealed class CliTests(CliTests.SeededServer server) : IClassFixture<CliTests.SeededServer>
+{
+    private const string StackTraceLine = "   at ";
+
+    [Fact]
+    public async Task A_server_that_is_not_there_is_one_line_with_exit_code_5_and_host_port_is_accepted()
+    {
+        var run = await Cli.RunAsync(["search", "Putin", "--server", $"127.0.0.1:{ServiceProcess.FreePort()}"]);
+
+        Assert.True(run.ExitCode == 5, run.ToString());
+        Assert.Contains("error: no SearchSuite server answers at 127.0.0.1:", run.Output);
+        Assert.DoesNotContain(StackTraceLine, run.Output);
+        Assert.DoesNotContain("UriFormatException", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--port", "99999", "--port 99999 is not a TCP port")]
+    [InlineData("--seed", "/nonexistent-searchsuite-seed", "--seed '/nonexistent-searchsuite-seed': no such file or folder")]
+    public async Task Serve_refuses_bad_arguments_before_it_listens_in_one_line_with_exit_code_2(string option, string value, string expected)
+    {
+        using var data = new TempFolder();
+        string[] arguments = option == "--port" ? ["serve", option, value, "--data", data.Path] : ["serve", "--port", ServiceProcess.FreePort().ToString(), "--data", data.Path, option, value];
+
+        var run = await Cli.RunAsync(arguments);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"error: {expected}", run.Output);
+        Assert.DoesNotContain(StackTraceLine, run.Output);
+        Assert.DoesNotContain("Now listening", run.Output);
+    }
+
+    [Fact]
+    public async Task Piped_json_is_one_object_per_line_with_proto_names_numbers_and_unescaped_highlights()
+    {
+        var run = await Cli.RunAsync(["search", "Putin Iran", "--no-group", "--json", "--server", server.Address]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var line = Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var json = JsonDocument.Parse(line);
+        Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("total_hits").ValueKind);
+        Assert.Equal(3, json.RootElement.GetProperty("total_hits").GetInt64());
+        Assert.Contains("<em>", line);
+        Assert.DoesNotContain("\\u003c", line);
+    }
+
+    [Fact]
+    public async Task A_broken_JSONL_line_is_counted_as_rejected_by_its_line_number_and_the_summary_is_printed()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "bad.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"document_id":"cli-jsonl-1","text":"Kremlsprecher Dmitri Peskow sagte am Montag, Moskau sei bereit."}""",
+            """{"document_id":"cli-jsonl-2","text":"Der Stadtrat von Musterstadt hat über den Haushalt beraten."}""",
+            """{"document_id":"cli-jsonl-3","text": broken""",
+            """{"document_id":"cli-jsonl-4","text":"Die Bürgermeisterin sagte, die Entscheidung falle im Frühjahr."}""",
+        ]);
+
+        var run = await Cli.RunAsync(["ingest", file, "--server", server.Address]);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("Accepted 3, rejected 1.", run.Output);
+        Assert.Contains("bad.jsonl:3", run.Output);
+        Assert.DoesNotContain("LineNumber: 0", run.Output);
+        Assert.DoesNotContain(StackTraceLine, run.Output);
+    }
+
+    [Fact]
+    public async Task Dotnet_pack_makes_a_tool_that_dotnet_tool_install_puts_on_a_path_as_searchsuite()
+    {
+        using var folder = new TempFolder();
+        var packages = Path.Combine(folder.Path, "packages");
+        var tools = Path.Combine(folder.Path, "tools");
+        // The Debug build the test run made, so packing costs seconds, not a Release build.
+        var pack = await ExternalTool.RunAsync("dotnet", ["pack", "services/SearchSuite.Cli", "-c", "Debug", "--no-build", "-o", packages],
+            "Install the .NET SDK.", RepoPaths.Root, timeout: TimeSpan.FromMinutes(3));
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        var install = await ExternalTool.RunAsync("dotnet", ["tool", "install", "SearchSuite.Cli", "--tool-path", tools, "--add-source", packages],
+            "Install the .NET SDK.", folder.Path, timeout: TimeSpan.FromMinutes(3));
+        Assert.True(install.ExitCode == 0, install.Output);
+
+        var help = await ExternalTool.RunAsync(Path.Combine(tools, "searchsuite"), ["--help"], "dotnet tool install did not create it.", folder.Path);
+
+        Assert.True(help.ExitCode == 0, help.Output);
+        Assert.Contains("serve", help.Output);
+        Assert.Contains("search", help.Output);
+    }
+
+    /// <summary>One <c>searchsuite serve --seed seeds</c> for the class, on a free port and a data folder of its own.</summary>
+    public sealed class SeededServer : IAsyncLifetime
+    {
+        private readonly TempFolder data = new();
+        private ServiceProcess? serve;
+
+        public string Address => serve!.Address;
+
+        public async Task InitializeAsync()
+        {
+            var port = ServiceProcess.FreePort();
+            serve = ServiceProcess.Start("serve", Cli.Assembly, ["serve", "--port", port.ToString(), "--data", data.Path, "--seed", "seeds"],
+                new Dictionary<string, string>(), port);
+            await Poll.UntilAsync(() => Task.FromResult(serve.Output.Contains("all are searchable") || serve.HasExited),
+                () => $"serve did not seed:\n{serve.Output}", TimeSpan.FromSeconds(120));
+            Assert.False(serve.HasExited, serve.Output);
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (serve is not null) await serve.DisposeAsync();
+            data.Dispose();
+        }
+    }
+
+    private static class Cli
+    {
+        public static readonly string Assembly = RepoPaths.ServiceAssembly("SearchSuite.Cli", "searchsuite");
+
+        public static async Task<CliRun> RunAsync(string[] arguments)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = RepoPaths.Root,
+            };
+            start.ArgumentList.Add(Assembly);
+            foreach (var argument in arguments) start.ArgumentList.Add(argument);
+            start.Environment["NO_COLOR"] = "1";
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+            return new CliRun(arguments, process.ExitCode, await stdout, await stderr);
+        }
+    }
+
+    private sealed record CliRun(string[] Arguments, int ExitCode, string Stdout, string Stderr)
+    {
+        public string Output => Stdout + Stderr;
+
+        public override string ToString() => $"searchsuite {string.Join(' ', Arguments)} exited {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("searchsuite-e2e-cli-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
