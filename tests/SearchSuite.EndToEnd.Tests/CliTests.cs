@@ -75,6 +75,35 @@ public sealed class CliTests(CliTests.SeededServer server) : IClassFixture<CliTe
     }
 
     [Fact]
+    public async Task Names_import_reports_each_skipped_line_by_number_add_is_idempotent_and_a_curated_group_is_restorable()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "variants.tsv");
+        await File.WriteAllTextAsync(file, "# a comment\nBonaparte\tBuonaparte\nLoneName\n!!!\t???\nOne Two\tThree\n");
+
+        var import = await Cli.RunAsync(["names", "import", file, "--server", server.Address]);
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Contains("variants.tsv:3: skipped: a variant group needs at least two distinct spellings", import.Stdout);
+        Assert.Contains("variants.tsv:4: skipped: '!!!' has no letters", import.Stdout);
+        Assert.Contains("variants.tsv:5: skipped: all spellings must have the same number of words", import.Stdout);
+        Assert.Contains("Imported 1 group from variants.tsv; skipped 3.", import.Stdout);
+
+        var first = await Cli.RunAsync(["names", "add", "Lviv", "Lemberg", "--server", server.Address]);
+        var second = await Cli.RunAsync(["names", "add", "Lemberg", "Lviv", "--server", server.Address]);
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, $"{first}\n{second}");
+        Assert.DoesNotContain("already exists", first.Stdout);
+        Assert.Contains("A group with these spellings already exists; nothing was added:", second.Stdout);
+        Assert.Equal(first.Stdout.Trim().Split('\n')[^1], second.Stdout.Trim().Split('\n')[^1]);
+
+        var remove = await Cli.RunAsync(["names", "remove", "curated-putin", "--server", server.Address]);
+        var listed = await Cli.RunAsync(["names", "list", "--name", "Putin", "--origin", "curated", "--include-disabled", "--server", server.Address]);
+        var restore = await Cli.RunAsync(["names", "restore", "curated-putin", "--server", server.Address]);
+        Assert.True(remove.ExitCode == 0 && restore.ExitCode == 0, $"{remove}\n{restore}");
+        Assert.Contains("curated-putin (curated, disabled)", listed.Stdout);
+        Assert.Contains("curated-putin (curated)", restore.Stdout);
+    }
+
+    [Fact]
     public async Task Dotnet_pack_makes_a_tool_that_dotnet_tool_install_puts_on_a_path_as_searchsuite()
     {
         using var folder = new TempFolder();

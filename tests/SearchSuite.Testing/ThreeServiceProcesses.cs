@@ -52,6 +52,20 @@ public sealed class ThreeServiceProcesses : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A second search process on the same broker vhost and index folder, as a read-only replica (Index:ReadOnly) of the
+    /// first: the two share the backend state, as two search replicas on one cluster would.
+    /// </summary>
+    public async Task<ServiceProcess> LaunchSearchReplicaAsync(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var (_, searchEnvironment, _) = launches["search"];
+        var settings = new Dictionary<string, string>(searchEnvironment) { ["Index__ReadOnly"] = "true" };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) settings[key] = value;
+        var replica = Launch($"search-replica-{processes.Count}", "SearchSuite.Search", settings);
+        await replica.WaitUntilReadyAsync(http2: true);
+        return replica;
+    }
+
     private ServiceProcess Launch(string name, string project, IReadOnlyDictionary<string, string> environment, int? port = null)
     {
         var listenPort = port ?? ServiceProcess.FreePort();
