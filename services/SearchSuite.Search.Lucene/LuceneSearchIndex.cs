@@ -66,6 +66,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         // A new index is committed empty at once, so read-only replicas can open it before the first document.
         if (!DirectoryReader.IndexExists(directory)) writer.Commit();
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        holdsTombstones = HoldsTombstones();
         logger.LogInformation("Lucene index at {Path} holds {Count} documents", path, writer.NumDocs);
     }
 
@@ -84,26 +85,61 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public async Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
     {
         long batch;
-        writeGate.EnterReadLock();
+        // Once deletes are in play, a version must be compared with what every earlier batch wrote, committed or not: such
+        // batches write alone, against a searcher refreshed to include them. Otherwise batches write side by side.
+        var ordered = holdsTombstones || documents.Any(d => d.Deleted);
+        if (!ordered)
+        {
+            writeGate.EnterReadLock();
+            // A delete may have been written while this batch waited for the gate.
+            if (holdsTombstones)
+            {
+                writeGate.ExitReadLock();
+                ordered = true;
+            }
+        }
+        if (ordered) writeGate.EnterWriteLock();
         try
         {
+            if (ordered)
+            {
+                searchers.MaybeRefreshBlocking();
+                documents = WithoutSuperseded(documents);
+                if (documents.Any(d => d.Deleted)) holdsTombstones = true;
+            }
             // Replaced by id only: a near-duplicate under another id is a version of its own (marked DuplicateOf by story
             // assignment), retrievable by its id and collapsed in results.
-            foreach (var document in WithoutSuperseded(documents))
+            foreach (var document in documents)
                 Writer.UpdateDocument(new Term(IndexFields.Id, document.DocumentId),
                     document.Deleted ? ToTombstone(document) : ToLucene(StoryFields.WithStory(document)));
             batch = Interlocked.Increment(ref writtenBatches);
         }
         finally
         {
-            writeGate.ExitReadLock();
+            if (ordered) writeGate.ExitWriteLock();
+            else writeGate.ExitReadLock();
         }
         await CommitThroughAsync(batch, cancellationToken);
     }
 
+    /// <summary>Set once a tombstone is written (or found at open); from then on every batch is ordered against the index.</summary>
+    private volatile bool holdsTombstones;
+
+    private bool HoldsTombstones()
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.DocFreq(TombstoneTerm) > 0;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>
-    /// The documents that are newer than what the index holds under their id, where that can matter: while any tombstone
-    /// exists, or for a tombstone itself. A delete that arrived first (its tombstone is newer) wins over the document it
+    /// The documents that are newer than what the index holds under their id (asked only while deletes are in play). A delete that arrived first (its tombstone is newer) wins over the document it
     /// deleted; a later re-ingest wins over the tombstone; a delete older than the indexed version is void.
     /// </summary>
     private IReadOnlyList<DocumentNormalized> WithoutSuperseded(IReadOnlyList<DocumentNormalized> documents)
@@ -111,8 +147,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            var tombstones = searcher.IndexReader.DocFreq(TombstoneTerm) > 0;
-            if (!tombstones && !documents.Any(d => d.Deleted)) return documents;
             return [.. documents.Where(document =>
             {
                 var top = searcher.Search(new TermQuery(new Term(IndexFields.Id, document.DocumentId)), 1);

@@ -20,11 +20,12 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner sto
     {
         // Every document that arrived, duplicates included: each one entered the backlog.
         var received = context.Message.SelectMany(m => m.Message.Documents).Select(d => d.DocumentId).ToList();
-        // Within one batch only the newest version of a document matters.
+        // Within one batch only the newest version of a document matters: newest by acceptance, not by arrival, since
+        // normalize works on messages concurrently (a delete may arrive ahead of the document it deletes).
         var newest = context.Message
             .SelectMany(m => m.Message.Documents)
             .GroupBy(d => d.DocumentId, StringComparer.Ordinal)
-            .Select(g => g.Last())
+            .Select(g => g.OrderBy(d => d.SubmittedAt).Last())
             .ToList();
         // Each document gets its story (and a merge may bring older versions to rewrite) before the batch is indexed.
         // A tombstone belongs to no story: its document leaves the story it was in.
