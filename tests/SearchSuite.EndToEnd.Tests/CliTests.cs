@@ -104,6 +104,34 @@ public sealed class CliTests(CliTests.SeededServer server) : IClassFixture<CliTe
     }
 
     [Fact]
+    public async Task Piped_output_is_not_wrapped_at_80_columns()
+    {
+        var run = await Cli.RunAsync(["search", "Putin Iran", "--no-group", "--server", server.Address]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // A hit's heading (title, language, score, id) is longer than 80 characters for the seeds' titles.
+        Assert.Contains(run.Stdout.Split('\n'), line => line.Length > 80 && line.Contains("(de, score"));
+        Assert.Contains(server.Process.StandardOutput.Split('\n'), line => line.StartsWith("Seeded 3 documents; all are searchable. Try: ") && line.Contains("search \"Putin Iran\""));
+    }
+
+    [Fact]
+    public async Task Serve_prints_its_own_messages_on_stdout_and_logs_only_on_stderr_at_warning_unless_verbose()
+    {
+        Assert.DoesNotContain(" info: ", server.Process.Output);
+        Assert.Contains("SearchSuite is serving gRPC on ", server.Process.StandardOutput);
+
+        using var data = new TempFolder();
+        var port = ServiceProcess.FreePort();
+        await using var verbose = ServiceProcess.Start("serve --verbose", Cli.Assembly, ["serve", "--port", port.ToString(), "--data", data.Path, "--verbose"],
+            new Dictionary<string, string>(), port);
+        await Poll.UntilAsync(() => Task.FromResult(verbose.StandardOutput.Contains("SearchSuite is serving gRPC on ") && verbose.Output.Contains(" info: ") || verbose.HasExited),
+            () => $"serve --verbose did not start and log:\n{verbose.Output}", TimeSpan.FromSeconds(60));
+
+        Assert.False(verbose.HasExited, verbose.Output);
+        Assert.DoesNotContain(" info: ", verbose.StandardOutput);
+    }
+
+    [Fact]
     public async Task Dotnet_pack_makes_a_tool_that_dotnet_tool_install_puts_on_a_path_as_searchsuite()
     {
         using var folder = new TempFolder();
@@ -132,6 +160,8 @@ public sealed class CliTests(CliTests.SeededServer server) : IClassFixture<CliTe
 
         public string Address => serve!.Address;
 
+        public ServiceProcess Process => serve!;
+
         public async Task InitializeAsync()
         {
             var port = ServiceProcess.FreePort();
@@ -147,30 +177,5 @@ public sealed class CliTests(CliTests.SeededServer server) : IClassFixture<CliTe
             if (serve is not null) await serve.DisposeAsync();
             data.Dispose();
         }
-    }
-
-    private static class Cli
-    {
-        public static readonly string Assembly = RepoPaths.ServiceAssembly("SearchSuite.Cli", "searchsuite");
-
-        public static async Task<CliRun> RunAsync(string[] arguments)
-        {
-            var run = await ExternalTool.RunAsync("dotnet", [Assembly, .. arguments], "Install the .NET SDK.", RepoPaths.Root, timeout: TimeSpan.FromSeconds(120));
-            return new CliRun(arguments, run.ExitCode, run.Stdout, run.Stderr);
-        }
-    }
-
-    private sealed record CliRun(string[] Arguments, int ExitCode, string Stdout, string Stderr)
-    {
-        public string Output => Stdout + Stderr;
-
-        public override string ToString() => $"searchsuite {string.Join(' ', Arguments)} exited {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("searchsuite-e2e-cli-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

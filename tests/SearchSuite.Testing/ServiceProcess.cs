@@ -12,6 +12,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private readonly StringBuilder standardOutput = new();
 
     public string Name { get; }
     public string Address { get; }
@@ -29,6 +30,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         get
         {
             lock (output) return output.ToString();
+        }
+    }
+
+    /// <summary>What the process has written to stdout alone (for checks that logs stay on stderr).</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (output) return standardOutput.ToString();
         }
     }
 
@@ -56,8 +66,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var service = new ServiceProcess(name, $"http://127.0.0.1:{port}", process);
-        process.OutputDataReceived += (_, e) => service.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        process.OutputDataReceived += (_, e) => service.Append(e.Data, fromStandardOutput: true);
+        process.ErrorDataReceived += (_, e) => service.Append(e.Data, fromStandardOutput: false);
         if (!process.Start()) throw new InvalidOperationException($"Could not start {name} ({assemblyPath}).");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -125,9 +135,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool fromStandardOutput)
     {
         if (line is null) return;
-        lock (output) output.AppendLine(line);
+        lock (output)
+        {
+            output.AppendLine(line);
+            if (fromStandardOutput) standardOutput.AppendLine(line);
+        }
     }
 }
