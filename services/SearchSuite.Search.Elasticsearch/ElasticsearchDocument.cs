@@ -76,6 +76,14 @@ public sealed class ElasticsearchDocument
     /// <summary>The story evidence terms (<see cref="Stories.StoryEvidence"/>) that candidate lookups query.</summary>
     public IReadOnlyList<string> StoryEvidence { get; init; } = [];
 
+    /// <summary>
+    /// The external version every write carries (microseconds of <see cref="IngestedAt"/>, the acceptance time), so the
+    /// cluster itself keeps the newest version of an id: an older version or a redelivery that arrives after a newer one,
+    /// or after the id's tombstone, is refused with a version conflict instead of overwriting it.
+    /// </summary>
+    [JsonIgnore]
+    public long Version => Math.Max(0, (IngestedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond);
+
     /// <summary>title_{suffix} and body_{suffix} for each analysis of the document's language (<see cref="IndexFields.SuffixesFor"/>).</summary>
     [JsonExtensionData]
     public Dictionary<string, object>? LanguageFields { get; init; }

@@ -24,6 +24,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
 
     private const string IndexNotFound = "index_not_found_exception";
     private const int TooManyRequests = 429;
+    private const string VersionConflict = "version_conflict_engine_exception";
 
     private readonly ElasticsearchClient client;
     private readonly ElasticsearchIndexOptions options;
@@ -205,7 +206,8 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         var copied = await client.ReindexAsync(new ReindexRequest
         {
             Source = new Elastic.Clients.Elasticsearch.Core.Reindex.Source { Indices = Alias },
-            Dest = new Elastic.Clients.Elasticsearch.Core.Reindex.Destination { Index = IndexName },
+            // external: the copies keep their versions, so the acceptance-time ordering survives the schema change.
+            Dest = new Elastic.Clients.Elasticsearch.Core.Reindex.Destination { Index = IndexName, VersionType = VersionType.External },
             Refresh = true,
         }, cancellationToken);
         EnsureValid(copied, "reindex in");
@@ -245,8 +247,12 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             if (response.Items is null || response.Items.Count != pending.Count) throw Unavailable(response, "index a batch in");
             var items = response.Items.Zip(pending).ToList();
             if (items.Any(item => item.First.Error?.Type == IndexNotFound)) throw AliasGone(response, "index a batch in");
+            // A version conflict means the cluster holds a newer version of the id (or its tombstone): this one is superseded.
+            var superseded = items.Where(item => item.First.Error?.Type == VersionConflict).ToList();
+            if (superseded.Count > 0)
+                logger.LogDebug("{Count} bulk items were older than the stored versions and were dropped (first: {Id})", superseded.Count, superseded[0].Second.Id);
             rejected.AddRange(items
-                .Where(item => !item.First.IsValid && item.First.Status != TooManyRequests)
+                .Where(item => !item.First.IsValid && item.First.Status != TooManyRequests && item.First.Error?.Type != VersionConflict)
                 .Select(item => new RejectedDocument(item.Second.Id, Reason(item.First))));
             var overloaded = items.Where(item => item.First.Status == TooManyRequests).ToList();
             if (overloaded.Count == 0) return rejected;
@@ -262,7 +268,8 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
 
     private BulkRequest BulkRequestFor(IEnumerable<ElasticsearchDocument> documents) => new()
     {
-        Operations = [.. documents.Select(d => new BulkIndexOperation<ElasticsearchDocument>(d, Alias) { Id = d.Id })],
+        // external_gte: a write at the stored version (a redelivery, a story merge's rewrite) passes; an older one conflicts.
+        Operations = [.. documents.Select(d => new BulkIndexOperation<ElasticsearchDocument>(d, Alias) { Id = d.Id, Version = d.Version, VersionType = VersionType.ExternalGte })],
         Refresh = options.Refresh == IndexRefresh.WaitFor ? Refresh.WaitFor : Refresh.False,
         // A missing alias must fail the item, not auto-create an index with a dynamic mapping.
         RequireAlias = true,

@@ -68,7 +68,7 @@ public sealed class ElasticsearchSearchIndexTests
 
         AssertRequests(["GET /", "GET /_alias/searchsuite-news", $"PUT /{index.IndexName}", "POST /_reindex?refresh=true", "POST /_aliases"]);
         Assert.Null(JsonNode.Parse(es.Requests[2].Body!)!["aliases"]);
-        JsonAssert.Equivalent($$"""{ "source": { "index": "searchsuite-news" }, "dest": { "index": "{{index.IndexName}}" } }""", es.Requests[3].Body);
+        JsonAssert.Equivalent($$"""{ "source": { "index": "searchsuite-news" }, "dest": { "index": "{{index.IndexName}}", "version_type": "external" } }""", es.Requests[3].Body);
         JsonAssert.Equivalent($$"""
             { "actions": [
                 { "remove": { "index": "searchsuite-news-v1", "alias": "searchsuite-news" } },
@@ -261,7 +261,8 @@ public sealed class ElasticsearchSearchIndexTests
         var evidence = string.Join(", ", StoryEvidence.Extract(Trong).Select(e => $"\"{e}\""));
         Assert.Equal("application/x-ndjson", es.Requests[2].ContentType);
         JsonAssert.NdjsonEquivalent([
-            """{ "index": { "_index": "searchsuite-news", "_id": "vi-1" } }""",
+            // The acceptance time (2026-11-23T12:00:00Z) in microseconds, as an external version.
+            """{ "index": { "_index": "searchsuite-news", "_id": "vi-1", "version": 1795435200000000, "version_type": "external_gte" } }""",
             $$"""
             {
               "id": "vi-1", "language": "vi", "origin_or_own_language": "vi", "story_id": "vi-1", "merged_story_ids": [], "story_evidence": [{{evidence}}],
@@ -310,7 +311,7 @@ public sealed class ElasticsearchSearchIndexTests
     }
 
     [Fact]
-    public async Task A_documented_partial_bulk_failure_resends_the_429_item_and_rejects_the_parse_error_and_the_version_conflict()
+    public async Task A_documented_partial_bulk_failure_resends_the_429_item_rejects_the_parse_error_and_drops_the_version_conflict_as_superseded()
     {
         Started()
             .Answer(200, "bulk_partial_failure.json")
@@ -322,10 +323,29 @@ public sealed class ElasticsearchSearchIndexTests
         var failure = await Assert.ThrowsAsync<DocumentsRejectedException>(() =>
             index.IndexAsync([.. ids.Select((id, i) => Trong with { DocumentId = id, Fingerprint = $"f{i}" })], CancellationToken.None));
 
-        Assert.Equal(["41ede0cf7ea32611", "1111111111111111"], failure.Rejected.Select(r => r.DocumentId));
-        Assert.StartsWith("document_parsing_exception: [1:15] failed to parse field [ingested_at]", failure.Rejected[0].Reason);
-        Assert.StartsWith("version_conflict_engine_exception: [1111111111111111]: version conflict", failure.Rejected[1].Reason);
+        // 1111111111111111 conflicts: the cluster holds a newer version of it, which stays; that is not a refusal.
+        var rejected = Assert.Single(failure.Rejected);
+        Assert.Equal("41ede0cf7ea32611", rejected.DocumentId);
+        Assert.StartsWith("document_parsing_exception: [1:15] failed to parse field [ingested_at]", rejected.Reason);
         Assert.Equal(["58703e863629936e"], BulkIds(es.Requests[3].Body!));
+    }
+
+    [Fact]
+    public async Task A_version_older_than_the_ids_tombstone_is_refused_by_the_cluster_and_the_batch_still_succeeds()
+    {
+        Started()
+            .AnswerText(200, BulkAnswer(("del-1", 201, null)))
+            .Answer(200, "bulk_external_version_conflict.json");
+
+        // The delete (a minute after the document's acceptance) is written first; then the older version arrives.
+        await index.IndexAsync([DocumentNormalized.Tombstone("del-1", Trong.SubmittedAt.AddMinutes(1))], CancellationToken.None);
+        await index.IndexAsync([Trong with { DocumentId = "del-1" }, Trong with { DocumentId = "kept-1" }], CancellationToken.None);
+
+        JsonAssert.Equivalent("""{ "index": { "_index": "searchsuite-news", "_id": "del-1", "version": 1795435260000000, "version_type": "external_gte" } }""",
+            es.Requests[2].Body!.Split('\n')[0]);
+        JsonAssert.Equivalent("""{ "index": { "_index": "searchsuite-news", "_id": "del-1", "version": 1795435200000000, "version_type": "external_gte" } }""",
+            es.Requests[3].Body!.Split('\n')[0]);
+        Assert.Equal(4, es.Requests.Count);
     }
 
     [Fact]

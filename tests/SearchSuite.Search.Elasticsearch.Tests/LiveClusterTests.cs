@@ -89,6 +89,23 @@ public sealed class LiveClusterTests : IAsyncLifetime
         Assert.Equal("Verhandlungen", (await backend.GetAsync("de-1", CancellationToken.None))?.Title);
     }
 
+    [Fact]
+    public async Task A_version_older_than_the_tombstone_does_not_bring_the_document_back_and_a_newer_one_does()
+    {
+        var backend = new ElasticsearchSearchIndex(client, Options.Create(options), new KeyedNames(), NullLogger<ElasticsearchSearchIndex>.Instance);
+        createdIndices.Add(backend.IndexName);
+        var acceptedAt = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+        var version = new DocumentNormalized { DocumentId = "del-1", Language = "de", Title = "Verhandlungen", Text = "Kremlsprecher Peskow", SubmittedAt = acceptedAt };
+
+        await backend.IndexAsync([DocumentNormalized.Tombstone("del-1", acceptedAt.AddMinutes(1))], CancellationToken.None);
+        await backend.IndexAsync([version], CancellationToken.None);
+        var afterOlder = await backend.GetAsync("del-1", CancellationToken.None);
+        await backend.IndexAsync([version with { SubmittedAt = acceptedAt.AddMinutes(2), Title = "Neu" }], CancellationToken.None);
+
+        Assert.Null(afterOlder);
+        Assert.Equal("Neu", (await backend.GetAsync("del-1", CancellationToken.None))?.Title);
+    }
+
     private async Task<string> CreateIndexAsync()
     {
         var index = options.AliasName + "-analysis";
