@@ -132,6 +132,46 @@ public sealed class CliTests(CliTests.SeededServer server) : IClassFixture<CliTe
     }
 
     [Fact]
+    public async Task Search_filters_by_date_and_outlet_sorts_by_date_and_prints_facets_as_a_table()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "dated.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"document_id":"cli-dated-2024","text":"Die Quallenplage an der Ostsee hält an, sagte der Sprecher des Umweltamts.","metadata":{"published_at":"2024-01-10T08:00:00Z","outlet":"Reuters"}}""",
+            """{"document_id":"cli-dated-2025","text":"Die Quallenplage an der Nordsee hat begonnen, meldete das Umweltamt am Morgen.","metadata":{"published_at":"2025-06-01T08:00:00Z","outlet":"Reuters"}}""",
+            """{"document_id":"cli-undated","text":"Fischer klagen über die Quallenplage, die den Fang in diesem Sommer halbiert hat.","metadata":{"outlet":"Der Spiegel"}}""",
+        ]);
+        var ingest = await Cli.RunAsync(["ingest", file, "--wait", "--server", server.Address]);
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+
+        async Task<string[]> Ids(params string[] options)
+        {
+            var run = await Cli.RunAsync(["search", "Quallenplage", "--no-group", "--json", "--server", server.Address, .. options]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            using var json = JsonDocument.Parse(run.Stdout);
+            return [.. json.RootElement.GetProperty("hits").EnumerateArray().Select(hit => hit.GetProperty("document_id").GetString()!)];
+        }
+
+        // Documents without a date sort last in both orders.
+        Assert.Equal(["cli-dated-2025", "cli-dated-2024", "cli-undated"], await Ids("--sort", "newest"));
+        Assert.Equal(["cli-dated-2024", "cli-dated-2025", "cli-undated"], await Ids("--sort", "oldest"));
+        Assert.Equal(["cli-dated-2025"], await Ids("--after", "2025-01-01"));
+        Assert.Equal(["cli-dated-2024"], await Ids("--before", "2025-01-01"));
+        Assert.Equal(["cli-undated"], (await Ids("--outlet", "der spiegel")).Order());
+
+        var faceted = await Cli.RunAsync(["search", "Quallenplage", "--no-group", "--facets", "language,outlet", "--server", server.Address]);
+        Assert.True(faceted.ExitCode == 0, faceted.ToString());
+        Assert.Matches(@"│ language\s+│ outlet\s+│", faceted.Stdout);
+        Assert.Matches(@"│ de\s+3\s+│ Reuters\s+2\s+│", faceted.Stdout);
+        Assert.Matches(@"│ Der Spiegel\s+1\s+│", faceted.Stdout);
+
+        var badSort = await Cli.RunAsync(["search", "Quallenplage", "--sort", "sideways", "--server", server.Address]);
+        Assert.True(badSort.ExitCode == 2, badSort.ToString());
+        Assert.Contains("'sideways'", badSort.Stderr);
+    }
+
+    [Fact]
     public async Task Dotnet_pack_makes_a_tool_that_dotnet_tool_install_puts_on_a_path_as_searchsuite()
     {
         using var folder = new TempFolder();
