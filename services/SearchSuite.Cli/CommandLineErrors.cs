@@ -11,7 +11,7 @@ public static class CommandLineErrors
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
-            Console.Error.WriteLine($"error: {parse.Errors[0].Message} See '{string.Join(' ', CommandPath(parse))} --help'.");
+            Console.Error.WriteLine($"error: {OneLine(parse.Errors[0].Message)} See '{string.Join(' ', CommandPath(parse))} --help'.");
             return (int)ExitCode.Usage;
         }
         try
@@ -45,8 +45,16 @@ public static class CommandLineErrors
 
     private static int Fail(ExitCode code, string message)
     {
-        Console.Error.WriteLine($"error: {message}");
+        Console.Error.WriteLine($"error: {OneLine(message)}");
         return (int)code;
+    }
+
+    /// <summary>System.CommandLine lists an option's allowed values on lines of their own: "Must be one of: 'a', 'b'".</summary>
+    internal static string OneLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length <= 1) return message.Trim();
+        return $"{lines[0]} {string.Join(", ", lines[1..])}.";
     }
 
     private static IEnumerable<string> CommandPath(ParseResult parse)

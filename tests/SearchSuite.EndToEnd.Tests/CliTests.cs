@@ -169,6 +169,8 @@ public sealed class CliTests(CliTests.SeededServer server) : IClassFixture<CliTe
         var badSort = await Cli.RunAsync(["search", "Quallenplage", "--sort", "sideways", "--server", server.Address]);
         Assert.True(badSort.ExitCode == 2, badSort.ToString());
         Assert.Contains("'sideways'", badSort.Stderr);
+        // One line: System.CommandLine's list of allowed values is joined onto it.
+        Assert.Equal("error: Argument 'sideways' not recognized. Must be one of: 'relevance', 'newest', 'oldest'. See 'searchsuite search --help'.", badSort.Stderr.Trim());
     }
 
     [Fact]
