@@ -130,6 +130,28 @@ public abstract partial class SearchIndexBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_grouped_hits_versions_carry_the_listed_fields_in_the_stories_order()
+    {
+        DocumentNormalized[] versions =
+        [
+            .. SeedDocuments.All.Select((d, i) => d with
+            {
+                StoryId = "putin-iran", SubmittedAt = new DateTimeOffset(2026, 12, 3, 12, i, 0, TimeSpan.Zero),
+                DuplicateOf = i == 1 ? SeedDocuments.All[0].DocumentId : null,
+            }),
+        ];
+        await index.IndexAsync(versions, CancellationToken.None);
+        var plan = new QueryPlanner(TransliteratedNames.Instance).Plan(new SearchQuery("Peskov", [], [], 0, 10, false, GroupByStory: true));
+
+        var hit = Assert.Single((await index.SearchAsync(plan, CancellationToken.None)).Hits);
+        var story = await index.GetStoryAsync("putin-iran", 10, CancellationToken.None);
+
+        static string Listed(DocumentNormalized v) => $"{v.DocumentId}|{v.Language}|{v.OriginLanguage}|{v.Outlet}|{v.Title}|{v.DuplicateOf}|{v.StoryId}";
+        Assert.Equal(story.Where(v => v.DocumentId != hit.Document.DocumentId).Select(Listed), hit.Versions!.Select(Listed));
+        Assert.Contains(hit.Versions!, v => v.DuplicateOf == SeedDocuments.All[0].DocumentId || hit.Document.DuplicateOf is not null);
+    }
+
+    [Fact]
     public async Task A_story_candidate_lookup_finds_documents_by_shared_evidence_and_fingerprint()
     {
         await IndexSeedsAsync();
