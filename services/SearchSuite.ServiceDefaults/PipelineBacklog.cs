@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SearchSuite.ServiceDefaults;
 
 /// <summary>
@@ -8,8 +6,11 @@ namespace SearchSuite.ServiceDefaults;
 /// 100,000 documents fills memory with the queue, because ingest accepts far faster than the pipeline indexes.
 /// Over RabbitMQ the broker holds the backlog, and the services register none.
 /// </summary>
-public sealed class PipelineBacklog(int capacity)
+/// <param name="time">The clock of <see cref="MaxWait"/> (a fake one in tests).</param>
+public sealed class PipelineBacklog(int capacity, TimeProvider? time = null)
 {
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
     /// <summary>
     /// Longest an ingest call waits for room. Past it the document is accepted anyway, so that messages lost to the error
     /// queue (which never leave) cannot stall ingest for good.
@@ -36,7 +37,7 @@ public sealed class PipelineBacklog(int capacity)
     /// </summary>
     public async Task EnterAsync(int count, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = clock.GetTimestamp();
         while (true)
         {
             Task freed;
@@ -49,7 +50,7 @@ public sealed class PipelineBacklog(int capacity)
                 }
                 freed = room.Task;
             }
-            var remaining = MaxWait - Stopwatch.GetElapsedTime(started);
+            var remaining = MaxWait - clock.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
                 lock (gate) pending += count;
@@ -57,7 +58,7 @@ public sealed class PipelineBacklog(int capacity)
             }
             try
             {
-                await freed.WaitAsync(remaining, cancellationToken);
+                await freed.WaitAsync(remaining, clock, cancellationToken);
             }
             catch (TimeoutException)
             {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Services.Tests.Hosting;
@@ -43,5 +44,21 @@ public sealed class PipelineBacklogTests
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Bound));
+    }
+
+    [Fact]
+    public async Task A_full_backlog_lets_ingest_in_after_the_longest_wait_so_lost_messages_cannot_stall_it()
+    {
+        var clock = new FakeTimeProvider();
+        var backlog = new PipelineBacklog(capacity: 1, clock);
+        await backlog.EnterAsync(1, CancellationToken.None).WaitAsync(Bound);
+
+        var waiting = backlog.EnterAsync(1, CancellationToken.None);
+        clock.Advance(PipelineBacklog.MaxWait - TimeSpan.FromMilliseconds(1));
+        Assert.False(waiting.IsCompleted, "ingest stopped waiting before the longest wait was over");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        await waiting.WaitAsync(Bound);
+        Assert.Equal(2, backlog.Pending);
     }
 }
