@@ -93,7 +93,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
             throw InvalidArgument("story_id", problem);
         var versions = await index.GetStoryAsync(request.StoryId, MaxStoryVersions, context.CancellationToken);
         if (versions.Count == 0)
-            throw new RpcException(new Status(StatusCode.NotFound, $"story_id: no story '{request.StoryId}' (yet)"));
+            throw new RpcException(new Status(StatusCode.NotFound, $"story_id: no story '{request.StoryId}': no version of it is searchable, or it merged into another story (GetDocument on one of its versions gives the story_id it joined)"));
         var story = new Story { StoryId = request.StoryId };
         story.Versions.Add(versions.Select(ToVersion));
         story.Languages.Add(versions.Select(v => v.Language).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));

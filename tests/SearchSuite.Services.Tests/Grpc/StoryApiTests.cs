@@ -61,6 +61,8 @@ public sealed class StoryApiTests : IAsyncLifetime
         Assert.StartsWith("story_id:", empty.Status.Detail);
         var missing = await Assert.ThrowsAsync<RpcException>(() => server.Search.GetStoryAsync(new GetStoryRequest { StoryId = "no-such-story" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        // A merged story never comes back under its old id, so the message says where its versions went instead of "(yet)".
+        Assert.Contains("or it merged into another story", missing.Status.Detail);
     }
 
     [Fact]
