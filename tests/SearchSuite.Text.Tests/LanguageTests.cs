@@ -1,3 +1,4 @@
+using SearchSuite.Contracts;
 using SearchSuite.Testing;
 
 namespace SearchSuite.Text.Tests;
