@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using MassTransit;
 using SearchSuite.Contracts;
-using SearchSuite.Text;
 
 namespace SearchSuite.Ingest;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 using SearchSuite.ServiceDefaults;
-using SearchSuite.Text;
 
 namespace SearchSuite.Ingest;
 

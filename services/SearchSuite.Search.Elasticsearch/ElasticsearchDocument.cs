@@ -30,14 +30,6 @@ public sealed class ElasticsearchDocument
     /// <summary>_source patterns of the copies that exist only to be searched.</summary>
     public static readonly string[] SearchedOnlyFields = ["title_*", "body_*"];
 
-    public const string IngestedAtField = "ingested_at";
-    public const string OriginOrOwnLanguageField = "origin_or_own_language";
-    public const string SourceUrlField = "source_url";
-    public const string TitleField = "title";
-    public const string TextField = "text";
-    public const string RemovedField = "removed";
-    public const string MetadataField = "metadata";
-
     public required string Id { get; init; }
     public required string Language { get; init; }
     /// <summary>Absent when unknown; the origin filter then counts the document as original in its own language.</summary>

@@ -86,7 +86,7 @@ public static class ElasticsearchQueryBuilder
     private static string FacetFieldOf(FacetField facet) => facet switch
     {
         FacetField.Language => IndexFields.Language,
-        FacetField.OriginLanguage => ElasticsearchDocument.OriginOrOwnLanguageField,
+        FacetField.OriginLanguage => IndexFields.OriginOrOwnLanguage,
         FacetField.Outlet => IndexFields.Outlet,
         _ => throw new ArgumentOutOfRangeException(nameof(facet)),
     };
@@ -120,7 +120,7 @@ public static class ElasticsearchQueryBuilder
         Size = Math.Min(limit, MaxResultWindow),
         Sort =
         [
-            new SortOptions { Field = new FieldSort { Field = ElasticsearchDocument.IngestedAtField, Order = SortOrder.Asc } },
+            new SortOptions { Field = new FieldSort { Field = IndexFields.IngestedAt, Order = SortOrder.Asc } },
             new SortOptions { Field = new FieldSort { Field = IndexFields.Id, Order = SortOrder.Asc } },
         ],
         Source = new SourceConfig(new SourceFilter { Excludes = Fields.FromStrings(ElasticsearchDocument.SearchedOnlyFields) }),

@@ -10,9 +10,9 @@ using SearchSuite.Search.Indexing;
 namespace SearchSuite.Search.Elasticsearch;
 
 /// <summary>
-/// Settings and mappings of a SearchSuite index, as the official client's typed create-index request. The text fields and
-/// their analysis come from <see cref="IndexFields"/>, the table the Lucene backend derives its analyzers from; names,
-/// related headlines and the Vietnamese copy without diacritics use the folding analyzer so that "Nguyen" finds "Nguyễn".
+/// Settings and mappings of a SearchSuite index, as the official client's typed create-index request. The fields, their
+/// kinds and analysis come from <see cref="IndexFields.All"/>, the table the Lucene backend derives its analyzers from;
+/// names, related headlines and the Vietnamese copy without diacritics use the folding analyzer so that "Nguyen" finds "Nguyễn".
 /// </summary>
 public sealed class ElasticsearchSchema
 {
@@ -20,14 +20,6 @@ public sealed class ElasticsearchSchema
     public const string FoldingAnalyzer = "folding";
     private const string ZeroWidthSpaceCharFilter = "zero_width_space";
     private const string FoldingFilter = "ascii_folding_keep_original";
-
-    private static readonly string[] KeywordFields =
-    [
-        IndexFields.Id, IndexFields.Language, IndexFields.OriginLanguage, IndexFields.Outlet, IndexFields.OutletKey, ElasticsearchDocument.OriginOrOwnLanguageField, IndexFields.CitedSources,
-        IndexFields.Fingerprint, IndexFields.NameKeys, IndexFields.RelatedNameKeys, IndexFields.NameForms, IndexFields.StoryId, IndexFields.DuplicateOf, IndexFields.StoryEvidence,
-    ];
-
-    private static readonly string[] FoldedTextFields = [IndexFields.Related, IndexFields.Names, IndexFields.RelatedNames];
 
     public int NumberOfShards { get; init; } = 1;
 
@@ -93,21 +85,24 @@ public sealed class ElasticsearchSchema
         Filter = filters,
     };
 
+    /// <summary>The mapping of every Elasticsearch field of <see cref="IndexFields.All"/>, in the table's order.</summary>
     private static TypeMapping Mappings()
     {
         var properties = new Properties();
-        foreach (var field in KeywordFields) properties.Add(field, new KeywordProperty());
-        properties.Add(ElasticsearchDocument.SourceUrlField, new KeywordProperty { Index = false });
-        properties.Add(ElasticsearchDocument.IngestedAtField, new DateProperty());
-        properties.Add(IndexFields.PublishedAt, new DateProperty());
-        // Display copies: kept in _source, never searched (the per-language fields are).
-        properties.Add(ElasticsearchDocument.TitleField, new TextProperty { Index = false });
-        properties.Add(ElasticsearchDocument.TextField, new TextProperty { Index = false });
-        foreach (var field in IndexFields.LanguageFields) properties.Add(field.Name, new TextProperty { Analyzer = AnalyzerFor(field.Analysis) });
-        foreach (var field in FoldedTextFields) properties.Add(field, new TextProperty { Analyzer = FoldingAnalyzer });
-        properties.Add(ElasticsearchDocument.RemovedField, new ObjectProperty { Enabled = false });
-        properties.Add(ElasticsearchDocument.MetadataField, new ObjectProperty { Enabled = false });
+        foreach (var field in IndexFields.In(FieldBackends.Elasticsearch)) properties.Add(field.Name, PropertyOf(field));
         // Unknown fields stay in _source but are not indexed, so a new producer field cannot silently change the mapping.
         return new TypeMapping { Dynamic = DynamicMapping.False, Properties = properties };
     }
+
+    private static IProperty PropertyOf(SchemaField field) => field.Kind switch
+    {
+        FieldKind.Keyword => new KeywordProperty(),
+        FieldKind.Text => new TextProperty { Analyzer = AnalyzerFor(field.Analysis) },
+        FieldKind.Date => new DateProperty(),
+        // Display copies and bookkeeping: kept in _source, never searched.
+        FieldKind.StoredKeyword => new KeywordProperty { Index = false },
+        FieldKind.StoredText => new TextProperty { Index = false },
+        FieldKind.StoredObject => new ObjectProperty { Enabled = false },
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "no Elasticsearch mapping for this kind"),
+    };
 }

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
@@ -31,23 +32,10 @@ public static class LuceneAnalyzers
         _ => Standard,
     };
 
-    /// <summary>The index-time analyzer: each schema field with its own analysis.</summary>
-    public static Analyzer PerField() => new PerFieldAnalyzerWrapper(Standard, IndexFields.LanguageFields
-        .Append(IndexFields.RelatedField)
-        .Concat([new TextField(IndexFields.Names, FieldAnalysis.Folding, 1), new TextField(IndexFields.RelatedNames, FieldAnalysis.Folding, 1)])
+    /// <summary>The index-time analyzer: each text field of <see cref="IndexFields.All"/> with its own analysis.</summary>
+    public static Analyzer PerField() => new PerFieldAnalyzerWrapper(Standard, IndexFields.In(FieldBackends.Lucene)
+        .Where(f => f.Kind == FieldKind.Text)
         .ToDictionary(f => f.Name, f => For(f.Analysis)));
-
-    /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/> in <paramref name="field"/>.</summary>
-    public static List<string> Terms(Analyzer analyzer, string field, string text)
-    {
-        var terms = new List<string>(2);
-        using var stream = analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken()) terms.Add(term.ToString());
-        stream.End();
-        return terms;
-    }
 
     /// <summary>The terms and positions <paramref name="analyzer"/> makes of <paramref name="text"/>: a removed stop word leaves a gap.</summary>
     public static List<(string Term, int Position)> PositionedTerms(Analyzer analyzer, string field, string text)
@@ -67,14 +55,30 @@ public static class LuceneAnalyzers
         return terms;
     }
 
-    /// <summary>Standard tokenizer, lower case, and optionally ASCII folding ("Nguyễn" → "nguyen", "đ" → "d").</summary>
+    /// <summary>U+200B becomes a word break, as the Elasticsearch analyzers' zero_width_space char filter does.</summary>
+    private static readonly NormalizeCharMap ZeroWidthSpaceAsSpace = ZeroWidthSpaceMap();
+
+    private static NormalizeCharMap ZeroWidthSpaceMap()
+    {
+        var builder = new NormalizeCharMap.Builder();
+        builder.Add("\u200B", " ");
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The Elasticsearch "vietnamese" and "folding" analyzers (ElasticsearchSchema): zero-width spaces to word breaks,
+    /// standard tokenizer, lower case, and optionally ASCII folding that keeps the original token beside the folded one
+    /// ("Nguyễn" → "nguyễn" and "nguyen" at one position), so an exact spelling matches both and outscores a folded match.
+    /// </summary>
     private sealed class LowerCasingAnalyzer(bool foldToAscii) : Analyzer
     {
+        protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(ZeroWidthSpaceAsSpace, reader);
+
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var tokenizer = new StandardTokenizer(Version, reader);
             TokenStream stream = new LowerCaseFilter(Version, tokenizer);
-            if (foldToAscii) stream = new ASCIIFoldingFilter(stream);
+            if (foldToAscii) stream = new ASCIIFoldingFilter(stream, preserveOriginal: true);
             return new TokenStreamComponents(tokenizer, stream);
         }
     }

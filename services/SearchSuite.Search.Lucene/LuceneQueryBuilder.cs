@@ -47,17 +47,7 @@ public static class LuceneQueryBuilder
         var query = new DisjunctionMaxQuery((float)IndexFields.WordTieBreaker);
         foreach (var field in IndexFields.WordFields)
         {
-            var positioned = LuceneAnalyzers.PositionedTerms(LuceneAnalyzers.For(field.Analysis), field.Name, phrase.Text);
-            if (positioned.Count == 0) continue;
-            Query match;
-            if (positioned.Count == 1) match = terms.Query(new Term(field.Name, positioned[0].Term));
-            else
-            {
-                var exact = new PhraseQuery();
-                foreach (var (term, position) in positioned) exact.Add(new Term(field.Name, term), position);
-                match = exact;
-            }
-            query.Add(Boosted(match, field.Boost));
+            if (Analyzed(terms, field.Name, field.Analysis, phrase.Text) is { } match) query.Add(Boosted(match, field.Boost));
         }
         if (phrase.HasNames)
         {
@@ -144,18 +134,39 @@ public static class LuceneQueryBuilder
 
     private static void AddAnalyzed(DisjunctionMaxQuery query, SegmentTermLookup lookup, string field, FieldAnalysis analysis, string text, float boost, bool constantScore = false)
     {
-        var terms = LuceneAnalyzers.Terms(LuceneAnalyzers.For(analysis), field, text);
-        if (terms.Count == 0) return;
-        Query match;
-        if (terms.Count == 1) match = lookup.Query(new Term(field, terms[0]));
-        else
-        {
-            // One word can analyse to several terms ("US-Präsident"): all of them must occur, in order.
-            var phrase = new PhraseQuery();
-            foreach (var term in terms) phrase.Add(new Term(field, term));
-            match = phrase;
-        }
+        if (Analyzed(lookup, field, analysis, text) is not { } match) return;
         query.Add(Boosted(constantScore ? new ConstantScoreQuery(match) : match, boost));
+    }
+
+    /// <summary>
+    /// What Elasticsearch's match_phrase makes of <paramref name="text"/> in the field, or null when nothing is left: a
+    /// term; several terms ("US-Präsident") in order at their positions, a removed stop word leaving a gap; and terms
+    /// stacked at one position (the folded and original "nguyen"/"nguyễn") as alternatives there.
+    /// </summary>
+    private static Query? Analyzed(SegmentTermLookup lookup, string field, FieldAnalysis analysis, string text)
+    {
+        var positions = LuceneAnalyzers.PositionedTerms(LuceneAnalyzers.For(analysis), field, text)
+            .GroupBy(t => t.Position, t => new Term(field, t.Term))
+            .Select(p => (Position: p.Key, Terms: p.ToArray()))
+            .ToList();
+        if (positions.Count == 0) return null;
+        if (positions.Count == 1)
+        {
+            var terms = positions[0].Terms;
+            if (terms.Length == 1) return lookup.Query(terms[0]);
+            var anyOf = new BooleanQuery(disableCoord: true);
+            foreach (var term in terms) anyOf.Add(lookup.Query(term), Occur.SHOULD);
+            return anyOf;
+        }
+        if (positions.All(p => p.Terms.Length == 1))
+        {
+            var phrase = new PhraseQuery();
+            foreach (var (position, terms) in positions) phrase.Add(terms[0], position);
+            return phrase;
+        }
+        var stacked = new MultiPhraseQuery();
+        foreach (var (position, terms) in positions) stacked.Add(terms, position);
+        return stacked;
     }
 
     private static Query Boosted(Query query, float boost)

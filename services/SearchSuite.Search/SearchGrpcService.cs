@@ -5,7 +5,6 @@ using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
 using SearchSuite.ServiceDefaults;
-using SearchSuite.Text;
 using SearchSuite.V1;
 
 namespace SearchSuite.Search;
@@ -61,7 +60,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
         foreach (var word in plan.MatchedWords.Where(w => w.Names.Count > 0))
         {
             var expansion = new QueryNameExpansion { QueryName = word.Text };
-            expansion.Forms.Add(word.Names.Select(n => new NameForm { Form = n.Form, Source = n.Source.ToString().ToLowerInvariant() }));
+            expansion.Forms.Add(word.Names.Select(n => new NameForm { Form = n.Form, Source = WireName(n.Source) }));
             response.NameExpansions.Add(expansion);
         }
         foreach (var counts in result.Facets)
@@ -211,6 +210,16 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
             throw InvalidArgument(field, "is not a valid timestamp between 0001-01-01 and 9999-12-31");
         }
     }
+
+    /// <summary>NameForm.source as search.proto documents it; spelled out so renaming an enum member cannot change the wire.</summary>
+    private static string WireName(SearchSuite.Names.ExpansionSource source) => source switch
+    {
+        SearchSuite.Names.ExpansionSource.Exact => "exact",
+        SearchSuite.Names.ExpansionSource.Curated => "curated",
+        SearchSuite.Names.ExpansionSource.Key => "key",
+        SearchSuite.Names.ExpansionSource.Fuzzy => "fuzzy",
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "a new expansion source needs its wire name here and in search.proto"),
+    };
 
     private static Timestamp? ToTimestamp(DateTimeOffset? value) => value is { } v ? Timestamp.FromDateTimeOffset(v) : null;
 

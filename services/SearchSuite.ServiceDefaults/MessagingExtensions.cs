@@ -20,28 +20,20 @@ public sealed class MessagingOptions
     public MessageTransport Transport { get; set; } = MessageTransport.RabbitMq;
 }
 
-/// <summary>A parsed <c>amqp://user:pass@host:port/vhost</c> connection string.</summary>
-public sealed record RabbitMqEndpoint(string Host, ushort Port, string VirtualHost, string Username, string Password, bool UseTls)
+/// <summary>
+/// ConnectionStrings:RabbitMq, an <c>amqp://user:pass@host:port/vhost</c> (or <c>amqps://</c>) URI: checked here,
+/// read by MassTransit's own <c>Host(Uri)</c> (user, password, port, virtual host, TLS).
+/// </summary>
+public static class RabbitMqEndpoint
 {
     public const string ConnectionStringName = "RabbitMq";
     public const string Default = "amqp://guest:guest@127.0.0.1:5672/";
 
-    public static RabbitMqEndpoint Parse(string connectionString)
-    {
-        if (!Uri.TryCreate(connectionString, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
-            throw new OptionsValidationException($"ConnectionStrings:{ConnectionStringName}", typeof(RabbitMqEndpoint),
+    public static Uri Parse(string connectionString) =>
+        Uri.TryCreate(connectionString, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps"
+            ? uri
+            : throw new OptionsValidationException($"ConnectionStrings:{ConnectionStringName}", typeof(RabbitMqEndpoint),
                 [$"ConnectionStrings:{ConnectionStringName} must be an amqp:// or amqps:// URI such as {Default}, not '{connectionString}'."]);
-        var userInfo = uri.UserInfo.Split(':', 2);
-        var vhost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        var tls = uri.Scheme == "amqps";
-        return new RabbitMqEndpoint(
-            uri.Host,
-            (ushort)(uri.IsDefaultPort ? (tls ? 5671 : 5672) : uri.Port),
-            vhost.Length == 0 ? "/" : vhost,
-            userInfo[0].Length == 0 ? "guest" : Uri.UnescapeDataString(userInfo[0]),
-            userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : "guest",
-            tls);
-    }
 }
 
 public static class MessagingExtensions
@@ -71,11 +63,15 @@ public static class MessagingExtensions
             }
             bus.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                cfg.Host(rabbit, h =>
                 {
-                    h.Username(rabbit.Username);
-                    h.Password(rabbit.Password);
-                    if (rabbit.UseTls) h.UseSsl(s => s.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+                    // A URI without credentials logs in as RabbitMQ's default user, not as an empty one.
+                    if (rabbit.UserInfo.Length == 0)
+                    {
+                        h.Username("guest");
+                        h.Password("guest");
+                    }
+                    if (rabbit.Scheme == "amqps") h.UseSsl(s => s.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
                 });
                 cfg.ConfigureEndpoints(context);
             });

@@ -64,5 +64,5 @@ public enum RemovedKind
 /// <summary>A detected language with a confidence in [0, 1].</summary>
 public readonly record struct LanguageGuess(string Language, double Confidence)
 {
-    public const string Undetermined = "und";
+    public const string Undetermined = SearchSuite.Contracts.IsoLanguage.Undetermined;
 }

@@ -9,7 +9,7 @@ namespace SearchSuite.EndToEnd.Tests;
 /// </summary>
 public sealed class BenchmarkSmokeTests
 {
-    [Trait("Category", TestCategories.Shared)]
+    [Trait("Category", TestCategories.SharedData)]
     [Fact]
     public async Task The_system_benchmark_runs_end_to_end_at_smoke_size()
     {

@@ -1,6 +1,7 @@
 namespace SearchSuite.Testing;
 
 /// <summary>The cluster the Live tests use: $ELASTICSEARCH_URL, with $ELASTICSEARCH_USERNAME / $ELASTICSEARCH_PASSWORD when security is on.</summary>
+[RequiresCategory(TestCategories.Live)]
 public sealed record LiveElasticsearch(Uri Url, string? Username, string? Password)
 {
     /// <summary>Throws, saying how to provide one, when $ELASTICSEARCH_URL is not set: a live run must never pass without a cluster.</summary>

@@ -9,6 +9,7 @@ namespace SearchSuite.Testing;
 /// <c>rabbitmq-server</c>. A test may stop and restart it (a broker restart) without disturbing the shared broker
 /// that parallel tests use. Messages persist in its data folder across restarts, as on a real server.
 /// </summary>
+[RequiresCategory(TestCategories.Broker)]
 public sealed class PrivateRabbitMqNode : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);

@@ -6,6 +6,7 @@ namespace SearchSuite.Testing;
 /// The real RabbitMQ the integration tests use (amqp://guest:guest@127.0.0.1:5672 unless RABBITMQ_HOST/RABBITMQ_PORT say
 /// otherwise). Each test gets a fresh virtual host, so tests never see each other's queues.
 /// </summary>
+[RequiresCategory(TestCategories.Broker)]
 public static class RabbitMqBroker
 {
     public const string InstallHint =

@@ -11,6 +11,7 @@ public static class RepoPaths
     public static IReadOnlyList<string> SeedFiles => Directory.GetFiles(Seeds, "*.txt").Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The read-only ../shared folder: $SEARCHSUITE_SHARED, or "shared" beside an ancestor of the checkout.</summary>
+    [RequiresCategory(TestCategories.SharedData)]
     public static string Shared
     {
         get
@@ -27,6 +28,7 @@ public static class RepoPaths
         }
     }
 
+    [RequiresCategory(TestCategories.SharedData)]
     public static string SharedFile(params string[] parts) => Path.Combine([Shared, .. parts]);
 
     /// <summary>The built entry assembly of a project under services/, in the same configuration as the calling tests.</summary>

@@ -2,7 +2,7 @@ namespace SearchSuite.Testing;
 
 /// <summary>
 /// The values of the <c>Category</c> trait that say what a test needs beyond the build, so that
-/// <c>dotnet test --filter "Category!=Broker&amp;Category!=Shared&amp;Category!=Live"</c> is a quick loop on a bare machine.
+/// <c>dotnet test --filter "Category!=Broker&amp;Category!=SharedData&amp;Category!=Live"</c> is a quick loop on a bare machine.
 /// The README's full command runs every category but <see cref="Live"/>.
 /// </summary>
 public static class TestCategories
@@ -11,7 +11,7 @@ public static class TestCategories
     public const string Broker = "Broker";
 
     /// <summary>The read-only corpora in ../shared/data.</summary>
-    public const string Shared = "Shared";
+    public const string SharedData = "SharedData";
 
     /// <summary>A real Elasticsearch cluster at ELASTICSEARCH_URL; left out of the default run.</summary>
     public const string Live = "Live";

@@ -4,6 +4,7 @@ namespace SearchSuite.Testing;
 /// Ingest, normalize and search as three processes on a fresh RabbitMQ vhost, each on its own port, with a
 /// temporary Lucene index. Shared by the end-to-end tests and the system benchmark.
 /// </summary>
+[RequiresCategory(TestCategories.Broker)]
 public sealed class ThreeServiceProcesses : IAsyncDisposable
 {
     private readonly List<ServiceProcess> processes = [];

@@ -129,7 +129,7 @@ public class DocumentNormalizerTests
         Assert.StartsWith("Russia agreed to assist", doc.Body);
     }
 
-    [Trait("Category", TestCategories.Shared)]
+    [Trait("Category", TestCategories.SharedData)]
     [Fact]
     public void Ntrex_articles_lose_nothing()
     {

@@ -1,3 +1,4 @@
+using SearchSuite.Contracts;
 using SearchSuite.Testing;
 
 namespace SearchSuite.Text.Tests;
@@ -45,7 +46,7 @@ public class LanguageIdentifierTests
     }
 
     // The hand-written profiles were never fitted to NTREX, so it is a fair held-out check.
-    [Trait("Category", TestCategories.Shared)]
+    [Trait("Category", TestCategories.SharedData)]
     [Theory]
     [InlineData("en")]
     [InlineData("de")]

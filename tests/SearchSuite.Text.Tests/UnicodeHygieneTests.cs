@@ -57,7 +57,7 @@ public class UnicodeHygieneTests
         Assert.Same(clean, UnicodeHygiene.Apply(clean));
     }
 
-    [Trait("Category", TestCategories.Shared)]
+    [Trait("Category", TestCategories.SharedData)]
     [Fact]
     public void Vietnamese_ntrex_text_has_no_zero_width_spaces_after_hygiene()
     {

@@ -1,7 +1,9 @@
 using System.Net.Sockets;
 using System.CommandLine;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using SearchSuite.ServiceDefaults;
 
@@ -31,7 +33,8 @@ public static class ServeCommand
             var address = new Uri($"http://127.0.0.1:{portValue}");
             AnsiConsole.MarkupLineInterpolated($"SearchSuite is serving gRPC on [bold]{ServerAddress.Display(address)}[/] (data: {dataDirectory}). Ctrl+C stops it.");
 
-            if (seedFiles is not null) await SeedAsync(address, seedFiles, cancellationToken);
+            // The key the server itself was configured with (Security:ApiKey from any configuration source).
+            if (seedFiles is not null) await SeedAsync(address, seedFiles, app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.ApiKey, cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
@@ -88,9 +91,9 @@ public static class ServeCommand
         return null;
     }
 
-    private static async Task SeedAsync(Uri address, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    private static async Task SeedAsync(Uri address, IReadOnlyList<string> files, string? apiKey, CancellationToken cancellationToken)
     {
-        var invoker = GrpcConnection.Open(address, apiKey: Environment.GetEnvironmentVariable("Security__ApiKey"));
+        var invoker = GrpcConnection.Open(address, apiKey);
         await GrpcConnection.GuardAsync(address, "--port", async () =>
         {
             var result = await DocumentUploader.UploadAsync(invoker, files, languageHint: null, cancellationToken);

@@ -22,11 +22,3 @@ public interface IIndexedNames
     IReadOnlyList<string> KeysOfCapitalisedWords(string text) =>
         [.. SearchSuite.Names.NameTokens.CapitalisedWords(text).Select(KeyOf).OfType<string>().Distinct(StringComparer.Ordinal)];
 }
-
-/// <summary>Used when no name matching is configured: names are indexed as text only.</summary>
-public sealed class TextOnlyNames : IIndexedNames
-{
-    public IReadOnlyList<string> Register(string personName) => [];
-
-    public string? KeyOf(string token) => null;
-}

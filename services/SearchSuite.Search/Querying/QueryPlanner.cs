@@ -1,5 +1,3 @@
-using Lucene.Net.Analysis.De;
-using Lucene.Net.Analysis.En;
 using SearchSuite.Names;
 
 namespace SearchSuite.Search.Querying;
@@ -63,18 +61,5 @@ public sealed class QueryPlanner(INameExpansion names)
     /// (<see cref="QueryToken.InName"/>: "To Huy Rua", "Le Kha Phieu") they are name words: required, and matched
     /// through the name fields and keys, which no stop list touches.
     /// </summary>
-    public static bool IsStopWord(string word)
-    {
-        var lower = word.ToLowerInvariant();
-        return EnglishAnalyzer.DefaultStopSet.Contains(lower) || GermanAnalyzer.DefaultStopSet.Contains(lower);
-    }
-
-}
-
-/// <summary>Used until a name expander is configured, and when expansion is switched off.</summary>
-public sealed class NoNameExpansion : INameExpansion
-{
-    public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false) => [];
-
-    public bool IsKnownName(string word) => false;
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
 }

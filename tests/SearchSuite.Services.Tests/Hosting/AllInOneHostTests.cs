@@ -26,4 +26,25 @@ public sealed class AllInOneHostTests
             Directory.Delete(data, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Only_the_chosen_backend_is_registered_without_the_other_s_client_start_up_check_or_interceptor()
+    {
+        var data = Directory.CreateTempSubdirectory("searchsuite-host-").FullName;
+        try
+        {
+            await using var app = AllInOneHost.Build(port: 0, data);
+
+            Assert.IsType<SearchSuite.Search.Lucene.LuceneSearchIndex>(app.Services.GetRequiredService<SearchSuite.Search.Indexing.ISearchIndex>());
+            Assert.Null(app.Services.GetService<Elastic.Clients.Elasticsearch.ElasticsearchClient>());
+            Assert.Null(app.Services.GetService<SearchSuite.Search.Elasticsearch.ElasticsearchSearchIndex>());
+            Assert.DoesNotContain(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s is SearchSuite.Search.Elasticsearch.ElasticsearchStartup);
+            var grpc = app.Services.GetRequiredService<IOptions<global::Grpc.AspNetCore.Server.GrpcServiceOptions<SearchGrpcService>>>().Value;
+            Assert.DoesNotContain(grpc.Interceptors, i => i.Type == typeof(IndexUnavailableInterceptor));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }

@@ -23,6 +23,15 @@ public class QueryPlannerTests
     }
 
     [Fact]
+    public void The_planner_s_stop_words_are_exactly_those_the_english_and_german_analyzers_drop()
+    {
+        // The planner must not import a backend, but its lists must track what the analyzers drop on both backends.
+        Assert.Equal(Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Select(w => w.ToString()!).Order(StringComparer.Ordinal), StopWords.English.Order(StringComparer.Ordinal));
+        Assert.Equal(Lucene.Net.Analysis.De.GermanAnalyzer.DefaultStopSet.Select(w => w.ToString()!).Order(StringComparer.Ordinal), StopWords.German.Order(StringComparer.Ordinal));
+        Assert.True(QueryPlanner.IsStopWord("Und") && QueryPlanner.IsStopWord("THE") && !QueryPlanner.IsStopWord("Kremlin"));
+    }
+
+    [Fact]
     public void Initials_are_optional_like_stop_words()
     {
         var expansions = new RecordingExpansion();

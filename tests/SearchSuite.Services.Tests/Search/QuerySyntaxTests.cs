@@ -27,7 +27,7 @@ public class QuerySyntaxTests
     [Fact]
     public void A_plan_keeps_phrases_alternatives_and_exclusions_apart_from_the_plain_words()
     {
-        var plan = new QueryPlanner(new NoNameExpansion()).Plan(new SearchQuery("Putin \"nuclear talks\" Peskow OR Peskov -\"Saudi Arabia\" -Trump", [], [], 0, 10, false));
+        var plan = new QueryPlanner(new NoNames()).Plan(new SearchQuery("Putin \"nuclear talks\" Peskow OR Peskov -\"Saudi Arabia\" -Trump", [], [], 0, 10, false));
 
         Assert.Equal(["Putin"], plan.Words.Select(w => w.Text));
         Assert.Equal([("nuclear talks", (int?)null), ("Peskow", 1), ("Peskov", 1)], plan.Phrases.Select(p => (p.Text, p.AnyOf)));
@@ -40,7 +40,7 @@ public class QuerySyntaxTests
     {
         string[] pieces = ["\"", "“", "„", "-", "--", "OR", "AND", "NOT", "(", ")", "[", "]", "{", "}", "*", "~", "^2", ":", "title:", "\\", "/", "Putin", "Peskow", "Iran", "the", " ", "  ", "'", "+", "&&", "||", "!", "?"];
         var random = new Random(14);
-        var planner = new QueryPlanner(new NoNameExpansion());
+        var planner = new QueryPlanner(new NoNames());
         for (var i = 0; i < 5_000; i++)
         {
             var query = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)] + (random.Next(3) == 0 ? " " : "")));

@@ -4,6 +4,7 @@ using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
+using SearchSuite.Services.Tests.Search;
 using SearchSuite.V1;
 
 namespace SearchSuite.Services.Tests.Grpc.Unit;
@@ -35,14 +36,6 @@ public sealed class SearchGrpcServiceTests
 
         public Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<DocumentNormalized>>([]);
-    }
-
-    private sealed class NoNames : INameExpansion, IIndexedNames
-    {
-        public IReadOnlyList<NameAlternative> Expand(string word, bool givenName = false, bool inName = false) => [];
-        public bool IsKnownName(string word) => false;
-        public IReadOnlyList<string> Register(string personName) => [];
-        public string? KeyOf(string token) => null;
     }
 
     private static SearchGrpcService Service(ISearchIndex index)
