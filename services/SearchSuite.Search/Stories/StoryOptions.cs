@@ -18,6 +18,13 @@ public sealed class StoryOptions
     [Range(0.05, 1.0)]
     public double MergeDice { get; set; } = 0.6;
 
+    /// <summary>
+    /// Least share of the numbers of the document stating fewer that the other must state too, when both state numbers:
+    /// translations keep their numbers; another event, or another outlet's report of the same one, has others.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinNumberAgreement { get; set; } = 0.5;
+
     /// <summary>Least evidence weight two versions share, so that two short texts do not join on one common word.</summary>
     [Range(0.0, 1000.0)]
     public double MinSharedWeight { get; set; } = 3;

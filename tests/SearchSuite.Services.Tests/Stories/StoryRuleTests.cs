@@ -58,7 +58,7 @@ public sealed class StoryRuleTests
         var match = StoryMatcher.Compare(StoryEvidence.Extract(february), StoryEvidence.Extract(march));
 
         Assert.False(StoryMatcher.SameStory(match, new StoryOptions()), $"{match}");
-        Assert.True(match.NumbersDisagree);
+        Assert.True(StoryMatcher.NumbersDisagree(match, new StoryOptions()), $"{match}");
     }
 
     [Fact]
