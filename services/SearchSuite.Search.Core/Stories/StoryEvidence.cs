@@ -11,9 +11,9 @@ namespace SearchSuite.Search.Stories;
 /// <summary>The kinds of language-independent evidence, each a term prefix, with what a shared term of the kind is worth.</summary>
 public enum EvidenceKind
 {
-    /// <summary>A person's surname, by its transliteration key: Peskov, Peskow and Песков share one.</summary>
+    /// <summary>A person's surname, by the skeleton of its transliteration key: Peskov, Peskow and Песков share one.</summary>
     Person,
-    /// <summary>A capitalised word (place, organisation, acronym, name) by the first letters of its transliteration key.</summary>
+    /// <summary>A capitalised word (place, organisation, acronym, name) by the skeleton of its transliteration key.</summary>
     Entity,
     /// <summary>A number of two or more digits or with a decimal part, with group and decimal separators normalised.</summary>
     Number,
@@ -37,8 +37,11 @@ public readonly record struct EvidenceTerm(EvidenceKind Kind, string Term)
 /// </summary>
 public static partial class StoryEvidence
 {
-    /// <summary>Letters of an entity key that are compared: enough to tell words apart, few enough to absorb inflection (Iran/Irans/Ирана).</summary>
-    public const int EntityKeyLength = 4;
+    /// <summary>
+    /// Letters of a name or entity skeleton that are compared (<see cref="Skeleton"/>): enough to tell words apart, few
+    /// enough to absorb the endings inflection adds (Iran/Irans/Ирана, Singapore/Сингапуре).
+    /// </summary>
+    public const int SkeletonLength = 5;
 
     public static float WeightOf(EvidenceKind kind) => kind switch
     {
@@ -188,18 +191,34 @@ public static partial class StoryEvidence
         return true;
     }
 
-    /// <summary>The first <see cref="EntityKeyLength"/> letters of the word's transliteration key: "Irans", "Iran" and "Ирана" give "iran".</summary>
-    public static string EntityKey(string word)
-    {
-        var key = CachedNameKey(word);
-        return key.Length <= EntityKeyLength ? key : key[..EntityKeyLength];
-    }
+    /// <summary>The skeleton of a capitalised word's transliteration key: "Irans", "Iran" and "Ирана" give "irn".</summary>
+    public static string EntityKey(string word) => Skeleton(CachedNameKey(word));
 
-    /// <summary>The transliteration key of a person name's surname (its last token that is not optional).</summary>
+    /// <summary>The skeleton of the transliteration key of a person name's surname (its last token that is not optional).</summary>
     public static string? SurnameKey(string personName)
     {
         var surname = NameTokens.Split(personName).LastOrDefault(t => !NameTokens.IsOptional(t));
-        return surname is null ? null : CachedNameKey(surname) is { Length: > 1 } key ? key : null;
+        return surname is null ? null : Skeleton(CachedNameKey(surname)) is { Length: > 1 } key ? key : null;
+    }
+
+    /// <summary>
+    /// A transliteration key's first letter and its consonants, doubles collapsed, at most <see cref="SkeletonLength"/>
+    /// letters. Vowels are what differs most between the spellings of one name in other scripts (Trump/Трамп,
+    /// Kim/Ким, Singapore/Сингапур) and what Russian and German case endings mostly add (Кима, Сингапуре, Ирана, Kims), so
+    /// both spellings and inflected forms meet: "trump" and "tramp" give "trmp", "kimom" gives "km".
+    /// </summary>
+    public static string Skeleton(string key)
+    {
+        if (key.Length == 0) return key;
+        var skeleton = new StringBuilder(SkeletonLength);
+        skeleton.Append(key[0]);
+        for (var i = 1; i < key.Length && skeleton.Length < SkeletonLength; i++)
+        {
+            var c = key[i];
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' || c == skeleton[^1]) continue;
+            skeleton.Append(c);
+        }
+        return skeleton.ToString();
     }
 
     /// <summary>Most words whose keys are kept; past it the cache starts again, so memory stays bounded.</summary>

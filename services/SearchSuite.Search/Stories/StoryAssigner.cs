@@ -10,8 +10,8 @@ namespace SearchSuite.Search.Stories;
 /// <list type="bullet">
 /// <item>a document already indexed under its id keeps its story (redelivery and restarts change nothing);</item>
 /// <item>the same content under another id is a duplicate version of the first document with that content;</item>
-/// <item>otherwise it joins the story of every candidate it matches (<see cref="StoryMatcher"/>); when those are several
-/// stories it merges them into one, rewrites the absorbed versions and records the merge on them
+/// <item>otherwise it joins the story whose candidate versions it matches best on average (<see cref="StoryMatcher"/>);
+/// another story it matches strongly too is merged into that one: its versions are rewritten and carry the merge record
 /// (<see cref="DocumentNormalized.MergedStoryIds"/>);</item>
 /// <item>a document that matches nothing starts a story named after itself.</item>
 /// </list>
@@ -116,14 +116,16 @@ public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> opt
         }
         else
         {
-            // Every story with a matching version, best match first: the one the document joins. Another story is merged
-            // in only when the document matches it strongly too (MergeDice), so that one loose match cannot chain stories.
+            // Every story with versions among the candidates, scored by the document's mean similarity to those versions
+            // (average link), best first: the one the document joins. A version of another story that happens to share the
+            // same people and places matches one version loosely but not the story as a whole, so it cannot chain two
+            // stories into one. Another story is merged in only when the document matches it strongly too (MergeDice).
             var matches = candidates
-                .Where(c => c.DocumentId != document.DocumentId && StoryMatcher.CloseInTime(published, c.PublishedAt, options))
-                .Select(c => (c.StoryId, Match: StoryMatcher.Compare(evidence, c.Evidence)))
-                .Where(m => StoryMatcher.SameStory(m.Match, options))
+                .Where(c => c.DocumentId != document.DocumentId)
+                .Select(c => (c.StoryId, Similarity: StoryMatcher.CloseInTime(published, c.PublishedAt, options) ? StoryMatcher.Similarity(StoryMatcher.Compare(evidence, c.Evidence), options) : 0f))
                 .GroupBy(m => m.StoryId, StringComparer.Ordinal)
-                .Select(g => (StoryId: g.Key, Dice: g.Max(m => m.Match.Dice)))
+                .Select(g => (StoryId: g.Key, Dice: g.Average(m => m.Similarity)))
+                .Where(g => g.Dice >= options.MinDice)
                 .OrderByDescending(g => g.Dice)
                 .ThenBy(g => g.StoryId, StringComparer.Ordinal)
                 .ToList();

@@ -1,16 +1,18 @@
 namespace SearchSuite.Search.Stories;
 
 /// <summary>
-/// How much evidence two documents share: its weight, and that weight as a share of both documents' (Dice); and whether
-/// both state numbers but share none, which says they report different events.
+/// How much evidence two documents share: its weight, and that weight as a share of both documents' (Dice); and the share
+/// of the numbers of the document with fewer that the other states too (null when either states none): a translation
+/// keeps its numbers, a report of another event (or another outlet's report of the same one) states others.
 /// </summary>
-public readonly record struct StoryMatch(float SharedWeight, float Dice, bool NumbersDisagree);
+public readonly record struct StoryMatch(float SharedWeight, float Dice, float? NumberAgreement);
 
 /// <summary>
 /// The same-story decision. Versions of one story share most of the smaller document's evidence (a translation keeps the
 /// names, numbers, places and sources; a rewrite keeps most of them); two stories about the same people share the names
-/// but not the rest, and above all not the numbers: two documents that both state numbers and share none are never one
-/// story. Entities weigh least, since capitalised words include German nouns and Vietnamese title words.
+/// but not the rest, and above all not the numbers: two documents that both state numbers and share less than
+/// <see cref="StoryOptions.MinNumberAgreement"/> of the smaller set are never one story. Entities weigh least, since
+/// capitalised words include German nouns and Vietnamese title words.
 /// </summary>
 public static class StoryMatcher
 {
@@ -42,11 +44,21 @@ public static class StoryMatcher
             else weightB += WeightOf(b[j++]);
         }
         var total = weightA + weightB;
-        return new StoryMatch(shared, total == 0 ? 0 : 2 * shared / total, numbersA > 0 && numbersB > 0 && numbersShared == 0);
+        float? numberAgreement = numbersA > 0 && numbersB > 0 ? (float)numbersShared / Math.Min(numbersA, numbersB) : null;
+        return new StoryMatch(shared, total == 0 ? 0 : 2 * shared / total, numberAgreement);
     }
 
-    public static bool SameStory(StoryMatch match, StoryOptions options) =>
-        !match.NumbersDisagree && match.SharedWeight >= options.MinSharedWeight && match.Dice >= options.MinDice;
+    /// <summary>Whether the two documents' numbers rule them out as one story: both state numbers and agree on too few.</summary>
+    public static bool NumbersDisagree(StoryMatch match, StoryOptions options) => match.NumberAgreement < options.MinNumberAgreement;
+
+    /// <summary>
+    /// How strongly a pair says "one story", from 0 to 1: the Dice coefficient, or 0 when the numbers disagree or the
+    /// shared evidence is too little to mean anything.
+    /// </summary>
+    public static float Similarity(StoryMatch match, StoryOptions options) =>
+        NumbersDisagree(match, options) || match.SharedWeight < options.MinSharedWeight ? 0 : match.Dice;
+
+    public static bool SameStory(StoryMatch match, StoryOptions options) => Similarity(match, options) >= options.MinDice;
 
     /// <summary>Publication times further apart than the limit rule a pair out; unknown times rule nothing out.</summary>
     public static bool CloseInTime(DateTimeOffset? a, DateTimeOffset? b, StoryOptions options) =>

@@ -10,13 +10,23 @@ public sealed class StoryOptions
     /// <summary>Off: every document is a story of its own (duplicates are still marked).</summary>
     public bool Grouping { get; set; } = true;
 
-    /// <summary>Least Dice coefficient of the two documents' weighted evidence for them to be versions of one story.</summary>
+    /// <summary>
+    /// Least Dice coefficient of two documents' weighted evidence for them to be versions of one story, and least mean of a
+    /// document's Dice with a story's candidate versions for it to join the story.
+    /// </summary>
     [Range(0.05, 1.0)]
-    public double MinDice { get; set; } = 0.35;
+    public double MinDice { get; set; } = 0.3;
 
-    /// <summary>Least Dice with a second story for a document to merge it into the story it joins (a bridging version).</summary>
+    /// <summary>Least mean Dice with a second story's versions for a document to merge it into the story it joins (a bridging version).</summary>
     [Range(0.05, 1.0)]
     public double MergeDice { get; set; } = 0.6;
+
+    /// <summary>
+    /// Least share of the numbers of the document stating fewer that the other must state too, when both state numbers:
+    /// translations keep their numbers; another event, or another outlet's report of the same one, has others.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinNumberAgreement { get; set; } = 0.5;
 
     /// <summary>Least evidence weight two versions share, so that two short texts do not join on one common word.</summary>
     [Range(0.0, 1000.0)]

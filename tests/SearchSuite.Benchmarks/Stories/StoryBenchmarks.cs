@@ -36,22 +36,24 @@ public static class StoryBenchmarks
         var json = new Option<FileInfo?>("--json") { Description = "Also write the figures to this JSON file" };
         var rateOnly = new Option<bool>("--rate-only") { Description = "Skip the NTREX quality figures (ingest rate and search latency only)" };
         var diagnostics = new Option<FileInfo?>("--diagnostics") { Description = "Write every wrongly joined and wrongly split pair to this file" };
+        var evidence = new Option<FileInfo?>("--evidence") { Description = "Write each labelled document's story, person names and evidence terms to this file (JSON lines)" };
         var command = new Command("stories", "Story grouping: pairwise P/R/F1 on ../shared/data/ntrex with distractors, ingest rate and search p99 grouped vs ungrouped");
         command.Options.Add(docs);
         command.Options.Add(json);
         command.Options.Add(diagnostics);
+        command.Options.Add(evidence);
         command.Options.Add(rateOnly);
-        command.SetAction((parse, _) => RunAsync(parse.GetValue(docs), parse.GetValue(json), parse.GetValue(diagnostics), parse.GetValue(rateOnly)));
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(docs), parse.GetValue(json), parse.GetValue(diagnostics), parse.GetValue(evidence), parse.GetValue(rateOnly)));
         return command;
     }
 
-    private static async Task<int> RunAsync(int rateDocuments, FileInfo? jsonFile, FileInfo? diagnosticsFile, bool rateOnly)
+    private static async Task<int> RunAsync(int rateDocuments, FileInfo? jsonFile, FileInfo? diagnosticsFile, FileInfo? evidenceFile, bool rateOnly)
     {
         var ntrex = NtrexCorpus.Load(RepoPaths.SharedFile("data", "ntrex", "ntrex_docs.jsonl"));
         var labelled = StoryCorpus.Build(ntrex);
         AnsiConsole.MarkupLine($"[bold]Stories[/]: {labelled.Count} documents, {labelled.Select(d => d.Story).Distinct().Count()} stories ({labelled.Count(d => d.Distractor)} distractor documents)");
 
-        var (pairs, diagnostics) = rateOnly ? ([], []) : await QualityAsync(labelled);
+        var (pairs, diagnostics) = rateOnly ? ([], []) : await QualityAsync(labelled, evidenceFile);
         var table = new Table().AddColumns("Pair", "True pairs", "Predicted", "Correct", "Precision", "Recall", "F1");
         foreach (var f in pairs) table.AddRow(f.Pair, $"{f.TruePairs}", $"{f.PredictedPairs}", $"{f.Correct}", $"{f.Precision:0.000}", $"{f.Recall:0.000}", $"{f.F1:0.000}");
         AnsiConsole.Write(table);
@@ -70,12 +72,14 @@ public static class StoryBenchmarks
     }
 
     /// <summary>Ingests the labelled corpus in a fixed shuffled order through story assignment and compares every pair's stories.</summary>
-    private static async Task<(IReadOnlyList<PairFigures> Figures, List<string> Diagnostics)> QualityAsync(IReadOnlyList<LabelledDocument> labelled)
+    private static async Task<(IReadOnlyList<PairFigures> Figures, List<string> Diagnostics)> QualityAsync(IReadOnlyList<LabelledDocument> labelled, FileInfo? evidenceFile)
     {
         using var folder = new TemporaryFolder("searchsuite-bench-stories-");
         using var engine = new Engine(folder.Path);
         var order = labelled.OrderBy(d => StableHash(d.Id)).ToList();
         var normalized = order.Select(d => NormalizeDocumentConsumer.Normalize(engine.Normalizer, new DocumentSubmitted { DocumentId = d.Id, Text = d.Text, Language = d.Language, SubmittedAt = DateTimeOffset.UnixEpoch })).ToList();
+        if (evidenceFile is not null)
+            await File.WriteAllLinesAsync(evidenceFile.FullName, order.Zip(normalized, (d, n) => JsonSerializer.Serialize(new { d.Id, d.Story, d.Language, n.PersonNames, Evidence = StoryEvidence.Extract(n) })));
         foreach (var batch in normalized.Chunk(BatchSize)) await engine.IngestAsync(batch, grouping: true);
 
         var predicted = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SearchSuite.Benchmarks.Text;
+using SearchSuite.Names;
 using SearchSuite.Search.Stories;
 
 namespace SearchSuite.Benchmarks.Stories;
@@ -49,7 +50,8 @@ public static partial class StoryCorpus
         return Words().Replace(numbers, m =>
         {
             if (!entities.Contains(m.Value)) return m.Value;
-            var key = StoryEvidence.EntityKey(m.Value);
+            // The corpus's own key (the first four letters of the name key), so that the distractors stay the same whatever the product's evidence keys.
+            var key = NameKey.Compute(m.Value) is var nameKey && nameKey.Length > 4 ? nameKey[..4] : nameKey;
             var hash = key.Aggregate(17, (h, c) => h * 31 + c) & int.MaxValue;
             if (hash % 2 == 1) return m.Value;
             var places = m.Value.Any(c => c is >= '\u0400' and <= '\u04FF') ? CyrillicPlaces : LatinPlaces;

@@ -58,7 +58,41 @@ public sealed class StoryRuleTests
         var match = StoryMatcher.Compare(StoryEvidence.Extract(february), StoryEvidence.Extract(march));
 
         Assert.False(StoryMatcher.SameStory(match, new StoryOptions()), $"{match}");
-        Assert.True(match.NumbersDisagree);
+        Assert.True(StoryMatcher.NumbersDisagree(match, new StoryOptions()), $"{match}");
+    }
+
+    [Fact]
+    public void Skeleton_keys_meet_across_scripts_and_Russian_case_endings()
+    {
+        Assert.Equal(StoryEvidence.EntityKey("Singapore"), StoryEvidence.EntityKey("Сингапуре"));
+        Assert.Equal(StoryEvidence.EntityKey("Kim"), StoryEvidence.EntityKey("Кимом"));
+        Assert.Equal(StoryEvidence.EntityKey("Pompeo"), StoryEvidence.EntityKey("Помпео"));
+        Assert.Equal(StoryEvidence.SurnameKey("Donald Trump"), StoryEvidence.SurnameKey("Дональда Трампа"));
+        Assert.NotEqual(StoryEvidence.EntityKey("Singapore"), StoryEvidence.EntityKey("Hanoi"));
+    }
+
+    [Fact]
+    public void A_Russian_translation_with_inflected_names_joins_its_English_original()
+    {
+        var english = Normalize("en", "Donald Trump met Kim Jong Un in Singapore on 12 June 2018. Trump said the talks with Kim were honest and direct, and North Korea agreed to work towards denuclearisation. Secretary of State Mike Pompeo will travel to Pyongyang.", "en");
+        var russian = Normalize("ru", "Дональд Трамп встретился с Ким Чен Ыном в Сингапуре 12 июня 2018 года. Трамп сказал, что переговоры с Кимом были честными и прямыми, а Северная Корея согласилась работать над денуклеаризацией. Госсекретарь Майк Помпео отправится в Пхеньян.", "ru");
+
+        var match = StoryMatcher.Compare(StoryEvidence.Extract(english), StoryEvidence.Extract(russian));
+
+        Assert.True(StoryMatcher.SameStory(match, new StoryOptions()), $"{match}: {string.Join(" ", StoryEvidence.Extract(english))} | {string.Join(" ", StoryEvidence.Extract(russian))}");
+    }
+
+    [Fact]
+    public void Two_summits_of_the_same_leaders_sharing_only_a_year_are_apart()
+    {
+        var singapore = Normalize("sg", "Donald Trump and Kim Jong Un signed a joint statement in Singapore on 12 June 2018 after talks that lasted 38 minutes, the White House said.", "en");
+        var hanoi = Normalize("hn", "Donald Trump and Kim Jong Un will meet in Hanoi on 27 February 2019, 259 days after their first summit in 2018, the White House said.", "en");
+
+        var match = StoryMatcher.Compare(StoryEvidence.Extract(singapore), StoryEvidence.Extract(hanoi));
+
+        // One number of three in common (the year): not enough for one event.
+        Assert.True(StoryMatcher.NumbersDisagree(match, new StoryOptions()), $"{match}");
+        Assert.False(StoryMatcher.SameStory(match, new StoryOptions()), $"{match}");
     }
 
     [Fact]
