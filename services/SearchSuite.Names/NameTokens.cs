@@ -165,9 +165,12 @@ public static class NameTokens
         ["š"] = "sh", ["ž"] = "zh", ["č"] = "ch", ["ə"] = "a",
         // Modern Greek writes an initial b, d or g with two letters, and u as ου (Γκουτέρες: Guterres, Ντόναλντ: Donald).
         ["μπ"] = "b", ["ντ"] = "d", ["γκ"] = "g", ["ου"] = "u", ["ού"] = "u",
+        // Hebrew writes foreign names' b with ב, which AnyAscii reads v, and v with a doubled ו; a single ו is the
+        // vowel o or u (ביל: Bill, טרנבול: Turnbull, קווין: Kevin).
+        ["ב"] = "b", ["וו"] = "v", ["ו"] = "u",
     };
     private static readonly Regex LettersAsClusters =
-        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]|^(?:μπ|ντ|γκ)|ου|ού", RegexOptions.CultureInvariant);
+        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]|^(?:μπ|ντ|γκ)|ου|ού|ב|וו|ו", RegexOptions.CultureInvariant);
 
     // In Czech, Slovak, Latvian and Lithuanian spellings c is always ц (Šics/Шицс); a háček or Baltic letter tells them.
     private static readonly Regex ConsonantsAsTs =
