@@ -166,11 +166,11 @@ public static class NameTokens
         // Modern Greek writes an initial b, d or g with two letters, and u as ου (Γκουτέρες: Guterres, Ντόναλντ: Donald).
         ["μπ"] = "b", ["ντ"] = "d", ["γκ"] = "g", ["ου"] = "u", ["ού"] = "u",
         // Hebrew writes foreign names' b with ב, which AnyAscii reads v, and v with a doubled ו; a single ו is the
-        // vowel o or u (ביל: Bill, טרנבול: Turnbull, קווין: Kevin).
-        ["ב"] = "b", ["וו"] = "v", ["ו"] = "u",
+        // vowel o or u (ביל: Bill, טרנבול: Turnbull, קווין: Kevin). ש without the sin dot is sh (שורטן: Shorten).
+        ["ב"] = "b", ["וו"] = "v", ["ו"] = "u", ["ש"] = "sh",
     };
     private static readonly Regex LettersAsClusters =
-        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]|^(?:μπ|ντ|γκ)|ου|ού|ב|וו|ו", RegexOptions.CultureInvariant);
+        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]|^(?:μπ|ντ|γκ)|ου|ού|ב|וו|ו|ש(?!\u05C2)", RegexOptions.CultureInvariant);
 
     // In Czech, Slovak, Latvian and Lithuanian spellings c is always ц (Šics/Шицс); a háček or Baltic letter tells them.
     private static readonly Regex ConsonantsAsTs =
