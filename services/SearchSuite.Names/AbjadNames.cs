@@ -26,17 +26,21 @@ public static class AbjadNames
 
     /// <summary>
     /// The consonant skeleton of a <see cref="NameKey"/>: vowels, the glide i (y, j), v (w, and Hebrew ו) and a final
-    /// X (the silent h of -eh, ه, ה) dropped, doubles collapsed. The hushing S joins X, because French and English
+    /// X (the silent h of -eh, ه, ה; also after a consonant before a final vowel, as in the Persian خامنه‌ای, Khamenei)
+    /// dropped, doubles collapsed. The hushing S joins X, because French and English
     /// write ش as ch (ميشال: Michel, شمعون: Chamoun), and p joins b, which Arabic writes for both (Pakradounian).
     /// Empty when nothing is left.
     /// </summary>
     public static string Skeleton(string key)
     {
         var skeleton = new System.Text.StringBuilder(key.Length);
+        var lastConsonant = key.Length - 1;
+        while (lastConsonant >= 0 && Dropped.Contains(key[lastConsonant])) lastConsonant--;
         for (var i = 0; i < key.Length; i++)
         {
             var c = key[i];
-            if (Dropped.Contains(c) || c == 'X' && i == key.Length - 1) continue;
+            var silentH = c == 'X' && (i == key.Length - 1 || i == lastConsonant && i > 0 && !Dropped.Contains(key[i - 1]));
+            if (Dropped.Contains(c) || silentH) continue;
             c = c switch { 'S' => 'X', 'p' => 'b', _ => c };
             if (skeleton.Length == 0 || skeleton[^1] != c) skeleton.Append(c);
         }

@@ -9,6 +9,8 @@ public class AbjadNamesTests
     [InlineData("خوري", "Khouri")]
     [InlineData("طارق", "Tareq")]
     [InlineData("ميشال", "Michel")]
+    [InlineData("خامنه‌ای", "Khamenei")]
+    [InlineData("راما", "Rama")]
     // The article ال is written apart or dropped in Latin spellings.
     [InlineData("العنزي", "Enezi")]
     // Hebrew ב is b, a doubled ו is v and a single one a vowel.
