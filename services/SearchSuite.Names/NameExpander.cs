@@ -54,6 +54,9 @@ public sealed class NameExpander
             Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.KeyWeight);
         // The ending is a guess, so such a spelling weighs no more than a fuzzy match: never ties with a true key match.
         foreach (var indexed in AcrossBalticNominative(form, key)) Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.FuzzyWeight);
+        // So are the vowels an Arabic or Hebrew spelling leaves out: the fewer letters a spelling adds, the closer.
+        foreach (var (indexed, indexedKey, cost) in ClosestWithSameSkeleton(form, key))
+            Offer(expansions, indexed, indexedKey, ExpansionSource.Key, Options.FuzzyWeight * (0.5f + 0.5f / (1 + cost)));
         // A word indexed as spelt (or in a spelling with its key) is no typo: only an unknown word of a name gets the wider budget.
         var misspelt = inName && !expansions.Values.Any(e => e.Source is ExpansionSource.Key) && !_vocabulary.Contains(form);
         foreach (var reading in (IEnumerable<string>)[key, .. otherReadings])
@@ -80,7 +83,8 @@ public sealed class NameExpander
         if (key.Length == 0) return false;
         return _vocabulary.FormsWithKey(key).Count > 0 || _vocabulary.FormsWithFold(NameTokens.Fold(form)).Count > 0
             || _variants.FindByKey(key).Count > 0 || GivenNameHypocorisms.Of(form).Count > 0
-            || EastAsianNames.OtherReadingKeys(form, key).Any(reading => _vocabulary.FormsWithKey(reading).Count > 0);
+            || EastAsianNames.OtherReadingKeys(form, key).Any(reading => _vocabulary.FormsWithKey(reading).Count > 0)
+            || AbjadNames.SkeletonsOf(form).Any(skeleton => _vocabulary.KeysWithSkeleton(skeleton).Count > 0);
     }
 
     /// <summary>Expansions for every word of a full name, in word order, as the query planner asks for them (<see cref="PersonNameQuery"/>).</summary>
@@ -100,6 +104,18 @@ public sealed class NameExpander
 
         static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
     }
+
+    /// <summary>
+    /// The indexed spellings whose key has the consonant skeleton of an Arabic or Hebrew word (<see cref="AbjadNames"/>),
+    /// of the <see cref="NameExpanderOptions.MaxFuzzyKeys"/> keys nearest to the word's own (فوزیه, "fvsi", is nearer
+    /// Fawzia than Fauzi), with the distance.
+    /// </summary>
+    private IEnumerable<(string Form, string Key, float Cost)> ClosestWithSameSkeleton(string form, string key) =>
+        AbjadNames.SkeletonsOf(form).SelectMany(skeleton => _vocabulary.KeysWithSkeleton(skeleton)
+                .Select(indexedKey => (Key: indexedKey, Cost: ConfusionEditDistance.Compute(key, indexedKey, float.MaxValue)))
+                .Where(m => skeleton.Length >= AbjadNames.MinSkeletonLength || m.Cost <= ConfusionEditDistance.FullCost))
+            .DistinctBy(m => m.Key, StringComparer.Ordinal).OrderBy(m => m.Cost).ThenBy(m => m.Key, StringComparer.Ordinal).Take(Options.MaxFuzzyKeys)
+            .SelectMany(m => _vocabulary.FormsWithKey(m.Key).Select(indexed => (indexed, m.Key, m.Cost)));
 
     /// <summary>A curated spelling and every indexed spelling that shares its key.</summary>
     private void OfferCurated(Dictionary<string, NameExpansion> expansions, string form, string key)

@@ -21,7 +21,7 @@ public static class NameTokens
         var current = new StringBuilder();
         foreach (var c in name.Normalize(NormalizationForm.FormC))
         {
-            if (IsApostrophe(c)) continue;
+            if (JoinsWord(c)) continue;
             if (char.IsLetterOrDigit(c) || IsCombiningMark(c))
             {
                 current.Append(char.ToLowerInvariant(c));
@@ -165,9 +165,15 @@ public static class NameTokens
         ["š"] = "sh", ["ž"] = "zh", ["č"] = "ch", ["ə"] = "a",
         // Modern Greek writes an initial b, d or g with two letters, and u as ου (Γκουτέρες: Guterres, Ντόναλντ: Donald).
         ["μπ"] = "b", ["ντ"] = "d", ["γκ"] = "g", ["ου"] = "u", ["ού"] = "u",
+        // Hebrew writes foreign names' b with ב, which AnyAscii reads v, and v with a doubled ו; a single ו is the
+        // vowel o or u (ביל: Bill, טרנבול: Turnbull, קווין: Kevin). ש without the sin dot is sh (שורטן: Shorten).
+        ["ב"] = "b", ["וו"] = "v", ["ו"] = "u", ["ש"] = "sh",
+        // Arabic alif is the long a that AnyAscii drops (راما: Rama); with hamza below it is i (إيدي: Edi). Kept, it
+        // brings the right Latin spelling nearest among those with the same consonants (خاما: Khama before Him).
+        ["ا"] = "a", ["آ"] = "a", ["أ"] = "a", ["إ"] = "i",
     };
     private static readonly Regex LettersAsClusters =
-        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]|^(?:μπ|ντ|γκ)|ου|ού", RegexOptions.CultureInvariant);
+        new("[ьъ]ё|[ьъ](?=[еюяиоєії])|[šžčə]|^(?:μπ|ντ|γκ)|ου|ού|ב|וו|ו|ש(?!\u05C2)|[اآأإ]", RegexOptions.CultureInvariant);
 
     // In Czech, Slovak, Latvian and Lithuanian spellings c is always ц (Šics/Шицс); a háček or Baltic letter tells them.
     private static readonly Regex ConsonantsAsTs =
@@ -191,6 +197,12 @@ public static class NameTokens
     // "cea", "cia", "ciu" are ча, ча, чу: the vowel after c only softens it. Alternatives are tried left to right.
     private static readonly Regex RomanianSpelling =
         new("ch(?=[ei])|c[ei](?=[aou])|c(?=[ei])|că|ea|[ășşțţ]", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A mark inside a word that does not end it: an apostrophe, or a zero-width non-joiner, which only shapes the
+    /// letters of one Persian word (خامنه‌ای).
+    /// </summary>
+    internal static bool JoinsWord(char c) => IsApostrophe(c) || c == '\u200C';
 
     /// <summary>Apostrophes and the marks typed for them: inside a name they mark a glottal stop or soft sign, not a word boundary.</summary>
     internal static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u02BB' or '`' or '\u00B4';

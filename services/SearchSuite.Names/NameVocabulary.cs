@@ -9,6 +9,7 @@ public sealed class NameVocabulary
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<string, List<string>> _formsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _formsByFold = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _keysBySkeleton = new(StringComparer.Ordinal);
     private readonly HashSet<string> _forms = new(StringComparer.Ordinal);
     // Every key and each of its one-letter deletions point to the key, so keys one edit apart (insertion, deletion,
     // substitution, adjacent transposition) meet under a shared entry: a handful of lookups instead of a scan.
@@ -39,11 +40,10 @@ public sealed class NameVocabulary
             {
                 _formsByKey[key] = forms = [];
                 foreach (var neighbour in DeletionNeighbourhood(key)) IndexNeighbour(neighbour, key);
+                Post(_keysBySkeleton, AbjadNames.Skeleton(key), key);
             }
             forms.Add(form);
-            var fold = NameTokens.Fold(form);
-            if (!_formsByFold.TryGetValue(fold, out var sameFold)) _formsByFold[fold] = sameFold = [];
-            sameFold.Add(form);
+            Post(_formsByFold, NameTokens.Fold(form), form);
             return true;
         }
         finally { _lock.ExitWriteLock(); }
@@ -67,11 +67,9 @@ public sealed class NameVocabulary
             {
                 _formsByKey.Remove(key);
                 foreach (var neighbour in DeletionNeighbourhood(key)) UnindexNeighbour(neighbour, key);
+                Unpost(_keysBySkeleton, AbjadNames.Skeleton(key), key);
             }
-            var fold = NameTokens.Fold(form);
-            var sameFold = _formsByFold[fold];
-            sameFold.Remove(form);
-            if (sameFold.Count == 0) _formsByFold.Remove(fold);
+            Unpost(_formsByFold, NameTokens.Fold(form), form);
             return true;
         }
         finally { _lock.ExitWriteLock(); }
@@ -104,6 +102,22 @@ public sealed class NameVocabulary
 
     /// <summary>The indexed surface forms that differ from <paramref name="fold"/> only by case, accents or script.</summary>
     public IReadOnlyList<string> FormsWithFold(string fold) => Lookup(_formsByFold, fold);
+
+    /// <summary>The indexed keys whose consonant skeleton (<see cref="AbjadNames.Skeleton"/>) is <paramref name="skeleton"/>.</summary>
+    public IReadOnlyList<string> KeysWithSkeleton(string skeleton) => Lookup(_keysBySkeleton, skeleton);
+
+    private static void Post(Dictionary<string, List<string>> index, string term, string value)
+    {
+        if (!index.TryGetValue(term, out var values)) index[term] = values = [];
+        values.Add(value);
+    }
+
+    private static void Unpost(Dictionary<string, List<string>> index, string term, string value)
+    {
+        var values = index[term];
+        values.Remove(value);
+        if (values.Count == 0) index.Remove(term);
+    }
 
     private IReadOnlyList<string> Lookup(Dictionary<string, List<string>> index, string term)
     {

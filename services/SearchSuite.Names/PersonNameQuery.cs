@@ -291,7 +291,7 @@ public static class PersonNameQuery
         for (var i = 0; i <= text.Length; i++)
         {
             // An apostrophe between letters belongs to the word ("O'Neal"), as in the name tokens (NameTokens.Split).
-            var inWord = i < text.Length && (IsWordChar(text[i]) || start >= 0 && NameTokens.IsApostrophe(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]));
+            var inWord = i < text.Length && (IsWordChar(text[i]) || start >= 0 && NameTokens.JoinsWord(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]));
             if (inWord)
             {
                 if (start < 0) start = i;

@@ -15,6 +15,8 @@ public class NamePerturbationTests
         "George H. W. Bush", "Nikolai Petrov", "Ruhollah Khomeini", "Ali Khamenei", "Georgy Lvov", "Sergei Lavrov",
         "Dmitry Medvedev", "Viktor Medvedchuk", "Peter Steinbrück", "Antonio Banderas", "Xi Jinping", "Moon Jae-in",
         "Park Geun-hye", "Choe Ryong-hae", "Lee Jae-myung", "Hwang Pyong-so", "Wang Yi",
+        "Fawzia Koofi", "Farkhunda Zahra Naderi", "Tareq Khouri", "Ali Fayyad", "Malcolm Turnbull", "Bill Shorten",
+        "Kevin Rudd", "Ali Fayez", "Chris Law", "Kevin Andrews",
     ];
 
     private static readonly NameExpander Expander = CreateExpander();
@@ -88,6 +90,15 @@ public class NamePerturbationTests
     [InlineData("Ri Jae-myung", "Lee Jae-myung")]
     [InlineData("윤석열", "Yoon Suk Yeol")]
     [InlineData("황병서", "Hwang Pyong-so")]
+    // Arabic and Hebrew, which leave short vowels unwritten: the consonant skeleton meets the Latin spelling.
+    [InlineData("فوزیه کوفی", "Fawzia Koofi")]
+    [InlineData("فرخنده زهرا نادری", "Farkhunda Zahra Naderi")]
+    [InlineData("طارق خوري", "Tareq Khouri")]
+    [InlineData("علي فياض", "Ali Fayyad")]
+    [InlineData("علی خامنه‌ای", "Ali Khamenei")]
+    [InlineData("מלקולם טרנבול", "Malcolm Turnbull")]
+    [InlineData("ביל שורטן", "Bill Shorten")]
+    [InlineData("קווין ראד", "Kevin Rudd")]
     public void A_name_as_people_write_it_finds_the_person(string query, string document) =>
         Assert.True(Match(query, document).IsFull, Explain(query, document));
 
@@ -112,6 +123,19 @@ public class NamePerturbationTests
     [InlineData("김정은", "Kim Jong Nam")]
     [InlineData("김정남", "Kim Jong Un")]
     [InlineData("문재인", "Lee Jae-myung")]
+    [InlineData("علي فياض", "Ali Fayez")]
+    [InlineData("علي خريس", "Chris Law")]
+    [InlineData("علی خامنه‌ای", "Ruhollah Khomeini")]
+    [InlineData("קווין ראד", "Kevin Andrews")]
     public void Another_person_is_not_found(string query, string document) =>
         Assert.False(Match(query, document).IsFull, Explain(query, document));
+
+    [Fact]
+    public void An_arabic_spelling_ranks_below_an_exact_one_and_explains_itself()
+    {
+        var expansions = Expander.Expand("کوفی");
+        var koofi = Assert.Single(expansions, e => e.Form == "koofi");
+        Assert.Equal(ExpansionSource.Key, koofi.Source);
+        Assert.True(koofi.Weight <= Expander.Options.FuzzyWeight, $"a skeleton match weighs no more than a fuzzy one: {koofi}");
+    }
 }

@@ -15,6 +15,8 @@ public class NameTokensTests
     [InlineData("Бганба, Валерий Рамшухович", new[] { "бганба", "валерий", "рамшухович" })]
     [InlineData("Nguyễn Phú Trọng", new[] { "nguyễn", "phú", "trọng" })]
     [InlineData("  ", new string[0])]
+    // A zero-width non-joiner sits inside a Persian word.
+    [InlineData("علی خامنه\u200Cای", new[] { "علی", "خامنهای" })]
     public void Split_separates_on_spaces_hyphens_and_commas_but_not_apostrophes(string name, string[] expected) =>
         Assert.Equal(expected, NameTokens.Split(name));
 

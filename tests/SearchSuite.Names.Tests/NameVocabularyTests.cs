@@ -28,6 +28,7 @@ public class NameVocabularyTests
         Assert.True(vocabulary.Remove("Wiotkoff"));
         Assert.Empty(vocabulary.FormsWithKey(NameKey.Compute("Wiotkoff")));
         Assert.Empty(vocabulary.FormsWithFold("wiotkoff"));
+        Assert.Empty(vocabulary.KeysWithSkeleton(AbjadNames.Skeleton(NameKey.Compute("Wiotkoff"))));
         // The fuzzy index no longer leads to the removed key.
         Assert.Empty(vocabulary.FuzzyMatches(NameKey.Compute("Witkoff"), 0.5f));
         Assert.Equal(["peskov"], vocabulary.Forms());

@@ -54,6 +54,9 @@ public sealed class NameSearchFixture : IAsyncLifetime
         ("en-kim-jong-un", "en", "The North Korean leader Kim Jong Un watched the launch of a new missile from the coast."),
         ("en-kim-jong-nam", "en", "The half-brother Kim Jong Nam was killed at the airport of Kuala Lumpur in February 2017."),
         ("en-xi-jinping", "en", "Chinese President Xi Jinping opened the party congress in Beijing on Sunday."),
+        // Item 7: names that Arabic and Hebrew spell without their short vowels.
+        ("en-koofi", "en", "The Afghan member of parliament Fawzia Koofi called for talks with the women's groups in Kabul."),
+        ("en-turnbull", "en", "Former Prime Minister Malcolm Turnbull said on Monday that the party had lost its way."),
     ];
 
     public InProcessServer Server { get; private set; } = null!;
@@ -243,6 +246,8 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
     [InlineData("AntonyBlinken", "en-blinken")]
     [InlineData("Annalena-Baerbock", "en-baerbock")]
     [InlineData("习近平", "en-xi-jinping")]
+    [InlineData("فوزیه کوفی", "en-koofi")]
+    [InlineData("מלקולם טרנבול", "en-turnbull")]
     public async Task A_name_as_people_write_it_finds_the_person(string query, string expected)
     {
         var response = await SearchAsync(query);
@@ -257,6 +262,7 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
     [InlineData("Antony Blinkin", "en-blinken", "en-baerbock")]
     [InlineData("김정은", "en-kim-jong-un", "en-kim-jong-nam")]
     [InlineData("김정남", "en-kim-jong-nam", "en-kim-jong-un")]
+    [InlineData("علی خامنه‌ای", "en-khamenei", "en-khomeini")]
     public async Task A_person_who_shares_all_but_one_word_is_not_found(string query, string person, string other)
     {
         var response = await SearchAsync(query);
