@@ -363,8 +363,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// mapping's handle, which made decompressing the hits' sources a fifth of a query's CPU.
     /// </summary>
     private static Directory OpenDirectory(string path, IndexFileAccess access) => access == IndexFileAccess.Buffered
-        ? new NIOFSDirectory(path)
-        : new FileSwitchDirectory(StoredFieldsExtensions, new NIOFSDirectory(path), new MMapDirectory(path), doClose: true);
+        ? new PositionalReadDirectory(path)
+        : new FileSwitchDirectory(StoredFieldsExtensions, new PositionalReadDirectory(path), new MMapDirectory(path), doClose: true);
 
     /// <summary>The stored-fields data and index files of a segment that is not a compound file.</summary>
     private static readonly ISet<string> StoredFieldsExtensions = new HashSet<string>(StringComparer.Ordinal) { "fdt", "fdx" };

@@ -40,8 +40,18 @@ public sealed class SegmentTermLookup : IDisposable
 
     private CollectionStatistics Statistics(IndexSearcher searcher, string field) => fieldStatistics.GetOrAdd(field, searcher.CollectionStatistics);
 
+    /// <summary>
+    /// Terms this query has looked up already. A name's spellings share keys and folded forms ("Putin", "Путин" and the
+    /// indexed spellings with key "putin"), so the same term recurs among a word's clauses; it is looked up once.
+    /// </summary>
+    private readonly Dictionary<Term, TermContext> looked = [];
+
     /// <summary>A term query whose statistics are already looked up in this searcher's segments.</summary>
-    public TermQuery Query(Term term) => new LentTermQuery(term, Lookup(term), this);
+    public TermQuery Query(Term term)
+    {
+        if (!looked.TryGetValue(term, out var states)) looked[term] = states = Lookup(term);
+        return new LentTermQuery(term, states, this);
+    }
 
     private TermContext Lookup(Term term)
     {

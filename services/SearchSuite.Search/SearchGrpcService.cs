@@ -34,9 +34,10 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
         var result = await index.SearchAsync(plan, context.CancellationToken);
 
         var response = new SearchResponse { TotalHits = result.TotalHits, TotalStories = result.TotalStories };
+        var decorator = new HitDecorator(plan, indexedNames.KeyOf);
         foreach (var hit in result.Hits)
         {
-            var decoration = HitDecorator.Decorate(plan, hit.Document, indexedNames.KeyOf);
+            var decoration = decorator.Decorate(hit.Document);
             var protoHit = new SearchHit
             {
                 DocumentId = hit.Document.DocumentId,

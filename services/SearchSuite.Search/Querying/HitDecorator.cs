@@ -10,20 +10,33 @@ public sealed record HitDecoration(string Snippet, IReadOnlyList<string> Matched
 
 /// <summary>
 /// Builds snippets and match explanations from the stored document, the same way for every backend, so both
-/// backends explain a hit identically.
+/// backends explain a hit identically. One decorator serves the hits of one search, on one thread: the query's words
+/// and name forms are folded once, and each token's name key is looked up once per search.
 /// </summary>
-public static class HitDecorator
+public sealed class HitDecorator
 {
     public const int MaxSnippetLength = 240;
     /// <summary>The shortest shared prefix that counts as the same word for highlighting (a crude stem: "Atomprogramms" ~ "Atomprogramm").</summary>
     private const int MinStemPrefix = 5;
 
-    public static HitDecoration Decorate(QueryPlan plan, DocumentNormalized document, Func<string, string?> nameKey)
+    private readonly FoldedWord[] words;
+    private readonly Func<string, string?> nameKey;
+    /// <summary>Tokens' name keys met in this search's hits, looked up by span, so a repeated token costs no substring.</summary>
+    private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> tokenKeys =
+        new Dictionary<string, string?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <param name="nameKey">The transliteration key of a document token (null for none), compared with the name forms' keys.</param>
+    public HitDecorator(QueryPlan plan, Func<string, string?> nameKey)
+    {
+        words = FoldedWord.Of(plan);
+        this.nameKey = nameKey;
+    }
+
+    public HitDecoration Decorate(DocumentNormalized document)
     {
         var matchedNames = new List<string>();
-        var words = FoldedWord.Of(plan);
-        var body = BestPassage(words, Passages(document.Title, document.Text), nameKey, matchedNames);
-        var related = BestPassage(words, document.RelatedHeadlines.Select(h => new Passage(h, 0, h.Length)), nameKey, matchedNames);
+        var body = BestPassage(Passages(document.Title, document.Text), matchedNames);
+        var related = BestPassage(document.RelatedHeadlines.Select(h => new Passage(h, 0, h.Length)), matchedNames);
 
         var relatedOnly = body.Score == 0 && related.Score > 0;
         var best = relatedOnly ? related : body;
@@ -39,11 +52,26 @@ public static class HitDecorator
         public ReadOnlySpan<char> Text => Source.AsSpan(Start, Length);
     }
 
-    /// <summary>A query word and its name forms, folded once per hit rather than once per token of the document.</summary>
-    private sealed record FoldedWord(string Text, IReadOnlyList<(string Form, string? Key)> Names)
+    /// <summary>
+    /// A query word, its name forms folded and their keys: folded once per search rather than once per hit, and held in
+    /// sets, since a name may have dozens of forms and every token of every hit is compared with them.
+    /// </summary>
+    private sealed class FoldedWord(string text, IEnumerable<NameAlternative> names)
     {
-        public static FoldedWord[] Of(QueryPlan plan) =>
-            [.. plan.MatchedWords.Select(w => new FoldedWord(Fold(w.Text), [.. w.Names.Select(n => (Fold(n.Form), n.Key))]))];
+        public string Text { get; } = Fold(text);
+
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> forms =
+            names.Select(n => Fold(n.Form)).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        private readonly HashSet<string> keys = names.Select(n => n.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+        public bool HasKeys => keys.Count > 0;
+
+        public bool HasForm(ReadOnlySpan<char> folded) => forms.Set.Count > 0 && forms.Contains(folded);
+
+        public bool HasKey(string? key) => key is not null && keys.Contains(key);
+
+        public static FoldedWord[] Of(QueryPlan plan) => [.. plan.MatchedWords.Select(w => new FoldedWord(w.Text, w.Names))];
     }
 
     /// <summary>The title, then each sentence of each non-blank line of the text, trimmed.</summary>
@@ -76,7 +104,7 @@ public static class HitDecorator
     /// The passage that matches the most distinct query words, with the matches marked by &lt;em&gt;. Passages are
     /// scored without building strings; only a passage that beats the best so far is highlighted.
     /// </summary>
-    private static Scored BestPassage(FoldedWord[] words, IEnumerable<Passage> passages, Func<string, string?> nameKey, List<string> matchedNames)
+    private Scored BestPassage(IEnumerable<Passage> passages, List<string> matchedNames)
     {
         var best = new Scored(0, "");
         Span<bool> matched = words.Length <= 64 ? stackalloc bool[words.Length] : new bool[words.Length];
@@ -86,31 +114,31 @@ public static class HitDecorator
             var score = 0;
             foreach (var (start, length) in Tokens(passage.Text))
             {
-                var wordIndex = MatchingWord(words, passage.Source, passage.Start + start, length, nameKey, out var viaName);
+                var wordIndex = MatchingWord(passage.Source, passage.Start + start, length, out var viaName);
                 if (wordIndex < 0) continue;
                 if (!matched[wordIndex]) (matched[wordIndex], score) = (true, score + 1);
                 if (viaName) matchedNames.Add(passage.Source.Substring(passage.Start + start, length));
             }
-            if (score > best.Score) best = new Scored(score, Truncate(Highlight(words, passage, nameKey)));
+            if (score > best.Score) best = new Scored(score, Truncate(Highlight(passage)));
         }
         return best;
     }
 
-    private static string Highlight(FoldedWord[] words, Passage passage, Func<string, string?> nameKey)
+    private string Highlight(Passage passage)
     {
         var text = passage.Text;
         var highlighted = new StringBuilder(passage.Length + 16);
         var last = 0;
         foreach (var (start, length) in Tokens(text))
         {
-            if (MatchingWord(words, passage.Source, passage.Start + start, length, nameKey, out _) < 0) continue;
+            if (MatchingWord(passage.Source, passage.Start + start, length, out _) < 0) continue;
             highlighted.Append(text[last..start]).Append("<em>").Append(text.Slice(start, length)).Append("</em>");
             last = start + length;
         }
         return highlighted.Append(text[last..]).ToString();
     }
 
-    private static int MatchingWord(FoldedWord[] words, string source, int start, int length, Func<string, string?> nameKey, out bool viaName)
+    private int MatchingWord(string source, int start, int length, out bool viaName)
     {
         var token = source.AsSpan(start, length);
         // Most tokens are plain ASCII: lower-cased on the stack. The rest are folded once and remembered.
@@ -118,25 +146,14 @@ public static class HitDecorator
         ReadOnlySpan<char> folded = length <= asciiBuffer.Length && Ascii.ToLower(token, asciiBuffer, out var written) == OperationStatus.Done
             ? asciiBuffer[..written]
             : FoldCached(token);
-        // The token's transliteration key, looked up only if some name form has a key to compare with.
-        string? tokenKey = null;
-        var tokenKeyKnown = false;
-        string? TokenKey()
-        {
-            if (!tokenKeyKnown) (tokenKey, tokenKeyKnown) = (nameKey(source.Substring(start, length)), true);
-            return tokenKey;
-        }
-
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            foreach (var (form, key) in word.Names)
+            // The token's key is looked up only if some name form has a key to compare with.
+            if (word.HasForm(folded) || word.HasKeys && word.HasKey(TokenKey(token)))
             {
-                if (folded.SequenceEqual(form) || (key is not null && key == TokenKey()))
-                {
-                    viaName = true;
-                    return i;
-                }
+                viaName = true;
+                return i;
             }
             if (SameWord(word.Text, folded))
             {
@@ -146,6 +163,15 @@ public static class HitDecorator
         }
         viaName = false;
         return -1;
+    }
+
+    private string? TokenKey(ReadOnlySpan<char> token)
+    {
+        if (tokenKeys.TryGetValue(token, out var key)) return key;
+        var text = token.ToString();
+        key = nameKey(text);
+        tokenKeys.Dictionary[text] = key;
+        return key;
     }
 
     private static bool SameWord(ReadOnlySpan<char> query, ReadOnlySpan<char> token)

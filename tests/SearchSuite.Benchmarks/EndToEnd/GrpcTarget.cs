@@ -106,6 +106,17 @@ public sealed class GrpcTarget(string ingestAddress, string searchAddress) : IDi
     public Task SearchOnceAsync(string query, bool expandNames) =>
         Search.SearchAsync(new SearchRequest { Query = query, NameExpansion = expandNames ? NameExpansion.On : NameExpansion.Off }).ResponseAsync;
 
+    /// <summary>One line that holds everything a search answers: total, each hit's id, score (round-trip), snippet and matched names, and the name expansions.</summary>
+    public async Task<string> AnswerAsync(string query, bool expandNames)
+    {
+        var reply = await Search.SearchAsync(new SearchRequest { Query = query, NameExpansion = expandNames ? NameExpansion.On : NameExpansion.Off });
+        return $"{reply.TotalHits}\t" + string.Join(" | ", reply.Hits.Select(h => $"{h.DocumentId}:{h.Score:R}:{h.Snippet}:{string.Join(',', h.MatchedNames)}"))
+            + "\t" + string.Join("; ", reply.NameExpansions.Select(e => $"{e.QueryName}={string.Join(',', e.Forms.Select(f => $"{f.Form}/{f.Source}"))}"));
+    }
+
+    /// <summary>A call that does no work: grpc.health.v1 on the search address.</summary>
+    public Task HealthCheckOnceAsync() => new Grpc.Health.V1.Health.HealthClient(searchChannel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest()).ResponseAsync;
+
     public void Dispose()
     {
         ingestChannel.Dispose();

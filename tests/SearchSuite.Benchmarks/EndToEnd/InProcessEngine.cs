@@ -6,6 +6,7 @@ using SearchSuite.Contracts;
 using SearchSuite.Normalize;
 using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
+using SearchSuite.Search.NameMatching;
 using SearchSuite.Search.Querying;
 using SearchSuite.Text;
 
@@ -29,6 +30,9 @@ public sealed class InProcessEngine : IDisposable
         Index = host.Services.GetRequiredService<ISearchIndex>();
         Planner = host.Services.GetRequiredService<QueryPlanner>();
         Stories = host.Services.GetRequiredService<SearchSuite.Search.Stories.StoryAssigner>();
+        // The host is never started, so its name state is read here as the service's refresher reads it at start: else
+        // a reused index would expand names against an empty vocabulary, far cheaper than the service does.
+        host.Services.GetServices<IHostedService>().OfType<NameStateRefresher>().Single().RefreshAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>Story assignment, which the indexing consumer runs before each batch.</summary>

@@ -67,11 +67,7 @@ public static class JournalBenchmarks
     private static async Task<JournalRun> MeasureAsync(string mode, int round, GeneratedCorpus corpus, IReadOnlyList<SyntheticDocument> single)
     {
         using var data = new TemporaryFolder("searchsuite-bench-journal-");
-        var port = ServiceProcess.FreePort();
-        var environment = new Dictionary<string, string>(SystemBenchmarks.ProductionHost) { ["Journal__Durability"] = mode };
-        await using var serve = ServiceProcess.Start("all-in-one", RepoPaths.ServiceAssembly("SearchSuite.Cli", "searchsuite"),
-            ["serve", "--port", port.ToString(), "--data", data.Path], environment, port);
-        await serve.WaitUntilReadyAsync(http2: true);
+        await using var serve = await AllInOneProcess.StartAsync(data.Path, new Dictionary<string, string> { ["Journal__Durability"] = mode });
         using var target = new GrpcTarget(serve.Address, serve.Address);
         var streamed = await target.IngestAllAsync(corpus);
 
