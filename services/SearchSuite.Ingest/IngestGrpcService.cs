@@ -15,6 +15,7 @@ public sealed class IngestGrpcService(
     IPublishEndpoint bus,
     IOptions<IngestOptions> options,
     ILogger<IngestGrpcService> logger,
+    TimeProvider clock,
     PipelineBacklog? backlog = null,
     AcceptanceJournal? journal = null) : IngestService.IngestServiceBase
 {
@@ -90,7 +91,7 @@ public sealed class IngestGrpcService(
                 var accepted = acceptor.Accept(submission);
                 foreach (var message in batch.Add(accepted)) await PublishAsync(message, inFlight, journalled, context.CancellationToken);
                 // The wait starts with the oldest document still waiting in the batch.
-                if (batch.Count == 1) batchDue = Task.Delay(options.Value.PublishBatchWaitMilliseconds);
+                if (batch.Count == 1) batchDue = Task.Delay(TimeSpan.FromMilliseconds(options.Value.PublishBatchWaitMilliseconds), clock);
                 summary.Accepted++;
                 summary.DocumentIds.Add(accepted.DocumentId);
             }
