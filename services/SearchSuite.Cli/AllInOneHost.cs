@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MassTransit;
 using SearchSuite.Ingest;
@@ -41,7 +40,7 @@ public static class AllInOneHost
         configure?.Invoke(builder);
         builder.AddServiceDefaults(port);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        // TimeProvider: registered by AddIngest below (the factory runs at first use).
         builder.Services.AddSingleton(sp => new PipelineBacklog(BacklogCapacity, sp.GetRequiredService<TimeProvider>()));
         builder.AddIngest();
         // The bus is in memory: without the journal an accepted document would die with the process (docs/reliability.md).

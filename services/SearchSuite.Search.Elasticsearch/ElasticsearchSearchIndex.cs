@@ -248,11 +248,11 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             var items = response.Items.Zip(pending).ToList();
             if (items.Any(item => item.First.Error?.Type == IndexNotFound)) throw AliasGone(response, "index a batch in");
             // A version conflict means the cluster holds a newer version of the id (or its tombstone): this one is superseded.
-            var superseded = items.Where(item => item.First.Error?.Type == VersionConflict).ToList();
+            var superseded = items.Where(item => IsSuperseded(item.First)).ToList();
             if (superseded.Count > 0)
                 logger.LogDebug("{Count} bulk items were older than the stored versions and were dropped (first: {Id})", superseded.Count, superseded[0].Second.Id);
             rejected.AddRange(items
-                .Where(item => !item.First.IsValid && item.First.Status != TooManyRequests && item.First.Error?.Type != VersionConflict)
+                .Where(item => !item.First.IsValid && item.First.Status != TooManyRequests && !IsSuperseded(item.First))
                 .Select(item => new RejectedDocument(item.Second.Id, Reason(item.First))));
             var overloaded = items.Where(item => item.First.Status == TooManyRequests).ToList();
             if (overloaded.Count == 0) return rejected;
@@ -274,6 +274,8 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         // A missing alias must fail the item, not auto-create an index with a dynamic mapping.
         RequireAlias = true,
     };
+
+    private static bool IsSuperseded(ResponseItem item) => item.Error?.Type == VersionConflict;
 
     private static string Reason(ResponseItem item) =>
         item.Error is { } error ? $"{error.Type}: {error.Reason}" : $"HTTP {item.Status}";

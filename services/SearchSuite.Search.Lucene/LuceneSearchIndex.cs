@@ -38,6 +38,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <summary>Batches written completely so far (numbered as they complete) and batches known durable (under <see cref="commitGate"/>).</summary>
     private long writtenBatches;
     private long committedBatches;
+    /// <summary>Set once a tombstone is written (or found at open); from then on every batch is ordered against the index.</summary>
+    private volatile bool holdsTombstones;
 
     public LuceneSearchIndex(IOptions<IndexOptions> options, IIndexedNames indexedNames, ILogger<LuceneSearchIndex> logger)
     {
@@ -121,9 +123,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
         await CommitThroughAsync(batch, cancellationToken);
     }
-
-    /// <summary>Set once a tombstone is written (or found at open); from then on every batch is ordered against the index.</summary>
-    private volatile bool holdsTombstones;
 
     private bool HoldsTombstones()
     {
@@ -261,7 +260,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             .Select(group =>
             {
                 var best = ReadSource(searcher.Doc(group.Doc));
-                var versions = StoryVersionSummaries(searcher, group.StoryId, QueryPlan.MaxVersions + 1)
+                var versions = StoryVersions(searcher, group.StoryId, QueryPlan.MaxVersions + 1, summariesOnly: true)
                     .Where(v => v.DocumentId != best.DocumentId)
                     .Take(QueryPlan.MaxVersions)
                     .ToList();
@@ -297,37 +296,30 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    /// <summary>A story's versions, oldest first (then by id), so every caller lists them in the same order.</summary>
-    private static IReadOnlyList<DocumentNormalized> StoryVersions(IndexSearcher searcher, string storyId, int limit)
-    {
-        var top = searcher.Search(new TermQuery(new Term(IndexFields.StoryId, storyId)), Math.Max(1, limit));
-        return [.. top.ScoreDocs
-            .Select(hit => ReadSource(searcher.Doc(hit.Doc)))
-            .OrderBy(d => d.SubmittedAt)
-            .ThenBy(d => d.DocumentId, StringComparer.Ordinal)];
-    }
-
     /// <summary>
-    /// A story's versions as a grouped hit lists them (id, language, origin, outlet, title, duplicate), in the order of
-    /// <see cref="StoryVersions"/>, read from a binary doc value: a page of stories lists up to 51 versions each, and
-    /// decompressing and parsing every version's whole source made grouped search several times the cost of ungrouped.
+    /// A story's versions, oldest first (then by id), so every caller lists them in the same order. With
+    /// <paramref name="summariesOnly"/> each is read from its binary doc value summary (what a grouped hit lists: id,
+    /// language, origin, outlet, title, duplicate) rather than its whole source: a page of stories lists up to 51
+    /// versions each, and decompressing and parsing every version's source made grouped search several times the cost
+    /// of ungrouped. Segments written before the summary existed have none; those versions are read from the source.
     /// </summary>
-    private static IReadOnlyList<DocumentNormalized> StoryVersionSummaries(IndexSearcher searcher, string storyId, int limit)
+    private static IReadOnlyList<DocumentNormalized> StoryVersions(IndexSearcher searcher, string storyId, int limit, bool summariesOnly = false)
     {
         var top = searcher.Search(new TermQuery(new Term(IndexFields.StoryId, storyId)), Math.Max(1, limit));
         var leaves = searcher.IndexReader.Leaves;
         var scratch = new BytesRef();
-        var versions = new List<DocumentNormalized>(top.ScoreDocs.Length);
-        foreach (var hit in top.ScoreDocs)
+        DocumentNormalized Read(int doc)
         {
-            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-            // Segments written before the summary existed have none: their versions are read from the source.
-            var summaries = leaf.AtomicReader.GetBinaryDocValues(StoryVersionField);
+            if (!summariesOnly) return ReadSource(searcher.Doc(doc));
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
             scratch.Length = 0;
-            summaries?.Get(hit.Doc - leaf.DocBase, scratch);
-            versions.Add(scratch.Length > 0 ? ReadVersionSummary(scratch) : ReadSource(searcher.Doc(hit.Doc)));
+            leaf.AtomicReader.GetBinaryDocValues(StoryVersionField)?.Get(doc - leaf.DocBase, scratch);
+            return scratch.Length > 0 ? ReadVersionSummary(scratch) : ReadSource(searcher.Doc(doc));
         }
-        return [.. versions.OrderBy(d => d.SubmittedAt).ThenBy(d => d.DocumentId, StringComparer.Ordinal)];
+        return [.. top.ScoreDocs
+            .Select(hit => Read(hit.Doc))
+            .OrderBy(d => d.SubmittedAt)
+            .ThenBy(d => d.DocumentId, StringComparer.Ordinal)];
     }
 
     public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken)
@@ -440,7 +432,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         JsonSerializer.Deserialize<StoryCandidate>(card.Bytes.AsSpan(card.Offset, card.Length), JsonSerializerOptions.Web)
         ?? throw new InvalidDataException("An indexed document has no story card.");
 
-    /// <summary>What a grouped hit lists of each version of its story, as a binary doc value (<see cref="StoryVersionSummaries"/>).</summary>
+    /// <summary>What a grouped hit lists of each version of its story, as a binary doc value (<see cref="StoryVersions"/>).</summary>
     private const string StoryVersionField = "_story_version";
 
     private sealed record VersionSummary(string DocumentId, string Language, string? OriginLanguage, string? Outlet, string Title, string? DuplicateOf, string StoryId, DateTimeOffset SubmittedAt)
