@@ -30,6 +30,9 @@ public sealed class ElasticsearchDocument
     /// <summary>_source patterns of the copies that exist only to be searched.</summary>
     public static readonly string[] SearchedOnlyFields = ["title_*", "body_*"];
 
+    /// <summary>_source fields of a version as a grouped hit lists it (id, language, origin, outlet, title, duplicate, story).</summary>
+    public static readonly string[] SummaryFields = ["id", "language", "origin_language", "outlet", "title", "duplicate_of", "story_id", "ingested_at"];
+
     public required string Id { get; init; }
     public required string Language { get; init; }
     /// <summary>Absent when unknown; the origin filter then counts the document as original in its own language.</summary>

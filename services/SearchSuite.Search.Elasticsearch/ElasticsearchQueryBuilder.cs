@@ -118,13 +118,45 @@ public static class ElasticsearchQueryBuilder
     {
         Query = new BoolQuery { Filter = [new TermQuery(IndexFields.StoryId, storyId)] },
         Size = Math.Min(limit, MaxResultWindow),
-        Sort =
-        [
-            new SortOptions { Field = new FieldSort { Field = IndexFields.IngestedAt, Order = SortOrder.Asc } },
-            new SortOptions { Field = new FieldSort { Field = IndexFields.Id, Order = SortOrder.Asc } },
-        ],
+        Sort = OldestFirst(),
         Source = new SourceConfig(new SourceFilter { Excludes = Fields.FromStrings(ElasticsearchDocument.SearchedOnlyFields) }),
     };
+
+    public const string VersionsInnerHits = "versions";
+
+    /// <summary>
+    /// The versions of a page's stories in one request: collapse on story_id over every version of those stories, with
+    /// inner_hits listing each story's versions oldest first as summaries (<see cref="ElasticsearchDocument.SummaryFields"/>).
+    /// Not the search's own collapse, whose inner_hits would list only the versions that match the query, where a
+    /// grouped hit lists all of them, as the Lucene backend does.
+    /// </summary>
+    public static SearchRequest PageStoryVersions(IReadOnlyCollection<string> storyIds, int perStory, string index) => new(index)
+    {
+        Query = new BoolQuery { Filter = [new TermsQuery { Field = IndexFields.StoryId, Terms = new TermsQueryField([.. storyIds.Select(FieldValue.String)]) }] },
+        Size = storyIds.Count,
+        Source = new SourceConfig(false),
+        Collapse = new FieldCollapse
+        {
+            Field = IndexFields.StoryId,
+            InnerHits =
+            [
+                new InnerHits
+                {
+                    Name = VersionsInnerHits,
+                    Size = perStory,
+                    Sort = OldestFirst(),
+                    Source = new SourceConfig(new SourceFilter { Includes = Fields.FromStrings(ElasticsearchDocument.SummaryFields) }),
+                },
+            ],
+        },
+    };
+
+    /// <summary>By acceptance time, ties by id: the order of GetStory and of a grouped hit's versions.</summary>
+    private static List<SortOptions> OldestFirst() =>
+    [
+        new SortOptions { Field = new FieldSort { Field = IndexFields.IngestedAt, Order = SortOrder.Asc } },
+        new SortOptions { Field = new FieldSort { Field = IndexFields.Id, Order = SortOrder.Asc } },
+    ];
 
     public static Query Query(QueryPlan plan)
     {

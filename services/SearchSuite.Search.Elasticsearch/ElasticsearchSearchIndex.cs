@@ -107,16 +107,15 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         await InitializeAsync(cancellationToken);
         var response = await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueryBuilder.Build(plan, Alias), cancellationToken);
         EnsureValid(response, "search");
-        var hits = new List<IndexHit>();
-        foreach (var hit in response.Hits.Where(hit => hit.Source is not null))
-        {
-            var document = hit.Source!.ToNormalized();
-            // The versions of each collapsed story, read by its story_id (one small request per hit of the page).
-            IReadOnlyList<DocumentNormalized>? versions = plan.GroupByStory
-                ? [.. (await GetStoryAsync(document.StoryId, QueryPlan.MaxVersions + 1, cancellationToken)).Where(v => v.DocumentId != document.DocumentId).Take(QueryPlan.MaxVersions)]
-                : null;
-            hits.Add(new IndexHit(document, (float)(hit.Score ?? 0), versions));
-        }
+        var page = response.Hits.Where(hit => hit.Source is not null).Select(hit => (Document: hit.Source!.ToNormalized(), Score: (float)(hit.Score ?? 0))).ToList();
+        var versionsByStory = plan.GroupByStory
+            ? await PageStoryVersionsAsync([.. page.Select(hit => hit.Document.StoryId).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)], cancellationToken)
+            : null;
+        List<IndexHit> hits =
+        [
+            .. page.Select(hit => new IndexHit(hit.Document, hit.Score, versionsByStory is null ? null
+                : [.. versionsByStory.GetValueOrDefault(hit.Document.StoryId, []).Where(v => v.DocumentId != hit.Document.DocumentId).Take(QueryPlan.MaxVersions)])),
+        ];
         var stories = plan.GroupByStory ? response.Aggregations?.GetCardinality(ElasticsearchQueryBuilder.TotalStoriesAggregation)?.Value ?? 0 : 0;
         return new IndexSearchResult(response.Total, hits, stories) { Facets = ElasticsearchQueryBuilder.ReadFacets(plan, response.Aggregations) };
     }
@@ -134,6 +133,33 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         var response = await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueryBuilder.StoryCandidates(query, Alias), cancellationToken);
         EnsureValid(response, "look up story candidates in");
         return [.. response.Hits.Where(hit => hit.Source is not null).Select(hit => hit.Source!.ToCandidate())];
+    }
+
+    /// <summary>Each page story's versions, oldest first, from one collapsed request with inner_hits.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<DocumentNormalized>>> PageStoryVersionsAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken)
+    {
+        if (storyIds.Count == 0) return new Dictionary<string, IReadOnlyList<DocumentNormalized>>();
+        var response = await client.SearchAsync<ElasticsearchDocument>(
+            ElasticsearchQueryBuilder.PageStoryVersions(storyIds, QueryPlan.MaxVersions + 1, Alias), cancellationToken);
+        EnsureValid(response, "read the page's stories from");
+        var versions = new Dictionary<string, IReadOnlyList<DocumentNormalized>>(StringComparer.Ordinal);
+        foreach (var hit in response.Hits)
+        {
+            if (hit.InnerHits?.GetValueOrDefault(ElasticsearchQueryBuilder.VersionsInnerHits) is not { } inner) continue;
+            List<DocumentNormalized> story = [.. inner.Hits.Hits.Select(v => v.Source).OfType<object>().Select(ReadSummary)];
+            if (story.Count > 0) versions[story[0].StoryId] = story;
+        }
+        return versions;
+    }
+
+    /// <summary>An inner hit's _source, which the client leaves untyped, read by the documents' own source serializer.</summary>
+    private DocumentNormalized ReadSummary(object source)
+    {
+        using var stream = new MemoryStream();
+        client.SourceSerializer.Serialize(source, stream);
+        stream.Position = 0;
+        return (client.SourceSerializer.Deserialize<ElasticsearchDocument>(stream)
+            ?? throw new SearchIndexUnavailableException("Elasticsearch answered an inner hit without _source")).ToNormalized();
     }
 
     public async Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken)

@@ -199,18 +199,38 @@ public sealed class ElasticsearchSearchIndexTests
     }
 
     [Fact]
-    public async Task A_grouped_search_collapses_on_story_id_counts_the_stories_and_reads_each_hits_story_by_its_id()
+    public async Task A_grouped_search_collapses_on_story_id_counts_the_stories_and_reads_the_page_stories_versions_in_one_collapsed_request()
     {
-        Started().Answer(200, "search.json").Answer(200, "search.json");
+        Started().Answer(200, "search.json").Answer(200, "search_collapse_inner_hits.json");
 
-        await index.SearchAsync(new QueryPlan([new QueryWord("Trump", true, [])], [], [], 0, 10, GroupByStory: true), CancellationToken.None);
+        var result = await index.SearchAsync(new QueryPlan([new QueryWord("Trump", true, [])], [], [], 0, 10, GroupByStory: true), CancellationToken.None);
 
         // https://www.elastic.co/docs/reference/elasticsearch/rest-apis/collapse-search-results and the cardinality aggregation.
         var body = JsonNode.Parse(es.Requests[^2].Body!)!;
         JsonAssert.Equivalent("""{ "field": "story_id" }""", body["collapse"]!.ToJsonString());
         JsonAssert.Equivalent("""{ "total_stories": { "cardinality": { "field": "story_id" } } }""", body["aggregations"]?.ToJsonString() ?? body["aggs"]!.ToJsonString());
-        var versions = JsonNode.Parse(es.Requests[^1].Body!)!;
-        Assert.Equal("story_id", versions["query"]!["bool"]!["filter"]!.ToJsonString().Contains("story_id") ? "story_id" : versions.ToJsonString());
+        // Every version of the page's stories, not only those matching the query: collapse with inner_hits over their ids.
+        JsonAssert.Equivalent("""
+            {
+              "query": { "bool": { "filter": [ { "terms": { "story_id": [ "41ede0cf7ea32611" ] } } ] } },
+              "size": 1,
+              "_source": false,
+              "collapse": {
+                "field": "story_id",
+                "inner_hits": [ {
+                  "name": "versions",
+                  "size": 51,
+                  "sort": [ { "ingested_at": { "order": "asc" } }, { "id": { "order": "asc" } } ],
+                  "_source": { "includes": [ "id", "language", "origin_language", "outlet", "title", "duplicate_of", "story_id", "ingested_at" ] }
+                } ]
+              }
+            }
+            """, es.Requests[^1].Body);
+        Assert.Equal(2, es.Requests.Count(r => r.PathAndQuery.Contains("_search")));
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal(
+            [("9c1f0e7d2b3a4c5d", "de", "vi", "Dan Tri", (string?)null), ("5a6b7c8d9e0f1a2b", "de", null, null, "9c1f0e7d2b3a4c5d")],
+            hit.Versions!.Select(v => (v.DocumentId, v.Language, v.OriginLanguage, v.Outlet, v.DuplicateOf)).ToList());
     }
 
     [Fact]

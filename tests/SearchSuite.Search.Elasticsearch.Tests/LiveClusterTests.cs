@@ -3,6 +3,7 @@ using Elastic.Clients.Elasticsearch.IndexManagement;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
+using SearchSuite.Search.Querying;
 using SearchSuite.Testing;
 
 namespace SearchSuite.Search.Elasticsearch.Tests;
@@ -104,6 +105,28 @@ public sealed class LiveClusterTests : IAsyncLifetime
 
         Assert.Null(afterOlder);
         Assert.Equal("Neu", (await backend.GetAsync("del-1", CancellationToken.None))?.Title);
+    }
+
+    [Fact]
+    public async Task A_grouped_hit_lists_every_version_of_its_story_oldest_first_also_those_the_query_does_not_match()
+    {
+        var backend = new ElasticsearchSearchIndex(client, Options.Create(options), new KeyedNames(), NullLogger<ElasticsearchSearchIndex>.Instance);
+        createdIndices.Add(backend.IndexName);
+        var at = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+        await backend.IndexAsync(
+        [
+            new DocumentNormalized { DocumentId = "en-1", Language = "en", Title = "Putin and Iran", Text = "Putin agreed to help.", Outlet = "Bloomberg", StoryId = "story-1", SubmittedAt = at },
+            new DocumentNormalized { DocumentId = "de-1", Language = "de", Title = "Putin und Iran", Text = "Putin sagte Hilfe zu.", StoryId = "story-1", SubmittedAt = at.AddMinutes(1) },
+            // Matches no word of the query, and is still a version of the story.
+            new DocumentNormalized { DocumentId = "vi-1", Language = "vi", Title = "Nga giúp Mỹ", Text = "Điện Kremlin đồng ý.", StoryId = "story-1", SubmittedAt = at.AddMinutes(2) },
+        ], CancellationToken.None);
+
+        var result = await backend.SearchAsync(new QueryPlan([new QueryWord("Putin", true, [])], [], [], 0, 10, GroupByStory: true), CancellationToken.None);
+
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal(1, result.TotalStories);
+        var all = new[] { "en-1", "de-1", "vi-1" };
+        Assert.Equal(all.Where(id => id != hit.Document.DocumentId), hit.Versions!.Select(v => v.DocumentId));
     }
 
     private async Task<string> CreateIndexAsync()
