@@ -48,6 +48,18 @@ public sealed class IndexOptions
     [Range(1, 10_000)]
     public int BatchMessageLimit { get; set; } = 20;
 
+    /// <summary>
+    /// Lucene: once no batch has been written for this many seconds, the index is merged down to
+    /// <see cref="IdleMergeMaxSegments"/> segments, as fewer segments make every search cheaper (docs/benchmarks.md).
+    /// 0 turns it off.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int IdleMergeAfterSeconds { get; set; } = 10;
+
+    /// <summary>Lucene: the segment count an idle merge leaves at most.</summary>
+    [Range(1, 1_000)]
+    public int IdleMergeMaxSegments { get; set; } = 4;
+
     /// <summary>Longest the indexer waits to fill a batch, so a lone document is still searchable quickly.</summary>
     [Range(1, 10_000)]
     public int BatchWaitMilliseconds { get; set; } = 50;

@@ -72,6 +72,49 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         logger.LogInformation("Lucene index at {Path} holds {Count} documents", path, writer.NumDocs);
     }
 
+    /// <summary>False on a read-only replica, which neither writes nor merges.</summary>
+    public bool IsWriter => writer is not null;
+
+    /// <summary>Batches written so far: unchanged between two looks means no write came in between.</summary>
+    public long BatchesWritten => Interlocked.Read(ref writtenBatches);
+
+    /// <summary>Segments the current searcher reads; each query looks every term up in each of them.</summary>
+    public int SegmentCount
+    {
+        get
+        {
+            var searcher = AcquireSearcher();
+            try
+            {
+                return searcher.IndexReader.Leaves.Count;
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Merges the index down to at most <paramref name="maxSegments"/> segments, then commits and reopens the searchers.
+    /// Writes go on meanwhile (into new segments); blocks the calling thread until the merge is done.
+    /// </summary>
+    public void MergeSegments(int maxSegments)
+    {
+        Writer.ForceMerge(maxSegments, doWait: true);
+        commitGate.Wait();
+        try
+        {
+            // Commits what the merge wrote (a restart opens merged segments too); batches in between stay committed by their own calls.
+            Writer.Commit();
+            searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            commitGate.Release();
+        }
+    }
+
     private IndexWriter Writer => writer ?? throw new InvalidOperationException("This search replica is read-only (Index:ReadOnly); the process that writes the index indexes documents.");
 
     /// <summary>
@@ -343,7 +386,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         commitGate.Dispose();
         writeGate.Dispose();
         searchers.Dispose();
-        writer?.Dispose();
+        // A running idle merge is aborted rather than waited for; what it merged is rewritten by the next one.
+        writer?.Dispose(waitForMerges: false);
         directory.Dispose();
         folderLock?.Dispose();
     }

@@ -39,6 +39,8 @@ public sealed class InProcessEngine : IDisposable
     public SearchSuite.Search.Stories.StoryAssigner Stories { get; }
 
     public ISearchIndex Index { get; }
+    /// <summary>The same index as the Lucene backend (the engine's only one), for its segment count and merge.</summary>
+    public SearchSuite.Search.Lucene.LuceneSearchIndex Lucene => (SearchSuite.Search.Lucene.LuceneSearchIndex)Index;
     public QueryPlanner Planner { get; }
     /// <summary>
     /// Documents per commit of the raw rate: the indexer's batch size before documents travelled in batches, kept so that

@@ -129,7 +129,18 @@ public static class SearchBenchmarks
             }
             var (normalized, _) = InProcessEngine.Normalize(corpus.Documents);
             using (var engine = new InProcessEngine(indexPath))
-                Log($"Indexed {corpus.Count:N0} documents into {indexPath} at {await engine.IndexAsync(normalized):N0} docs/s");
+            {
+                var cpuBefore = ProcessCpu.Used(Environment.ProcessId)!.Value;
+                var rate = await engine.IndexAsync(normalized);
+                var indexed = ProcessCpu.Used(Environment.ProcessId)!.Value;
+                var segments = engine.Lucene.SegmentCount;
+                // What a server does once writes stop (the engine's host is not started, so its merger does not run).
+                engine.Lucene.MergeSegments(IdleMerge.MaxSegments);
+                var merged = ProcessCpu.Used(Environment.ProcessId)!.Value;
+                Log($"Indexed {corpus.Count:N0} documents into {indexPath} at {rate:N0} docs/s, {(indexed - cpuBefore).TotalMilliseconds / corpus.Count:N3} ms CPU/doc; "
+                    + $"idle merge {segments} → {engine.Lucene.SegmentCount} segments, {(merged - indexed).TotalMilliseconds / corpus.Count:N3} ms CPU/doc "
+                    + $"({(merged - indexed) / (indexed - cpuBefore):P1} of the indexing CPU)");
+            }
             await File.WriteAllTextAsync(corpusFile, JsonSerializer.Serialize(settings, ReportJson.Options));
         }
         corpus.ReleaseDocuments();
