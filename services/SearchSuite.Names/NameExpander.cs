@@ -68,6 +68,15 @@ public sealed class NameExpander
                 foreach (var indexed in forms) Offer(expansions, indexed, fuzzyKey, ExpansionSource.Fuzzy, weight);
             }
         }
+        // A typo is one edit of the letters typed, which the key rules can make two ("Stehpen": steXpen, Stephen: stefen),
+        // so the letters are compared as well, under the same gate.
+        var fold = NameTokens.Fold(form);
+        var foldBudget = Options.FuzzyBudget(fold.Length, misspelt);
+        foreach (var (_, cost, forms) in _vocabulary.FuzzyFoldMatches(fold, foldBudget).Take(Options.MaxFuzzyKeys))
+        {
+            var weight = Options.FuzzyWeight * (1 - cost / (2 * foldBudget));
+            foreach (var indexed in forms) Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Fuzzy, weight);
+        }
         return [.. expansions.Values.OrderByDescending(e => e.Weight).ThenBy(e => e.Source).ThenBy(e => e.Form, StringComparer.Ordinal)];
     }
 

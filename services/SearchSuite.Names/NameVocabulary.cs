@@ -1,8 +1,8 @@
 namespace SearchSuite.Names;
 
 /// <summary>
-/// The distinct person-name tokens seen at index time, grouped by <see cref="NameKey"/>, with a deletion-neighbourhood
-/// index over the keys for the fuzzy fallback. Thread-safe: indexing adds while searches read.
+/// The distinct person-name tokens seen at index time, grouped by <see cref="NameKey"/> and by fold, with a
+/// deletion-neighbourhood index over each for the fuzzy fallback. Thread-safe: indexing adds while searches read.
 /// </summary>
 public sealed class NameVocabulary
 {
@@ -11,10 +11,10 @@ public sealed class NameVocabulary
     private readonly Dictionary<string, List<string>> _formsByFold = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _keysBySkeleton = new(StringComparer.Ordinal);
     private readonly HashSet<string> _forms = new(StringComparer.Ordinal);
-    // Every key and each of its one-letter deletions point to the key, so keys one edit apart (insertion, deletion,
-    // substitution, adjacent transposition) meet under a shared entry: a handful of lookups instead of a scan.
-    // A value is a single key (most entries) or a List<string>, to keep 100k keys within a few tens of MB.
-    private readonly Dictionary<string, object> _keysByDeletion = new(StringComparer.Ordinal);
+    // Keys one edit apart meet in the key index; spellings whose letter groups a typo broke ("Stehpen": the key
+    // "steXpen" is two edits from Stephen's "stefen") meet in the fold index, where the typo is one edit.
+    private readonly DeletionNeighbourIndex _keyNeighbours = new();
+    private readonly DeletionNeighbourIndex _foldNeighbours = new();
 
     public int Count
     {
@@ -39,11 +39,13 @@ public sealed class NameVocabulary
             if (!_formsByKey.TryGetValue(key, out var forms))
             {
                 _formsByKey[key] = forms = [];
-                foreach (var neighbour in DeletionNeighbourhood(key)) IndexNeighbour(neighbour, key);
+                _keyNeighbours.Add(key);
                 Post(_keysBySkeleton, AbjadNames.Skeleton(key), key);
             }
             forms.Add(form);
-            Post(_formsByFold, NameTokens.Fold(form), form);
+            var fold = NameTokens.Fold(form);
+            if (!_formsByFold.ContainsKey(fold)) _foldNeighbours.Add(fold);
+            Post(_formsByFold, fold, form);
             return true;
         }
         finally { _lock.ExitWriteLock(); }
@@ -66,10 +68,12 @@ public sealed class NameVocabulary
             if (forms.Count == 0)
             {
                 _formsByKey.Remove(key);
-                foreach (var neighbour in DeletionNeighbourhood(key)) UnindexNeighbour(neighbour, key);
+                _keyNeighbours.Remove(key);
                 Unpost(_keysBySkeleton, AbjadNames.Skeleton(key), key);
             }
-            Unpost(_formsByFold, NameTokens.Fold(form), form);
+            var fold = NameTokens.Fold(form);
+            Unpost(_formsByFold, fold, form);
+            if (!_formsByFold.ContainsKey(fold)) _foldNeighbours.Remove(fold);
             return true;
         }
         finally { _lock.ExitWriteLock(); }
@@ -127,65 +131,31 @@ public sealed class NameVocabulary
     }
 
     /// <summary>
-    /// Indexed keys one edit away from <paramref name="key"/> whose <see cref="ConfusionEditDistance"/> is within
-    /// <paramref name="maxCost"/>, with their forms, closest first.
+    /// Indexed keys within <paramref name="maxCost"/> of <paramref name="key"/> (<see cref="ConfusionEditDistance"/>:
+    /// one edit, or two beyond one full edit), with their forms, closest first.
     /// </summary>
-    public IReadOnlyList<(string Key, float Cost, IReadOnlyList<string> Forms)> FuzzyMatches(string key, float maxCost)
+    public IReadOnlyList<(string Key, float Cost, IReadOnlyList<string> Forms)> FuzzyMatches(string key, float maxCost) =>
+        Neighbours(_keyNeighbours, _formsByKey, key, maxCost);
+
+    /// <summary>
+    /// Indexed folds (<see cref="NameTokens.Fold"/>) within <paramref name="maxCost"/> of <paramref name="fold"/>, with
+    /// their forms, closest first: a typo is one edit of the letters typed, which the key rules may turn into more
+    /// ("Stehpen", "Cihris").
+    /// </summary>
+    public IReadOnlyList<(string Fold, float Cost, IReadOnlyList<string> Forms)> FuzzyFoldMatches(string fold, float maxCost) =>
+        Neighbours(_foldNeighbours, _formsByFold, fold, maxCost);
+
+    private IReadOnlyList<(string Term, float Cost, IReadOnlyList<string> Forms)> Neighbours(
+        DeletionNeighbourIndex index, Dictionary<string, List<string>> formsByTerm, string term, float maxCost)
     {
-        if (key.Length == 0 || maxCost <= 0) return [];
-        var matches = new List<(string, float, IReadOnlyList<string>)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { key };
+        if (term.Length == 0 || maxCost <= 0) return [];
         _lock.EnterReadLock();
         try
         {
-            // Beyond one full edit, the query's two-letter deletions also meet the indexed keys' one-letter deletions:
-            // two insertions, or an insertion with a deletion or substitution (never two substitutions).
-            var neighbours = maxCost > ConfusionEditDistance.FullCost
-                ? DeletionNeighbourhood(key).SelectMany(DeletionNeighbourhood).Distinct(StringComparer.Ordinal)
-                : DeletionNeighbourhood(key);
-            foreach (var neighbour in neighbours)
-            {
-                if (!_keysByDeletion.TryGetValue(neighbour, out var entry)) continue;
-                foreach (var candidate in entry as List<string> ?? [(string)entry])
-                {
-                    if (!seen.Add(candidate)) continue;
-                    var cost = ConfusionEditDistance.Compute(key, candidate, maxCost);
-                    if (cost <= maxCost) matches.Add((candidate, cost, _formsByKey[candidate].ToArray()));
-                }
-            }
+            var matches = index.Within(term, maxCost).Select(m => (m.Term, m.Cost, (IReadOnlyList<string>)formsByTerm[m.Term].ToArray())).ToList();
+            matches.Sort((x, y) => x.Cost.CompareTo(y.Cost));
+            return matches;
         }
         finally { _lock.ExitReadLock(); }
-        matches.Sort((x, y) => x.Item2.CompareTo(y.Item2));
-        return matches;
-    }
-
-    private void IndexNeighbour(string neighbour, string key)
-    {
-        if (!_keysByDeletion.TryGetValue(neighbour, out var entry)) _keysByDeletion[neighbour] = key;
-        else if (entry is List<string> keys) keys.Add(key);
-        else if ((string)entry != key) _keysByDeletion[neighbour] = new List<string> { (string)entry, key };
-    }
-
-    private void UnindexNeighbour(string neighbour, string key)
-    {
-        if (!_keysByDeletion.TryGetValue(neighbour, out var entry)) return;
-        if (entry is not List<string> keys)
-        {
-            if ((string)entry == key) _keysByDeletion.Remove(neighbour);
-            return;
-        }
-        keys.Remove(key);
-        if (keys.Count == 1) _keysByDeletion[neighbour] = keys[0];
-    }
-
-    private static IEnumerable<string> DeletionNeighbourhood(string key)
-    {
-        yield return key;
-        for (var i = 0; i < key.Length; i++)
-        {
-            // Deleting either letter of a double gives the same string; offer it once.
-            if (i > 0 && key[i] == key[i - 1]) continue;
-            yield return string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1));
-        }
     }
 }

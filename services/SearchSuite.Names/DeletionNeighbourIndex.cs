@@ -1,0 +1,74 @@
+namespace SearchSuite.Names;
+
+/// <summary>
+/// A symmetric-delete index (SymSpell style) over a set of terms: every term and each of its one-letter deletions point
+/// to the term, so terms one edit apart (insertion, deletion, substitution, adjacent transposition) meet under a shared
+/// entry, and a lookup costs a handful of dictionary reads instead of a scan of the vocabulary. Not thread-safe: the
+/// owner (<see cref="NameVocabulary"/>) locks around it.
+/// </summary>
+internal sealed class DeletionNeighbourIndex
+{
+    // A value is a single term (most entries) or a List<string>, to keep 100k terms within a few tens of MB.
+    private readonly Dictionary<string, object> _termsByDeletion = new(StringComparer.Ordinal);
+
+    public void Add(string term)
+    {
+        foreach (var neighbour in Deletions(term))
+        {
+            if (!_termsByDeletion.TryGetValue(neighbour, out var entry)) _termsByDeletion[neighbour] = term;
+            else if (entry is List<string> terms) terms.Add(term);
+            else if ((string)entry != term) _termsByDeletion[neighbour] = new List<string> { (string)entry, term };
+        }
+    }
+
+    public void Remove(string term)
+    {
+        foreach (var neighbour in Deletions(term))
+        {
+            if (!_termsByDeletion.TryGetValue(neighbour, out var entry)) continue;
+            if (entry is not List<string> terms)
+            {
+                if ((string)entry == term) _termsByDeletion.Remove(neighbour);
+                continue;
+            }
+            terms.Remove(term);
+            if (terms.Count == 1) _termsByDeletion[neighbour] = terms[0];
+        }
+    }
+
+    /// <summary>
+    /// The indexed terms other than <paramref name="term"/> whose <see cref="ConfusionEditDistance"/> to it is within
+    /// <paramref name="maxCost"/>, with the distance, in no order. Beyond one full edit the query's two-letter
+    /// deletions also meet the indexed terms' one-letter deletions: two insertions, or an insertion with a deletion or
+    /// substitution (never two substitutions).
+    /// </summary>
+    public IEnumerable<(string Term, float Cost)> Within(string term, float maxCost)
+    {
+        if (term.Length == 0 || maxCost <= 0) yield break;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { term };
+        var neighbours = maxCost > ConfusionEditDistance.FullCost
+            ? Deletions(term).SelectMany(Deletions).Distinct(StringComparer.Ordinal)
+            : Deletions(term);
+        foreach (var neighbour in neighbours)
+        {
+            if (!_termsByDeletion.TryGetValue(neighbour, out var entry)) continue;
+            foreach (var candidate in entry as List<string> ?? [(string)entry])
+            {
+                if (!seen.Add(candidate)) continue;
+                var cost = ConfusionEditDistance.Compute(term, candidate, maxCost);
+                if (cost <= maxCost) yield return (candidate, cost);
+            }
+        }
+    }
+
+    /// <summary>The term and its one-letter deletions (deleting either letter of a double gives one string, offered once).</summary>
+    private static IEnumerable<string> Deletions(string term)
+    {
+        yield return term;
+        for (var i = 0; i < term.Length; i++)
+        {
+            if (i > 0 && term[i] == term[i - 1]) continue;
+            yield return string.Concat(term.AsSpan(0, i), term.AsSpan(i + 1));
+        }
+    }
+}
