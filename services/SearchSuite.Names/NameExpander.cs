@@ -54,7 +54,8 @@ public sealed class NameExpander
             Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.KeyWeight);
         // The ending is a guess, so such a spelling weighs no more than a fuzzy match: never ties with a true key match.
         foreach (var indexed in AcrossBalticNominative(form, key)) Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.FuzzyWeight);
-        // So are the vowels an Arabic or Hebrew spelling leaves out: the fewer letters a spelling adds, the closer.
+        // So are the vowels an Arabic or Hebrew spelling leaves out, or the sounds a kana spelling changes: the fewer
+        // letters a spelling adds, the closer.
         foreach (var (indexed, indexedKey, cost) in ClosestWithSameSkeleton(form, key))
             Offer(expansions, indexed, indexedKey, ExpansionSource.Key, Options.FuzzyWeight * (0.5f + 0.5f / (1 + cost)));
         // A word indexed as spelt (or in a spelling with its key) is no typo: only an unknown word of a name gets the wider budget.
@@ -93,7 +94,7 @@ public sealed class NameExpander
         return _vocabulary.FormsWithKey(key).Count > 0 || _vocabulary.FormsWithFold(NameTokens.Fold(form)).Count > 0
             || _variants.FindByKey(key).Count > 0 || GivenNameHypocorisms.Of(form).Count > 0
             || EastAsianNames.OtherReadingKeys(form, key).Any(reading => _vocabulary.FormsWithKey(reading).Count > 0)
-            || AbjadNames.SkeletonsOf(form).Any(skeleton => _vocabulary.KeysWithSkeleton(skeleton).Count > 0);
+            || SkeletonKeys(form, key).Any(candidates => candidates.Keys.Count > 0);
     }
 
     /// <summary>Expansions for every word of a full name, in word order, as the query planner asks for them (<see cref="PersonNameQuery"/>).</summary>
@@ -115,16 +116,23 @@ public sealed class NameExpander
     }
 
     /// <summary>
-    /// The indexed spellings whose key has the consonant skeleton of an Arabic or Hebrew word (<see cref="AbjadNames"/>),
-    /// of the <see cref="NameExpanderOptions.MaxFuzzyKeys"/> keys nearest to the word's own (فوزیه, "fvsi", is nearer
-    /// Fawzia than Fauzi), with the distance.
+    /// The indexed spellings whose key has the consonant skeleton of an Arabic or Hebrew word (<see cref="AbjadNames"/>)
+    /// or of a kana word as Japanese hears it (<see cref="KanaNames"/>), of the <see cref="NameExpanderOptions.MaxFuzzyKeys"/>
+    /// keys nearest to the word's own (فوزیه, "fvsi", is nearer Fawzia than Fauzi), with the distance. A skeleton of one
+    /// consonant only meets keys within one edit.
     /// </summary>
     private IEnumerable<(string Form, string Key, float Cost)> ClosestWithSameSkeleton(string form, string key) =>
-        AbjadNames.SkeletonsOf(form).SelectMany(skeleton => _vocabulary.KeysWithSkeleton(skeleton)
+        SkeletonKeys(form, key).SelectMany(candidates => candidates.Keys
                 .Select(indexedKey => (Key: indexedKey, Cost: ConfusionEditDistance.Compute(key, indexedKey, float.MaxValue)))
-                .Where(m => skeleton.Length >= AbjadNames.MinSkeletonLength || m.Cost <= ConfusionEditDistance.FullCost))
+                .Where(m => candidates.Skeleton.Length >= AbjadNames.MinSkeletonLength || m.Cost <= ConfusionEditDistance.FullCost))
             .DistinctBy(m => m.Key, StringComparer.Ordinal).OrderBy(m => m.Cost).ThenBy(m => m.Key, StringComparer.Ordinal).Take(Options.MaxFuzzyKeys)
             .SelectMany(m => _vocabulary.FormsWithKey(m.Key).Select(indexed => (indexed, m.Key, m.Cost)));
+
+    private IEnumerable<(string Skeleton, IReadOnlyList<string> Keys)> SkeletonKeys(string form, string key)
+    {
+        foreach (var skeleton in AbjadNames.SkeletonsOf(form)) yield return (skeleton, _vocabulary.KeysWithSkeleton(skeleton));
+        if (KanaNames.IsKana(form) && KanaNames.Skeleton(key) is { Length: > 0 } kana) yield return (kana, _vocabulary.KeysWithKanaSkeleton(kana));
+    }
 
     /// <summary>A curated spelling and every indexed spelling that shares its key.</summary>
     private void OfferCurated(Dictionary<string, NameExpansion> expansions, string form, string key)

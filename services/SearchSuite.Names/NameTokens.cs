@@ -85,12 +85,13 @@ public static class NameTokens
     /// <summary>
     /// Lower-case ASCII letters only: any script is transliterated (Cyrillic "Песков" → "peskov") and diacritics
     /// are folded ("Nguyễn" → "nguyen", "Đ" → "d"), so spellings that differ only by script or accents fold alike.
-    /// Hangul reads as the press spells Korean names (<see cref="EastAsianNames.RomaniseHangul"/>: 김정은 → "kimjongun").
+    /// Hangul reads as the press spells Korean names (<see cref="EastAsianNames.RomaniseHangul"/>: 김정은 → "kimjongun"),
+    /// kana in Hepburn (<see cref="KanaNames.Romanise"/>: ジョン → "jon").
     /// </summary>
     public static string Fold(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var ascii = Respell(EastAsianNames.RomaniseHangul(token.Normalize(NormalizationForm.FormC).ToLowerInvariant())).Transliterate();
+        var ascii = Respell(KanaNames.Romanise(EastAsianNames.RomaniseHangul(token.Normalize(NormalizationForm.FormC).ToLowerInvariant()))).Transliterate();
         var folded = new StringBuilder(ascii.Length);
         foreach (var c in ascii)
         {

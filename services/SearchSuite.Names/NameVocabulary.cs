@@ -10,6 +10,7 @@ public sealed class NameVocabulary
     private readonly Dictionary<string, List<string>> _formsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _formsByFold = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _keysBySkeleton = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _keysByKanaSkeleton = new(StringComparer.Ordinal);
     private readonly HashSet<string> _forms = new(StringComparer.Ordinal);
     // Keys one edit apart meet in the key index; spellings whose letter groups a typo broke ("Stehpen": the key
     // "steXpen" is two edits from Stephen's "stefen") meet in the fold index, where the typo is one edit.
@@ -41,6 +42,7 @@ public sealed class NameVocabulary
                 _formsByKey[key] = forms = [];
                 _keyNeighbours.Add(key);
                 Post(_keysBySkeleton, AbjadNames.Skeleton(key), key);
+                Post(_keysByKanaSkeleton, KanaNames.Skeleton(key), key);
             }
             forms.Add(form);
             var fold = NameTokens.Fold(form);
@@ -70,6 +72,7 @@ public sealed class NameVocabulary
                 _formsByKey.Remove(key);
                 _keyNeighbours.Remove(key);
                 Unpost(_keysBySkeleton, AbjadNames.Skeleton(key), key);
+                Unpost(_keysByKanaSkeleton, KanaNames.Skeleton(key), key);
             }
             var fold = NameTokens.Fold(form);
             Unpost(_formsByFold, fold, form);
@@ -109,6 +112,9 @@ public sealed class NameVocabulary
 
     /// <summary>The indexed keys whose consonant skeleton (<see cref="AbjadNames.Skeleton"/>) is <paramref name="skeleton"/>.</summary>
     public IReadOnlyList<string> KeysWithSkeleton(string skeleton) => Lookup(_keysBySkeleton, skeleton);
+
+    /// <summary>The indexed keys whose skeleton as Japanese hears it (<see cref="KanaNames.Skeleton"/>) is <paramref name="skeleton"/>.</summary>
+    public IReadOnlyList<string> KeysWithKanaSkeleton(string skeleton) => Lookup(_keysByKanaSkeleton, skeleton);
 
     private static void Post(Dictionary<string, List<string>> index, string term, string value)
     {
