@@ -56,14 +56,16 @@ public static class PersonNameQuery
         for (var i = 0; i < words.Count; i++)
             if (words[i].InParentheses) required[i] = false;
 
-        // Titles before a name ("Außenministerin Baerbock", "Secretary-General Guterres", "ông Nguyễn Phú Trọng") are
-        // no part of it: optional, and outside the name's run of words.
+        // Titles before a name ("Außenministerin Baerbock", "Secretary-General Guterres", "ông Nguyễn Phú Trọng"), with
+        // an article before them, are no part of it: optional, and outside the name's run of words.
         var title = new bool[words.Count];
         var texts = words.Select(w => w.Text).ToArray();
         for (var i = 0; i < words.Count;)
         {
             var opensRun = i == 0 || title[i - 1] || !IsCapitalised(words[i - 1].Text) || !words[i].JoinsPrevious || words[i].CommaBefore;
             var length = opensRun ? PersonTitles.LengthAt(texts, i) : 0;
+            // An article before the title goes with it ("der Außenminister Baerbock", "the President Biden", "le président …").
+            if (opensRun && length == 0 && IsArticle(words[i].Text) && PersonTitles.LengthAt(texts, i + 1) is > 0 and var titleLength) length = 1 + titleLength;
             if (length == 0 || i + length >= words.Count || !IsCapitalised(words[i + length].Text) || words[i + length].CommaBefore)
             {
                 i++;
@@ -231,6 +233,15 @@ public static class PersonNameQuery
 
     // "son of" / "daughter of" in Malay and Arabic names: the word after them is the father's name.
     private static readonly HashSet<string> PatronymicParticles = new(StringComparer.OrdinalIgnoreCase) { "bin", "binti", "bint", "ibn", "ben" };
+
+    // Definite articles of the languages whose press writes one before a title ("der Außenminister", "the President",
+    // "le président", "el presidente", "il presidente"); only ever dropped together with the title that follows.
+    private static readonly HashSet<string> ArticlesBeforeTitle = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "der", "die", "das", "den", "dem", "des", "le", "la", "les", "el", "los", "las", "il", "lo", "o", "a", "os", "as",
+    };
+
+    private static bool IsArticle(string word) => ArticlesBeforeTitle.Contains(word);
 
     private static bool IsQualifier(string word) => PeerageTitles.Contains(word) || IsGenerationalSuffix(word);
 

@@ -16,7 +16,8 @@ public class NamePerturbationTests
         "Dmitry Medvedev", "Viktor Medvedchuk", "Peter Steinbrück", "Antonio Banderas", "Xi Jinping", "Moon Jae-in",
         "Park Geun-hye", "Choe Ryong-hae", "Lee Jae-myung", "Hwang Pyong-so", "Wang Yi",
         "Fawzia Koofi", "Farkhunda Zahra Naderi", "Tareq Khouri", "Ali Fayyad", "Malcolm Turnbull", "Bill Shorten",
-        "Kevin Rudd", "Ali Fayez", "Chris Law", "Kevin Andrews",
+        "Kevin Rudd", "Ali Fayez", "Chris Law", "Kevin Andrews", "Stephen Martin", "Chris Leslie", "Michael Poole",
+        "Julia Gillard", "Christopher Pyne", "John Howard",
     ];
 
     private static readonly NameExpander Expander = CreateExpander();
@@ -50,6 +51,10 @@ public class NamePerturbationTests
     [InlineData("Analena Baerbock", "Annalena Baerbock")]
     [InlineData("Frank-Walter Steinmaier", "Frank-Walter Steinmeier")]
     [InlineData("Fumio Kishda", "Fumio Kishida")]
+    // A typo that breaks a letter group is one edit of the letters though two of the key (steXpen / stefen).
+    [InlineData("Stehpen Martin", "Stephen Martin")]
+    [InlineData("Cihris Leslie", "Chris Leslie")]
+    [InlineData("Micahel Poole", "Michael Poole")]
     // 2. Titles and honorifics before the name, in any language.
     [InlineData("Außenministerin Baerbock", "Annalena Baerbock")]
     [InlineData("Secretary-General Guterres", "António Guterres")]
@@ -57,6 +62,8 @@ public class NamePerturbationTests
     [InlineData("Sheikh Mohammed bin Zayed", "Mohammed bin Zayed")]
     [InlineData("Bundespräsident Frank-Walter Steinmeier", "Frank-Walter Steinmeier")]
     [InlineData("ông Nguyễn Xuân Phúc", "Nguyễn Xuân Phúc")]
+    [InlineData("der Außenminister Frank-Walter Steinmeier", "Frank-Walter Steinmeier")]
+    [InlineData("the Secretary-General Guterres", "António Guterres")]
     // 3. Order: surname first, upper case, family name first.
     [InlineData("Baerbock, Annalena", "Annalena Baerbock")]
     [InlineData("BLINKEN Antony", "Antony Blinken")]
@@ -99,6 +106,11 @@ public class NamePerturbationTests
     [InlineData("מלקולם טרנבול", "Malcolm Turnbull")]
     [InlineData("ביל שורטן", "Bill Shorten")]
     [InlineData("קווין ראד", "Kevin Rudd")]
+    // Japanese kana, read in Hepburn and met by the consonants Japanese hears in a foreign name.
+    [InlineData("ケビン・ラッド", "Kevin Rudd")]
+    [InlineData("ジュリア・ギラード", "Julia Gillard")]
+    [InlineData("クリストファー・パイン", "Christopher Pyne")]
+    [InlineData("ジョン・ハワード", "John Howard")]
     public void A_name_as_people_write_it_finds_the_person(string query, string document) =>
         Assert.True(Match(query, document).IsFull, Explain(query, document));
 
@@ -127,6 +139,8 @@ public class NamePerturbationTests
     [InlineData("علي خريس", "Chris Law")]
     [InlineData("علی خامنه‌ای", "Ruhollah Khomeini")]
     [InlineData("קווין ראד", "Kevin Andrews")]
+    [InlineData("ケビン・ラッド", "Kevin Andrews")]
+    [InlineData("ジョン・ハワード", "Julia Gillard")]
     public void Another_person_is_not_found(string query, string document) =>
         Assert.False(Match(query, document).IsFull, Explain(query, document));
 
@@ -137,5 +151,16 @@ public class NamePerturbationTests
         var koofi = Assert.Single(expansions, e => e.Form == "koofi");
         Assert.Equal(ExpansionSource.Key, koofi.Source);
         Assert.True(koofi.Weight <= Expander.Options.FuzzyWeight, $"a skeleton match weighs no more than a fuzzy one: {koofi}");
+    }
+
+    [Fact]
+    public void A_kana_spelling_and_a_typo_rank_below_an_exact_one_and_explain_themselves()
+    {
+        var rudd = Assert.Single(Expander.Expand("ラッド"), e => e.Form == "rudd");
+        Assert.Equal(ExpansionSource.Key, rudd.Source);
+        Assert.True(rudd.Weight <= Expander.Options.FuzzyWeight, $"a kana skeleton match weighs no more than a fuzzy one: {rudd}");
+        var stephen = Assert.Single(Expander.Expand("Stehpen", inName: true), e => e.Form == "stephen");
+        Assert.Equal(ExpansionSource.Fuzzy, stephen.Source);
+        Assert.True(stephen.Weight <= Expander.Options.FuzzyWeight, $"a fold-level typo match weighs no more than a fuzzy one: {stephen}");
     }
 }

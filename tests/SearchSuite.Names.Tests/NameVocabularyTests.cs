@@ -31,6 +31,8 @@ public class NameVocabularyTests
         Assert.Empty(vocabulary.KeysWithSkeleton(AbjadNames.Skeleton(NameKey.Compute("Wiotkoff"))));
         // The fuzzy index no longer leads to the removed key.
         Assert.Empty(vocabulary.FuzzyMatches(NameKey.Compute("Witkoff"), 0.5f));
+        Assert.Empty(vocabulary.FuzzyFoldMatches("witkoff", 0.5f));
+        Assert.Empty(vocabulary.KeysWithKanaSkeleton(KanaNames.Skeleton(NameKey.Compute("Wiotkoff"))));
         Assert.Equal(["peskov"], vocabulary.Forms());
     }
 
@@ -54,6 +56,21 @@ public class NameVocabularyTests
         Assert.Equal(NameKey.Compute("Wiotkoff"), match.Key);
         Assert.Equal(["wiotkoff"], match.Forms);
         Assert.Empty(vocabulary.FuzzyMatches(NameKey.Compute("Peskov"), 1f));
+    }
+
+    [Fact]
+    public void FuzzyFoldMatches_compares_the_letters_typed()
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var token in new[] { "Stephen", "Stefan", "Petrov", "Peskov" }) vocabulary.Add(token);
+
+        // "Stehpen" is one transposition from Stephen's letters, but its key (steXpen) is two edits from stefen.
+        Assert.Empty(vocabulary.FuzzyMatches(NameKey.Compute("Stehpen"), 1f));
+        var match = Assert.Single(vocabulary.FuzzyFoldMatches("stehpen", 1f));
+        Assert.Equal("stephen", match.Fold);
+        Assert.Equal(["stephen"], match.Forms);
+        // Two full edits apart, Peskov never reaches Petrov.
+        Assert.Empty(vocabulary.FuzzyFoldMatches("peskov", 1f));
     }
 
     [Fact]

@@ -136,6 +136,11 @@ public class PersonNameQueryTests
     [InlineData("bà Phạm Thị Thanh Trà", "o R o o R")]
     [InlineData("Sheikh Mohammed bin Zayed", "o R o R")]
     [InlineData("Thủ tướng Phạm Minh Chính", "o o R o R")]
+    // An article before the title goes with it.
+    [InlineData("der Außenminister Baerbock", "o o R")]
+    [InlineData("Der Kremlsprecher Dmitri Peskow", "o o R R")]
+    [InlineData("the President Joe Biden", "o o R R")]
+    [InlineData("le président Michel Vauzelle", "o o R R")]
     public void A_title_before_a_name_is_no_part_of_it(string query, string shape) => Assert.Equal(shape, Shape(query));
 
     [Theory]
@@ -143,6 +148,9 @@ public class PersonNameQueryTests
     [InlineData("Stephen King", "R R")]
     [InlineData("President", "R")]
     [InlineData("Angus King", "R R")]
+    // An article is dropped only with a title and a name after it; a name word that is an article stays ("Le Kha Phieu").
+    [InlineData("the President", "R R")]
+    [InlineData("Le Kha Phieu", "R o R")]
     public void A_title_word_elsewhere_is_a_word_to_find(string query, string shape) => Assert.Equal(shape, Shape(query));
 
     [Theory]

@@ -1,0 +1,47 @@
+namespace SearchSuite.Names.Tests;
+
+public class KanaNamesTests
+{
+    [Theory]
+    // Hepburn without macrons: small ya/yu/yo join the syllable, small vowels replace its vowel, ッ doubles, ー drops.
+    [InlineData("ジョン", "jon")]
+    [InlineData("ハワード", "hawado")]
+    [InlineData("シュレーダー", "shureda")]
+    [InlineData("ラッド", "raddo")]
+    [InlineData("マッチ", "matchi")]
+    [InlineData("ファビウス", "fabiusu")]
+    [InlineData("ウィルソン", "wiruson")]
+    [InlineData("ヴェルナー", "veruna")]
+    [InlineData("ティム", "timu")]
+    [InlineData("きしだ", "kishida")]
+    public void Kana_reads_in_Hepburn(string kana, string romanised) => Assert.Equal(romanised, KanaNames.Romanise(kana));
+
+    [Fact]
+    public void The_fold_reads_kana_in_Hepburn() => Assert.Equal("kebin", NameTokens.Fold("ケビン"));
+
+    [Theory]
+    // The consonants Japanese hears in a foreign name: vowels added, r after a vowel dropped, l as r, v as b.
+    [InlineData("ターンブル", "Turnbull")]
+    [InlineData("ギラード", "Gillard")]
+    [InlineData("ケビン", "Kevin")]
+    [InlineData("ハワード", "Howard")]
+    [InlineData("ビーズリー", "Beazley")]
+    [InlineData("アレクサンダー", "Alexander")]
+    [InlineData("ノードランド", "Nordlund")]
+    public void A_kana_spelling_shares_the_skeleton_of_the_Latin_one(string kana, string latin) =>
+        Assert.Equal(KanaNames.Skeleton(NameKey.Compute(latin)), KanaNames.Skeleton(NameKey.Compute(kana)));
+
+    [Theory]
+    [InlineData("ラッド", "Roth")]
+    [InlineData("ケビン", "Gavin")]
+    public void Other_names_keep_other_skeletons(string kana, string latin) =>
+        Assert.NotEqual(KanaNames.Skeleton(NameKey.Compute(latin)), KanaNames.Skeleton(NameKey.Compute(kana)));
+
+    [Fact]
+    public void Latin_and_Cyrillic_tokens_are_not_kana()
+    {
+        Assert.False(KanaNames.IsKana("Kevin"));
+        Assert.False(KanaNames.IsKana("Песков"));
+        Assert.Equal("Kevin", KanaNames.Romanise("Kevin"));
+    }
+}
