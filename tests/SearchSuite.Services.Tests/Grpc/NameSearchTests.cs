@@ -57,6 +57,8 @@ public sealed class NameSearchFixture : IAsyncLifetime
         // Item 7: names that Arabic and Hebrew spell without their short vowels.
         ("en-koofi", "en", "The Afghan member of parliament Fawzia Koofi called for talks with the women's groups in Kabul."),
         ("en-turnbull", "en", "Former Prime Minister Malcolm Turnbull said on Monday that the party had lost its way."),
+        // Kana: a foreign name as Japanese writes it (ケビン・ラッド).
+        ("en-rudd", "en", "The former prime minister Kevin Rudd arrived in Washington as the new ambassador on Monday."),
     ];
 
     public InProcessServer Server { get; private set; } = null!;
@@ -248,6 +250,9 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
     [InlineData("习近平", "en-xi-jinping")]
     [InlineData("فوزیه کوفی", "en-koofi")]
     [InlineData("מלקולם טרנבול", "en-turnbull")]
+    [InlineData("ケビン・ラッド", "en-rudd")]
+    [InlineData("die Außenministerin Baerbock", "en-baerbock")]
+    [InlineData("the Secretary of State Antony Blinken", "en-blinken")]
     public async Task A_name_as_people_write_it_finds_the_person(string query, string expected)
     {
         var response = await SearchAsync(query);
@@ -263,6 +268,8 @@ public sealed class NameSearchTests(NameSearchFixture fixture) : IClassFixture<N
     [InlineData("김정은", "en-kim-jong-un", "en-kim-jong-nam")]
     [InlineData("김정남", "en-kim-jong-nam", "en-kim-jong-un")]
     [InlineData("علی خامنه‌ای", "en-khamenei", "en-khomeini")]
+    // A typo that breaks a letter group ("Kahmenei") still finds the person, never the false friend.
+    [InlineData("Ali Kahmenei", "en-khamenei", "en-khomeini")]
     public async Task A_person_who_shares_all_but_one_word_is_not_found(string query, string person, string other)
     {
         var response = await SearchAsync(query);
