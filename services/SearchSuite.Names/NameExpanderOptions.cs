@@ -20,8 +20,11 @@ public sealed record NameExpanderOptions
 
     public bool EnableFuzzy { get; init; } = true;
 
-    /// <summary>Inside a person's name of two or more words, keys from this length on allow one edit of any kind (one letter shorter: one cheap edit).</summary>
-    public int MinInNameFuzzyKeyLength { get; init; } = 4;
+    /// <summary>
+    /// Inside a person's name of two or more words, keys from this length on allow one edit of any kind (one letter
+    /// shorter: one cheap edit): "Joh McCain" finds John McCain, as the surname must match too.
+    /// </summary>
+    public int MinInNameFuzzyKeyLength { get; init; } = 3;
     /// <summary>Inside a person's name, keys of <see cref="LongKeyLength"/> or more allow this much (two edits).</summary>
     public float InNameLongKeyMaxCost { get; init; } = 2 * ConfusionEditDistance.FullCost;
 

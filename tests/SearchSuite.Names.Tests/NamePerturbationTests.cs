@@ -17,7 +17,7 @@ public class NamePerturbationTests
         "Park Geun-hye", "Choe Ryong-hae", "Lee Jae-myung", "Hwang Pyong-so", "Wang Yi",
         "Fawzia Koofi", "Farkhunda Zahra Naderi", "Tareq Khouri", "Ali Fayyad", "Malcolm Turnbull", "Bill Shorten",
         "Kevin Rudd", "Ali Fayez", "Chris Law", "Kevin Andrews", "Stephen Martin", "Chris Leslie", "Michael Poole",
-        "Julia Gillard", "Christopher Pyne", "John Howard",
+        "Julia Gillard", "Christopher Pyne", "John Howard", "John McCain",
     ];
 
     private static readonly NameExpander Expander = CreateExpander();
@@ -55,6 +55,8 @@ public class NamePerturbationTests
     [InlineData("Stehpen Martin", "Stephen Martin")]
     [InlineData("Cihris Leslie", "Chris Leslie")]
     [InlineData("Micahel Poole", "Michael Poole")]
+    // A three-letter word of a name allows one edit of any kind: the name's other words must match too.
+    [InlineData("Joh McCain", "John McCain")]
     // 2. Titles and honorifics before the name, in any language.
     [InlineData("Außenministerin Baerbock", "Annalena Baerbock")]
     [InlineData("Secretary-General Guterres", "António Guterres")]
