@@ -70,9 +70,10 @@ public sealed class NameExpander
             }
         }
         // A typo is one edit of the letters typed, which the key rules can make two ("Stehpen": steXpen, Stephen: stefen),
-        // so the letters are compared as well, under the same gate.
+        // so the letters of a misspelt word are compared as well, under the same budget. A known word keeps to its key's
+        // neighbours: its letter neighbours are more often another person (exact queries: 5.2 % false matches, not 4.3 %).
         var fold = NameTokens.Fold(form);
-        var foldBudget = Options.FuzzyBudget(fold.Length, misspelt);
+        var foldBudget = misspelt ? Options.FuzzyBudget(fold.Length, inName: true) : 0;
         foreach (var (_, cost, forms) in _vocabulary.FuzzyFoldMatches(fold, foldBudget).Take(Options.MaxFuzzyKeys))
         {
             var weight = Options.FuzzyWeight * (1 - cost / (2 * foldBudget));
