@@ -9,7 +9,9 @@ namespace SearchSuite.Names;
 /// meet its Latin spelling. Japanese hears a foreign name as syllables of one consonant and a vowel: it adds vowels
 /// (Turnbull: ターンブル, tanburu), drops an r after a vowel (Howard: ハワード, hawado), has one sound for l and r
 /// (Gillard: ギラード) and writes v as b (Kevin: ケビン). The skeleton keeps what survives that: the consonants of the
-/// key, with l as r and v as b, without the r after a vowel and the silent h (Turnbull and ターンブル: "tnbr").
+/// key, with l as r, without the r after a vowel and the silent h (Turnbull and ターンブル: "tnbr"). Korean transcribes
+/// foreign names the same way (턴불: Turnbull, 케빈: Kevin), with its own stops, which the fold reads as the press spells
+/// Korean names (ㅂ as p, ㄷ as t), so the skeleton also takes b, p, f and v as one, d and t, g and k, and s and sh.
 /// </summary>
 public static class KanaNames
 {
@@ -89,12 +91,13 @@ public static class KanaNames
     }
 
     // On the key, whose rules already made w v, y and j i, ch and kh X: an h (X) and an r after a vowel are silent
-    // unless a vowel follows (John: ジョン, Howard: ハワード, Turnbull: ターンブル); X then sounds k (Michael: ミカエル).
+    // unless a vowel follows (John: ジョン, Howard: ハワード, Turnbull: ターンブル); X then sounds k (Michael: ミカエル);
+    // stops lose their voicing (see the class summary).
     private static readonly (Regex Pattern, string Replacement)[] EarRules =
     [
         .. new (string, string)[]
         {
-            ("(?<=[aeiou])[Xr](?![aeiou])", ""), ("X", "k"), ("l", "r"), ("v", "b"), ("m(?=[bp])", "n"), ("[aeiou]", ""),
+            ("(?<=[aeiou])[Xr](?![aeiou])", ""), ("X", "k"), ("l", "r"), ("[vfp]", "b"), ("t", "d"), ("g", "k"), ("S", "s"), ("m(?=b)", "n"), ("[aeiou]", ""),
         }.Select(rule => (new Regex(rule.Item1, RegexOptions.CultureInvariant | RegexOptions.Compiled), rule.Item2)),
     ];
 

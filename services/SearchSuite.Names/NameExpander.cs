@@ -95,7 +95,7 @@ public sealed class NameExpander
         return _vocabulary.FormsWithKey(key).Count > 0 || _vocabulary.FormsWithFold(NameTokens.Fold(form)).Count > 0
             || _variants.FindByKey(key).Count > 0 || GivenNameHypocorisms.Of(form).Count > 0
             || EastAsianNames.OtherReadingKeys(form, key).Any(reading => _vocabulary.FormsWithKey(reading).Count > 0)
-            || SkeletonKeys(form, key).Any(candidates => candidates.Keys.Count > 0);
+            || SkeletonMatches(form, key, includeHangul: false).Any();
     }
 
     /// <summary>Expansions for every word of a full name, in word order, as the query planner asks for them (<see cref="PersonNameQuery"/>).</summary>
@@ -118,21 +118,36 @@ public sealed class NameExpander
 
     /// <summary>
     /// The indexed spellings whose key has the consonant skeleton of an Arabic or Hebrew word (<see cref="AbjadNames"/>)
-    /// or of a kana word as Japanese hears it (<see cref="KanaNames"/>), of the <see cref="NameExpanderOptions.MaxFuzzyKeys"/>
-    /// keys nearest to the word's own (فوزیه, "fvsi", is nearer Fawzia than Fauzi), with the distance. A skeleton of one
-    /// consonant only meets keys within one edit.
+    /// or of a kana or Hangul word as a syllabic script hears a foreign name (<see cref="KanaNames"/>), of the
+    /// <see cref="NameExpanderOptions.MaxFuzzyKeys"/> keys nearest to the word's own (فوزیه, "fvsi", is nearer Fawzia than
+    /// Fauzi), with the distance.
     /// </summary>
     private IEnumerable<(string Form, string Key, float Cost)> ClosestWithSameSkeleton(string form, string key) =>
-        SkeletonKeys(form, key).SelectMany(candidates => candidates.Keys
-                .Select(indexedKey => (Key: indexedKey, Cost: ConfusionEditDistance.Compute(key, indexedKey, float.MaxValue)))
-                .Where(m => candidates.Skeleton.Length >= AbjadNames.MinSkeletonLength || m.Cost <= ConfusionEditDistance.FullCost))
+        SkeletonMatches(form, key)
             .DistinctBy(m => m.Key, StringComparer.Ordinal).OrderBy(m => m.Cost).ThenBy(m => m.Key, StringComparer.Ordinal).Take(Options.MaxFuzzyKeys)
             .SelectMany(m => _vocabulary.FormsWithKey(m.Key).Select(indexed => (indexed, m.Key, m.Cost)));
 
-    private IEnumerable<(string Skeleton, IReadOnlyList<string> Keys)> SkeletonKeys(string form, string key)
+    /// <summary>
+    /// The indexed keys that share a skeleton of the word, with their distance to its key. A skeleton of one consonant
+    /// (علي: "l", ジョン: "n") is shared by too many names to tell them apart, so it only meets the keys one edit away,
+    /// read from the fuzzy index rather than from its large bucket.
+    /// </summary>
+    /// <param name="includeHangul">
+    /// Whether a Hangul word reads as a foreign name: not when asking whether a word is a known name, so that a Korean
+    /// name in its own script ("김정은") is still split into its syllables (<see cref="EastAsianNames.Parts"/>).
+    /// </param>
+    private IEnumerable<(string Key, float Cost)> SkeletonMatches(string form, string key, bool includeHangul = true)
     {
-        foreach (var skeleton in AbjadNames.SkeletonsOf(form)) yield return (skeleton, _vocabulary.KeysWithSkeleton(skeleton));
-        if (KanaNames.IsKana(form) && KanaNames.Skeleton(key) is { Length: > 0 } kana) yield return (kana, _vocabulary.KeysWithKanaSkeleton(kana));
+        var matches = AbjadNames.SkeletonsOf(form).SelectMany(skeleton => SameSkeleton(skeleton, AbjadNames.Skeleton, _vocabulary.KeysWithSkeleton));
+        var syllabic = KanaNames.IsKana(form) || includeHangul && EastAsianNames.IsHangulSyllable(form[0]);
+        if (syllabic && KanaNames.Skeleton(key) is { Length: > 0 } heard)
+            matches = matches.Concat(SameSkeleton(heard, KanaNames.Skeleton, _vocabulary.KeysWithKanaSkeleton));
+        return matches;
+
+        IEnumerable<(string Key, float Cost)> SameSkeleton(string skeleton, Func<string, string> skeletonOf, Func<string, IReadOnlyList<string>> keysWith) =>
+            skeleton.Length >= AbjadNames.MinSkeletonLength
+                ? keysWith(skeleton).Select(indexedKey => (indexedKey, ConfusionEditDistance.Compute(key, indexedKey, float.MaxValue)))
+                : _vocabulary.FuzzyMatches(key, ConfusionEditDistance.FullCost).Where(m => skeletonOf(m.Key) == skeleton).Select(m => (m.Key, m.Cost));
     }
 
     /// <summary>A curated spelling and every indexed spelling that shares its key.</summary>

@@ -113,6 +113,9 @@ public class NamePerturbationTests
     [InlineData("ジュリア・ギラード", "Julia Gillard")]
     [InlineData("クリストファー・パイン", "Christopher Pyne")]
     [InlineData("ジョン・ハワード", "John Howard")]
+    // Hangul transcriptions of foreign names, by the same skeleton.
+    [InlineData("케빈 러드", "Kevin Rudd")]
+    [InlineData("줄리아 길라드", "Julia Gillard")]
     public void A_name_as_people_write_it_finds_the_person(string query, string document) =>
         Assert.True(Match(query, document).IsFull, Explain(query, document));
 
@@ -142,6 +145,7 @@ public class NamePerturbationTests
     [InlineData("علی خامنه‌ای", "Ruhollah Khomeini")]
     [InlineData("קווין ראד", "Kevin Andrews")]
     [InlineData("ケビン・ラッド", "Kevin Andrews")]
+    [InlineData("케빈 러드", "Kevin Andrews")]
     [InlineData("ジョン・ハワード", "Julia Gillard")]
     public void Another_person_is_not_found(string query, string document) =>
         Assert.False(Match(query, document).IsFull, Explain(query, document));
