@@ -50,12 +50,13 @@ public sealed class NameExpander
             foreach (var indexed in _vocabulary.FormsWithKey(reading)) Offer(expansions, indexed, reading, ExpansionSource.Key, Options.KeyWeight);
         }
         // Accent-stripped Vietnamese ("chien") keys differently from its accented form ("chiến"), so join them by fold.
-        foreach (var indexed in _vocabulary.FormsWithFold(NameTokens.Fold(form)))
+        var fold = NameTokens.Fold(form);
+        foreach (var indexed in _vocabulary.FormsWithFold(fold))
             Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.KeyWeight);
         // The ending is a guess, so such a spelling weighs no more than a fuzzy match: never ties with a true key match.
         foreach (var indexed in AcrossBalticNominative(form, key)) Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Key, Options.FuzzyWeight);
-        // So are the vowels an Arabic or Hebrew spelling leaves out, or the sounds a kana spelling changes: the fewer
-        // letters a spelling adds, the closer.
+        // So are the vowels an Arabic or Hebrew spelling leaves out, or the sounds a kana or Hangul spelling of a foreign
+        // name changes: the fewer letters a spelling adds, the closer.
         foreach (var (indexed, indexedKey, cost) in ClosestWithSameSkeleton(form, key))
             Offer(expansions, indexed, indexedKey, ExpansionSource.Key, Options.FuzzyWeight * (0.5f + 0.5f / (1 + cost)));
         // A word indexed as spelt (or in a spelling with its key) is no typo: only an unknown word of a name gets the wider budget.
@@ -72,7 +73,6 @@ public sealed class NameExpander
         // A typo is one edit of the letters typed, which the key rules can make two ("Stehpen": steXpen, Stephen: stefen),
         // so the letters of a misspelt word are compared as well, under the same budget. A known word keeps to its key's
         // neighbours: its letter neighbours are more often another person (exact queries: 5.2 % false matches, not 4.3 %).
-        var fold = NameTokens.Fold(form);
         var foldBudget = misspelt ? Options.FuzzyBudget(fold.Length, inName: true) : 0;
         foreach (var (_, cost, forms) in _vocabulary.FuzzyFoldMatches(fold, foldBudget).Take(Options.MaxFuzzyKeys))
         {
