@@ -80,9 +80,23 @@ public static class KanaNames
     /// The consonants of a <see cref="NameKey"/> as Japanese hears them; see the class summary. Kana and Latin spellings
     /// of one foreign name share it (Turnbull "turnbul" and ターンブル "tanburu": "tnbr"). Empty when no consonant is left.
     /// </summary>
-    public static string Skeleton(string key)
+    public static string Skeleton(string key) => Skeleton(key, silentR: true);
+
+    /// <summary>
+    /// The skeletons an indexed key is heard with: an r after a vowel is silent in English names (Turnbull: ターンブル) but
+    /// sounded, and written with its own syllable, in most others (Umberto: ウンベルト), so both are kept. A kana or Hangul
+    /// word has no r before a consonant, so its <see cref="Skeleton(string)"/> meets either.
+    /// </summary>
+    public static IReadOnlyList<string> Skeletons(string key)
     {
-        var skeleton = key;
+        var silent = Skeleton(key, silentR: true);
+        var sounded = Skeleton(key, silentR: false);
+        return silent == sounded ? [silent] : [silent, sounded];
+    }
+
+    private static string Skeleton(string key, bool silentR)
+    {
+        var skeleton = silentR ? SilentR.Replace(key, "") : key;
         foreach (var (pattern, replacement) in EarRules) skeleton = pattern.Replace(skeleton, replacement);
         var collapsed = new StringBuilder(skeleton.Length);
         foreach (var c in skeleton)
@@ -93,11 +107,13 @@ public static class KanaNames
     // On the key, whose rules already made w v, y and j i, ch and kh X: an h (X) and an r after a vowel are silent
     // unless a vowel follows (John: ジョン, Howard: ハワード, Turnbull: ターンブル); X then sounds k (Michael: ミカエル);
     // stops lose their voicing (see the class summary).
+    private static readonly Regex SilentR = new("(?<=[aeiou])r(?![aeiou])", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
     private static readonly (Regex Pattern, string Replacement)[] EarRules =
     [
         .. new (string, string)[]
         {
-            ("(?<=[aeiou])[Xr](?![aeiou])", ""), ("X", "k"), ("l", "r"), ("[vfp]", "b"), ("t", "d"), ("g", "k"), ("S", "s"), ("m(?=b)", "n"), ("[aeiou]", ""),
+            ("(?<=[aeiou])X(?![aeiou])", ""), ("X", "k"), ("l", "r"), ("[vfp]", "b"), ("t", "d"), ("g", "k"), ("S", "s"), ("m(?=b)", "n"), ("[aeiou]", ""),
         }.Select(rule => (new Regex(rule.Item1, RegexOptions.CultureInvariant | RegexOptions.Compiled), rule.Item2)),
     ];
 

@@ -138,16 +138,16 @@ public sealed class NameExpander
     /// </param>
     private IEnumerable<(string Key, float Cost)> SkeletonMatches(string form, string key, bool includeHangul = true)
     {
-        var matches = AbjadNames.SkeletonsOf(form).SelectMany(skeleton => SameSkeleton(skeleton, AbjadNames.Skeleton, _vocabulary.KeysWithSkeleton));
+        var matches = AbjadNames.SkeletonsOf(form).SelectMany(skeleton => SameSkeleton(skeleton, k => [AbjadNames.Skeleton(k)], _vocabulary.KeysWithSkeleton));
         var syllabic = KanaNames.IsKana(form) || includeHangul && EastAsianNames.IsHangulSyllable(form[0]);
         if (syllabic && KanaNames.Skeleton(key) is { Length: > 0 } heard)
-            matches = matches.Concat(SameSkeleton(heard, KanaNames.Skeleton, _vocabulary.KeysWithKanaSkeleton));
+            matches = matches.Concat(SameSkeleton(heard, KanaNames.Skeletons, _vocabulary.KeysWithKanaSkeleton));
         return matches;
 
-        IEnumerable<(string Key, float Cost)> SameSkeleton(string skeleton, Func<string, string> skeletonOf, Func<string, IReadOnlyList<string>> keysWith) =>
+        IEnumerable<(string Key, float Cost)> SameSkeleton(string skeleton, Func<string, IReadOnlyList<string>> skeletonsOf, Func<string, IReadOnlyList<string>> keysWith) =>
             skeleton.Length >= AbjadNames.MinSkeletonLength
                 ? keysWith(skeleton).Select(indexedKey => (indexedKey, ConfusionEditDistance.Compute(key, indexedKey, float.MaxValue)))
-                : _vocabulary.FuzzyMatches(key, ConfusionEditDistance.FullCost).Where(m => skeletonOf(m.Key) == skeleton).Select(m => (m.Key, m.Cost));
+                : _vocabulary.FuzzyMatches(key, ConfusionEditDistance.FullCost).Where(m => skeletonsOf(m.Key).Contains(skeleton)).Select(m => (m.Key, m.Cost));
     }
 
     /// <summary>A curated spelling and every indexed spelling that shares its key.</summary>

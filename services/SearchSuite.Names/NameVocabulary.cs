@@ -42,7 +42,7 @@ public sealed class NameVocabulary
                 _formsByKey[key] = forms = [];
                 _keyNeighbours.Add(key);
                 Post(_keysBySkeleton, AbjadNames.Skeleton(key), key);
-                Post(_keysByKanaSkeleton, KanaNames.Skeleton(key), key);
+                foreach (var heard in KanaNames.Skeletons(key)) Post(_keysByKanaSkeleton, heard, key);
             }
             forms.Add(form);
             var fold = NameTokens.Fold(form);
@@ -72,7 +72,7 @@ public sealed class NameVocabulary
                 _formsByKey.Remove(key);
                 _keyNeighbours.Remove(key);
                 Unpost(_keysBySkeleton, AbjadNames.Skeleton(key), key);
-                Unpost(_keysByKanaSkeleton, KanaNames.Skeleton(key), key);
+                foreach (var heard in KanaNames.Skeletons(key)) Unpost(_keysByKanaSkeleton, heard, key);
             }
             var fold = NameTokens.Fold(form);
             Unpost(_formsByFold, fold, form);
@@ -113,7 +113,7 @@ public sealed class NameVocabulary
     /// <summary>The indexed keys whose consonant skeleton (<see cref="AbjadNames.Skeleton"/>) is <paramref name="skeleton"/>.</summary>
     public IReadOnlyList<string> KeysWithSkeleton(string skeleton) => Lookup(_keysBySkeleton, skeleton);
 
-    /// <summary>The indexed keys whose skeleton as Japanese hears it (<see cref="KanaNames.Skeleton"/>) is <paramref name="skeleton"/>.</summary>
+    /// <summary>The indexed keys with <paramref name="skeleton"/> among their skeletons as kana and Hangul hear them (<see cref="KanaNames.Skeletons"/>).</summary>
     public IReadOnlyList<string> KeysWithKanaSkeleton(string skeleton) => Lookup(_keysByKanaSkeleton, skeleton);
 
     private static void Post(Dictionary<string, List<string>> index, string term, string value)

@@ -32,14 +32,17 @@ public class KanaNamesTests
     [InlineData("케빈", "Kevin")]
     [InlineData("턴불", "Turnbull")]
     [InlineData("길라드", "Gillard")]
-    public void A_kana_spelling_shares_the_skeleton_of_the_Latin_one(string kana, string latin) =>
-        Assert.Equal(KanaNames.Skeleton(NameKey.Compute(latin)), KanaNames.Skeleton(NameKey.Compute(kana)));
+    // An r after a vowel that the name sounds has its own syllable (Umberto: ウンベルト).
+    [InlineData("ウンベルト", "Umberto")]
+    [InlineData("ベルサーニ", "Bersani")]
+    public void A_kana_spelling_shares_a_skeleton_of_the_Latin_one(string kana, string latin) =>
+        Assert.Contains(KanaNames.Skeleton(NameKey.Compute(kana)), KanaNames.Skeletons(NameKey.Compute(latin)));
 
     [Theory]
     [InlineData("ラッド", "Ross")]
     [InlineData("ケビン", "Cohen")]
     public void Other_names_keep_other_skeletons(string kana, string latin) =>
-        Assert.NotEqual(KanaNames.Skeleton(NameKey.Compute(latin)), KanaNames.Skeleton(NameKey.Compute(kana)));
+        Assert.DoesNotContain(KanaNames.Skeleton(NameKey.Compute(kana)), KanaNames.Skeletons(NameKey.Compute(latin)));
 
     [Fact]
     public void Latin_and_Cyrillic_tokens_are_not_kana()
