@@ -83,41 +83,42 @@ public sealed class ElasticsearchDocument
     [JsonExtensionData]
     public Dictionary<string, object>? LanguageFields { get; init; }
 
-    /// <summary>Registers each person name with <paramref name="names"/> and indexes the keys it returns, as the Lucene backend does.</summary>
-    public static ElasticsearchDocument From(DocumentNormalized document, IIndexedNames names) => document.Deleted
-        ? new ElasticsearchDocument { Id = document.DocumentId, Language = document.Language, IngestedAt = document.SubmittedAt, Tombstone = true }
-        : FromWithStory(StoryFields.WithStory(document), names);
-
-    private static ElasticsearchDocument FromWithStory(DocumentNormalized document, IIndexedNames names) => new()
+    public static ElasticsearchDocument From(IndexedDocument indexed)
     {
-        Id = document.DocumentId,
-        Language = document.Language,
-        OriginLanguage = document.OriginLanguage,
-        Title = document.Title,
-        Text = document.Text,
-        SourceUrl = document.SourceUrl,
-        Outlet = document.Outlet,
-        CitedSources = document.CitedSources,
-        Fingerprint = document.Fingerprint,
-        IngestedAt = document.SubmittedAt,
-        PublishedAt = document.PublishedAt,
-        OutletKey = document.Outlet is { Length: > 0 } outlet ? IndexFields.OutletKeyOf(outlet) : null,
-        Related = document.RelatedHeadlines,
-        Names = document.PersonNames,
-        RelatedNames = document.RelatedPersonNames,
-        NameKeys = KeysOf(document.PersonNames, [document.Title, document.Text], names),
-        RelatedNameKeys = KeysOf(document.RelatedPersonNames, document.RelatedHeadlines, names),
-        NameForms = IIndexedNames.FormsOf(document.PersonNames.Concat(document.RelatedPersonNames)),
-        Removed = document.Removed,
-        Metadata = document.Metadata,
-        StoryId = document.StoryId,
-        DuplicateOf = document.DuplicateOf,
-        MergedStoryIds = document.MergedStoryIds,
-        StoryEvidence = Stories.StoryEvidence.Extract(document),
-        LanguageFields = IndexFields.SuffixesFor(document.Language)
-            .SelectMany(suffix => new[] { ($"title_{suffix}", document.Title), ($"body_{suffix}", document.Text) })
-            .ToDictionary(field => field.Item1, object (field) => field.Item2),
-    };
+        var document = indexed.Document;
+        if (document.Deleted)
+            return new ElasticsearchDocument { Id = document.DocumentId, Language = document.Language, IngestedAt = document.SubmittedAt, Tombstone = true };
+        return new ElasticsearchDocument
+        {
+            Id = document.DocumentId,
+            Language = document.Language,
+            OriginLanguage = document.OriginLanguage,
+            Title = document.Title,
+            Text = document.Text,
+            SourceUrl = document.SourceUrl,
+            Outlet = document.Outlet,
+            CitedSources = document.CitedSources,
+            Fingerprint = document.Fingerprint,
+            IngestedAt = document.SubmittedAt,
+            PublishedAt = document.PublishedAt,
+            OutletKey = indexed.OutletKey,
+            Related = document.RelatedHeadlines,
+            Names = document.PersonNames,
+            RelatedNames = document.RelatedPersonNames,
+            NameKeys = indexed.NameKeys,
+            RelatedNameKeys = indexed.RelatedNameKeys,
+            NameForms = indexed.NameForms,
+            Removed = document.Removed,
+            Metadata = document.Metadata,
+            StoryId = document.StoryId,
+            DuplicateOf = document.DuplicateOf,
+            MergedStoryIds = document.MergedStoryIds,
+            StoryEvidence = indexed.StoryEvidence,
+            LanguageFields = IndexFields.SuffixesFor(document.Language)
+                .SelectMany(suffix => new[] { ($"title_{suffix}", document.Title), ($"body_{suffix}", document.Text) })
+                .ToDictionary(field => field.Item1, object (field) => field.Item2),
+        };
+    }
 
     public DocumentNormalized ToNormalized() => new()
     {
@@ -144,8 +145,4 @@ public sealed class ElasticsearchDocument
     };
 
     public StoryCandidate ToCandidate() => StoryFields.CandidateOf(ToNormalized(), StoryEvidence);
-
-    /// <summary>The names' keys and, for the names the extractor missed, the keys of the texts' capitalised words.</summary>
-    private static string[] KeysOf(IReadOnlyList<string> personNames, IEnumerable<string> texts, IIndexedNames names) =>
-        [.. personNames.SelectMany(names.Register).Concat(texts.SelectMany(names.KeysOfCapitalisedWords)).Distinct(StringComparer.Ordinal)];
 }
