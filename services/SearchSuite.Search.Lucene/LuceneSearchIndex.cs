@@ -207,7 +207,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     [
         new StringField(IndexFields.Id, tombstone.DocumentId, Field.Store.NO),
         new StringField(TombstoneField, "true", Field.Store.NO),
-        new StoredField(IndexFields.Source, JsonSerializer.Serialize(tombstone, JsonSerializerOptions.Web)),
+        new StoredField(IndexFields.Source, StoredDocument.Write(tombstone)),
     ];
 
     /// <summary>
@@ -416,7 +416,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             new StringField(IndexFields.OriginLanguage, indexed.OriginOrOwnLanguage, Field.Store.NO),
             new SortedDocValuesField(IndexFields.OriginLanguage, new BytesRef(indexed.OriginOrOwnLanguage)),
             new StringField(IndexFields.Fingerprint, document.Fingerprint, Field.Store.NO),
-            new StoredField(IndexFields.Source, JsonSerializer.Serialize(document, JsonSerializerOptions.Web)),
+            new StoredField(IndexFields.Source, StoredDocument.Write(document)),
             new StringField(IndexFields.StoryId, document.StoryId, Field.Store.NO),
             new SortedDocValuesField(IndexFields.StoryId, new BytesRef(document.StoryId)),
         };
@@ -490,6 +490,5 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
          ?? throw new InvalidDataException("An indexed document has an empty version summary.")).ToDocument();
 
     private static DocumentNormalized ReadSource(LuceneDocument stored) =>
-        JsonSerializer.Deserialize<DocumentNormalized>(stored.Get(IndexFields.Source), JsonSerializerOptions.Web)
-        ?? throw new InvalidDataException("A stored document has no source.");
+        StoredDocument.Read(stored.Get(IndexFields.Source) ?? throw new InvalidDataException("A stored document has no source."));
 }
