@@ -35,6 +35,8 @@ public sealed class ElasticsearchDocument
 
     public required string Id { get; init; }
     public required string Language { get; init; }
+    /// <summary>Kept in _source only (the mapping leaves it out, so carrying it changed no index).</summary>
+    public double? LanguageConfidence { get; init; }
     /// <summary>Absent when unknown; the origin filter then counts the document as original in its own language.</summary>
     public string? OriginLanguage { get; init; }
     public string Title { get; init; } = "";
@@ -92,6 +94,7 @@ public sealed class ElasticsearchDocument
         {
             Id = document.DocumentId,
             Language = document.Language,
+            LanguageConfidence = document.LanguageConfidence,
             OriginLanguage = document.OriginLanguage,
             Title = document.Title,
             Text = document.Text,
@@ -124,6 +127,7 @@ public sealed class ElasticsearchDocument
     {
         DocumentId = Id,
         Language = Language,
+        LanguageConfidence = LanguageConfidence,
         OriginLanguage = OriginLanguage,
         Title = Title,
         Text = Text,

@@ -17,6 +17,7 @@ public sealed record StoredDocument
     public int SchemaVersion { get; init; }
     public string Id { get; init; } = "";
     public string Language { get; init; } = "";
+    public double? LanguageConfidence { get; init; }
     public string? OriginLanguage { get; init; }
     public string Title { get; init; } = "";
     public string Text { get; init; } = "";
@@ -42,6 +43,7 @@ public sealed record StoredDocument
         SchemaVersion = CurrentSchemaVersion,
         Id = document.DocumentId,
         Language = document.Language,
+        LanguageConfidence = document.LanguageConfidence,
         OriginLanguage = document.OriginLanguage,
         Title = document.Title,
         Text = document.Text,
@@ -49,7 +51,7 @@ public sealed record StoredDocument
         Outlet = document.Outlet,
         CitedSources = document.CitedSources,
         RelatedHeadlines = document.RelatedHeadlines,
-        Removed = [.. document.Removed.Select(r => new StoredRemovedText(r.Kind, r.Text))],
+        Removed = [.. document.Removed.Select(r => new StoredRemovedText(r.Kind, r.Text, r.Start, r.Length))],
         PersonNames = document.PersonNames,
         RelatedPersonNames = document.RelatedPersonNames,
         Fingerprint = document.Fingerprint,
@@ -82,6 +84,7 @@ public sealed record StoredDocument
     {
         DocumentId = Id,
         Language = Language,
+        LanguageConfidence = LanguageConfidence,
         OriginLanguage = OriginLanguage,
         Title = Title,
         Text = Text,
@@ -89,7 +92,7 @@ public sealed record StoredDocument
         Outlet = Outlet,
         CitedSources = CitedSources,
         RelatedHeadlines = RelatedHeadlines,
-        Removed = [.. Removed.Select(r => new RemovedText(r.Kind, r.Text))],
+        Removed = [.. Removed.Select(r => new RemovedText(r.Kind, r.Text, r.Start, r.Length))],
         PersonNames = PersonNames,
         RelatedPersonNames = RelatedPersonNames,
         Fingerprint = Fingerprint,
@@ -104,4 +107,4 @@ public sealed record StoredDocument
 }
 
 /// <summary>A piece of boilerplate normalize removed, as <see cref="StoredDocument"/> keeps it.</summary>
-public sealed record StoredRemovedText(string Kind, string Text);
+public sealed record StoredRemovedText(string Kind, string Text, int Start, int Length);

@@ -436,10 +436,11 @@ public sealed class ElasticsearchSearchIndexTests
         var full = Trong with
         {
             OriginLanguage = "en",
+            LanguageConfidence = 0.87,
             SourceUrl = "https://example.test/a",
             Outlet = "Dan Tri",
             CitedSources = ["Bloomberg"],
-            Removed = [new RemovedText("ad_marker", "[Anzeige_2]")],
+            Removed = [new RemovedText("ad_marker", "[Anzeige_2]", 42, 11)],
             Metadata = new Dictionary<string, string> { ["feed"] = "rss" },
         };
         Started().AnswerText(200, BulkAnswer(("vi-1", 201, null)));
@@ -451,8 +452,8 @@ public sealed class ElasticsearchSearchIndexTests
 
         Assert.NotNull(stored);
         Assert.Equal(
-            (full.DocumentId, full.Language, full.OriginLanguage, full.Title, full.Text, full.SourceUrl, full.Outlet, full.Fingerprint, full.SubmittedAt),
-            (stored.DocumentId, stored.Language, stored.OriginLanguage, stored.Title, stored.Text, stored.SourceUrl, stored.Outlet, stored.Fingerprint, stored.SubmittedAt));
+            (full.DocumentId, full.Language, full.LanguageConfidence, full.OriginLanguage, full.Title, full.Text, full.SourceUrl, full.Outlet, full.Fingerprint, full.SubmittedAt),
+            (stored.DocumentId, stored.Language, stored.LanguageConfidence, stored.OriginLanguage, stored.Title, stored.Text, stored.SourceUrl, stored.Outlet, stored.Fingerprint, stored.SubmittedAt));
         Assert.Equal(full.CitedSources, stored.CitedSources);
         Assert.Equal(full.RelatedHeadlines, stored.RelatedHeadlines);
         Assert.Equal(full.PersonNames, stored.PersonNames);
