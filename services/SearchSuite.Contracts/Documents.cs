@@ -44,16 +44,41 @@ public sealed record DocumentSubmitted
     /// indexing, and search keeps it as a tombstone that wins over every older version (<see cref="SubmittedAt"/>).
     /// </summary>
     public bool Deleted { get; init; }
+
+    /// <summary>Metadata keys that override a field of their own (<see cref="WithMetadataOverrides"/>).</summary>
+    public const string TitleKey = "title", SourceUrlKey = "source_url", LanguageKey = "language";
+
+    /// <summary>
+    /// The document with its metadata overrides applied to the fields they override: a non-blank "title", "source_url"
+    /// or "language" key wins over the field. Ingest applies it once, so normalize reads each override from one place,
+    /// the field. Idempotent; the keys stay in <see cref="Metadata"/> as the client sent them.
+    /// </summary>
+    public DocumentSubmitted WithMetadataOverrides() => this with
+    {
+        Title = Override(TitleKey) ?? Title,
+        SourceUrl = Override(SourceUrlKey) ?? SourceUrl,
+        Language = Override(LanguageKey) ?? Language,
+    };
+
+    private string? Override(string key) =>
+        Metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 
 /// <summary>A piece of boilerplate that normalize removed, kept so nothing is lost.</summary>
-public sealed record RemovedText(string Kind, string Text);
+/// <param name="Start">Where it began in the submitted text after Unicode hygiene (the offsets normalize works in).</param>
+/// <param name="Length">Its length there; 0 in a message from before the offsets were carried (a removed piece is never empty).</param>
+public sealed record RemovedText(string Kind, string Text, int Start = 0, int Length = 0);
 
 /// <summary>A clean, attributed document ready to index; travels in <see cref="DocumentsNormalized"/>.</summary>
 public sealed record DocumentNormalized
 {
     public required string DocumentId { get; init; }
     public required string Language { get; init; }
+    /// <summary>
+    /// How sure language identification was of <see cref="Language"/>, in [0, 1]: 1 when the client stated the language;
+    /// null on a tombstone and in a message from before it was carried.
+    /// </summary>
+    public double? LanguageConfidence { get; init; }
     public string? OriginLanguage { get; init; }
     public string Title { get; init; } = "";
     public required string Text { get; init; }

@@ -257,7 +257,8 @@ public sealed class AcceptanceJournal : IDisposable
             var payload = bytes.AsSpan(offset + HeaderLength, length);
             if (Crc32.HashToUInt32(payload) != crc) break;
             var document = JsonSerializer.Deserialize<DocumentSubmitted>(payload, JsonSerializerOptions.Web);
-            if (document is not null) yield return document;
+            // A record journaled before ingest applied the overrides gets them here, as a new acceptance would.
+            if (document is not null) yield return document.WithMetadataOverrides();
             offset += HeaderLength + length;
         }
         if (offset < bytes.Length)

@@ -15,7 +15,8 @@ public sealed class DocumentAcceptor(TimeProvider clock)
     public static string AssignId(DocumentSubmission submission) =>
         submission.DocumentId is { Length: > 0 } id ? id : "doc-" + ContentHash(submission.Text);
 
-    public DocumentSubmitted Accept(DocumentSubmission submission) => new()
+    /// <summary>The accepted document, its metadata overrides applied to their fields (<see cref="DocumentSubmitted.WithMetadataOverrides"/>).</summary>
+    public DocumentSubmitted Accept(DocumentSubmission submission) => new DocumentSubmitted
     {
         DocumentId = AssignId(submission),
         Text = submission.Text,
@@ -26,7 +27,7 @@ public sealed class DocumentAcceptor(TimeProvider clock)
         SubmittedAt = clock.GetUtcNow(),
         // Validated already (SubmissionValidator), so an unparsable value cannot reach here.
         PublishedAt = submission.Metadata?.GetValueOrDefault(PublicationTime.MetadataKey) is { } published ? PublicationTime.Parse(published) : null,
-    };
+    }.WithMetadataOverrides();
 
     /// <summary>A deletion of <paramref name="documentId"/> (already validated), stamped now so that it wins over every older version.</summary>
     public DocumentSubmitted AcceptDeletion(string documentId) => new() { DocumentId = documentId, Text = "", Deleted = true, SubmittedAt = clock.GetUtcNow() };

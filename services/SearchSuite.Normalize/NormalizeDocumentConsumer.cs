@@ -46,6 +46,7 @@ public sealed class NormalizeDocumentConsumer(DocumentNormalizer normalizer, ILo
         {
             DocumentId = submitted.DocumentId,
             Language = clean.Language,
+            LanguageConfidence = clean.LanguageConfidence,
             OriginLanguage = clean.OriginLanguage,
             Title = clean.Title,
             Text = clean.Body,
@@ -53,7 +54,7 @@ public sealed class NormalizeDocumentConsumer(DocumentNormalizer normalizer, ILo
             Outlet = clean.Outlet,
             CitedSources = clean.CitedSources,
             RelatedHeadlines = clean.RelatedHeadlines,
-            Removed = clean.Removed.Select(r => new RemovedText(RemovedKindNames.Of(r.Kind), r.Text)).ToList(),
+            Removed = clean.Removed.Select(r => new RemovedText(RemovedKindNames.Of(r.Kind), r.Text, r.Start, r.Length)).ToList(),
             PersonNames = clean.PersonNames,
             RelatedPersonNames = clean.RelatedPersonNames,
             Fingerprint = clean.Fingerprint,

@@ -14,7 +14,7 @@ namespace SearchSuite.Search.Elasticsearch;
 /// see <see cref="ElasticsearchIndexExtensions"/>). The per-language title/body pairs are written but never
 /// read back: searches leave them out of _source (<see cref="SearchedOnlyFields"/>).
 /// </summary>
-public sealed class ElasticsearchDocument
+public sealed class ElasticsearchDocument : DocumentSource
 {
     /// <summary>
     /// The client's source serializer for documents: System.Text.Json with snake_case names (TitleDe → title_de, the
@@ -33,19 +33,6 @@ public sealed class ElasticsearchDocument
     /// <summary>_source fields of a version as a grouped hit lists it (id, language, origin, outlet, title, duplicate, story).</summary>
     public static readonly string[] SummaryFields = ["id", "language", "origin_language", "outlet", "title", "duplicate_of", "story_id", "ingested_at"];
 
-    public required string Id { get; init; }
-    public required string Language { get; init; }
-    /// <summary>Absent when unknown; the origin filter then counts the document as original in its own language.</summary>
-    public string? OriginLanguage { get; init; }
-    public string Title { get; init; } = "";
-    public string Text { get; init; } = "";
-    public string? SourceUrl { get; init; }
-    public string? Outlet { get; init; }
-    public IReadOnlyList<string> CitedSources { get; init; } = [];
-    public string Fingerprint { get; init; } = "";
-    public DateTimeOffset IngestedAt { get; init; }
-    /// <summary>Absent on an undated document, which then sorts last and never passes a date filter.</summary>
-    public DateTimeOffset? PublishedAt { get; init; }
     /// <summary>The outlet normalised for the outlets filter (<see cref="IndexFields.OutletKeyOf"/>).</summary>
     public string? OutletKey { get; init; }
     /// <summary>
@@ -53,21 +40,10 @@ public sealed class ElasticsearchDocument
     /// it). Written only; a read document's value is recomputed.
     /// </summary>
     public string OriginOrOwnLanguage => OriginLanguage ?? Language;
-    /// <summary>True on a deleted document's tombstone (no searchable field, not found by GetDocument); absent otherwise.</summary>
-    public bool? Tombstone { get; init; }
-    /// <summary>Related-article headlines (searchable at <see cref="IndexFields.RelatedBoost"/>).</summary>
-    public IReadOnlyList<string> Related { get; init; } = [];
-    public IReadOnlyList<string> Names { get; init; } = [];
-    public IReadOnlyList<string> RelatedNames { get; init; } = [];
     public IReadOnlyList<string> NameKeys { get; init; } = [];
     public IReadOnlyList<string> RelatedNameKeys { get; init; } = [];
     /// <summary>The normalised tokens of both name lists, which the name vocabulary is aggregated from.</summary>
     public IReadOnlyList<string> NameForms { get; init; } = [];
-    public IReadOnlyList<RemovedText> Removed { get; init; } = [];
-    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
-    public string StoryId { get; init; } = "";
-    public string? DuplicateOf { get; init; }
-    public IReadOnlyList<string> MergedStoryIds { get; init; } = [];
     /// <summary>The story evidence terms (<see cref="Stories.StoryEvidence"/>) that candidate lookups query.</summary>
     public IReadOnlyList<string> StoryEvidence { get; init; } = [];
 
@@ -83,69 +59,26 @@ public sealed class ElasticsearchDocument
     [JsonExtensionData]
     public Dictionary<string, object>? LanguageFields { get; init; }
 
-    /// <summary>Registers each person name with <paramref name="names"/> and indexes the keys it returns, as the Lucene backend does.</summary>
-    public static ElasticsearchDocument From(DocumentNormalized document, IIndexedNames names) => document.Deleted
-        ? new ElasticsearchDocument { Id = document.DocumentId, Language = document.Language, IngestedAt = document.SubmittedAt, Tombstone = true }
-        : FromWithStory(StoryFields.WithStory(document), names);
-
-    private static ElasticsearchDocument FromWithStory(DocumentNormalized document, IIndexedNames names) => new()
+    /// <summary>The client's deserializer builds documents this way.</summary>
+    public ElasticsearchDocument()
     {
-        Id = document.DocumentId,
-        Language = document.Language,
-        OriginLanguage = document.OriginLanguage,
-        Title = document.Title,
-        Text = document.Text,
-        SourceUrl = document.SourceUrl,
-        Outlet = document.Outlet,
-        CitedSources = document.CitedSources,
-        Fingerprint = document.Fingerprint,
-        IngestedAt = document.SubmittedAt,
-        PublishedAt = document.PublishedAt,
-        OutletKey = document.Outlet is { Length: > 0 } outlet ? IndexFields.OutletKeyOf(outlet) : null,
-        Related = document.RelatedHeadlines,
-        Names = document.PersonNames,
-        RelatedNames = document.RelatedPersonNames,
-        NameKeys = KeysOf(document.PersonNames, [document.Title, document.Text], names),
-        RelatedNameKeys = KeysOf(document.RelatedPersonNames, document.RelatedHeadlines, names),
-        NameForms = IIndexedNames.FormsOf(document.PersonNames.Concat(document.RelatedPersonNames)),
-        Removed = document.Removed,
-        Metadata = document.Metadata,
-        StoryId = document.StoryId,
-        DuplicateOf = document.DuplicateOf,
-        MergedStoryIds = document.MergedStoryIds,
-        StoryEvidence = Stories.StoryEvidence.Extract(document),
-        LanguageFields = IndexFields.SuffixesFor(document.Language)
-            .SelectMany(suffix => new[] { ($"title_{suffix}", document.Title), ($"body_{suffix}", document.Text) })
-            .ToDictionary(field => field.Item1, object (field) => field.Item2),
-    };
+    }
 
-    public DocumentNormalized ToNormalized() => new()
+    private ElasticsearchDocument(IndexedDocument indexed) : base(indexed.Document)
     {
-        DocumentId = Id,
-        Language = Language,
-        OriginLanguage = OriginLanguage,
-        Title = Title,
-        Text = Text,
-        SourceUrl = SourceUrl,
-        Outlet = Outlet,
-        CitedSources = CitedSources,
-        Fingerprint = Fingerprint,
-        SubmittedAt = IngestedAt,
-        PublishedAt = PublishedAt,
-        RelatedHeadlines = Related,
-        PersonNames = Names,
-        RelatedPersonNames = RelatedNames,
-        Removed = Removed,
-        Metadata = Metadata,
-        StoryId = StoryId,
-        DuplicateOf = DuplicateOf,
-        MergedStoryIds = MergedStoryIds,
-        Deleted = Tombstone == true,
-    };
+        // A tombstone carries no searchable field.
+        if (indexed.Deleted) return;
+        OutletKey = indexed.OutletKey;
+        NameKeys = indexed.NameKeys;
+        RelatedNameKeys = indexed.RelatedNameKeys;
+        NameForms = indexed.NameForms;
+        StoryEvidence = indexed.StoryEvidence;
+        LanguageFields = IndexFields.SuffixesFor(Language)
+            .SelectMany(suffix => new[] { ($"title_{suffix}", Title), ($"body_{suffix}", Text) })
+            .ToDictionary(field => field.Item1, object (field) => field.Item2);
+    }
+
+    public static ElasticsearchDocument From(IndexedDocument indexed) => new(indexed);
 
     public StoryCandidate ToCandidate() => StoryFields.CandidateOf(ToNormalized(), StoryEvidence);
-
-    /// <summary>The names' keys and, for the names the extractor missed, the keys of the texts' capitalised words.</summary>
-    private static string[] KeysOf(IReadOnlyList<string> personNames, IEnumerable<string> texts, IIndexedNames names) =>
-        [.. personNames.SelectMany(names.Register).Concat(texts.SelectMany(names.KeysOfCapitalisedWords)).Distinct(StringComparer.Ordinal)];
 }

@@ -28,17 +28,15 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
 
     private readonly ElasticsearchClient client;
     private readonly ElasticsearchIndexOptions options;
-    private readonly IIndexedNames indexedNames;
     private readonly ILogger<ElasticsearchSearchIndex> logger;
     private readonly ElasticsearchSchema schema;
     private readonly SemaphoreSlim initializing = new(1, 1);
     private volatile bool initialized;
 
-    public ElasticsearchSearchIndex(ElasticsearchClient client, IOptions<ElasticsearchIndexOptions> options, IIndexedNames indexedNames, ILogger<ElasticsearchSearchIndex> logger)
+    public ElasticsearchSearchIndex(ElasticsearchClient client, IOptions<ElasticsearchIndexOptions> options, ILogger<ElasticsearchSearchIndex> logger)
     {
         this.client = client;
         this.options = options.Value;
-        this.indexedNames = indexedNames;
         this.logger = logger;
         schema = new ElasticsearchSchema { NumberOfReplicas = this.options.NumberOfReplicas };
         IndexName = schema.IndexNameFor(Alias, client.RequestResponseSerializer);
@@ -72,13 +70,13 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         }
     }
 
-    public async Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
+    public async Task IndexAsync(IReadOnlyList<IndexedDocument> documents, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
         var rejected = new List<RejectedDocument>();
         // Written by id only: a near-duplicate under another id is a version of its own (marked DuplicateOf by story assignment).
         foreach (var chunk in documents.Chunk(options.BulkSize))
-            rejected.AddRange(await BulkIndexAsync([.. chunk.Select(d => ElasticsearchDocument.From(d, indexedNames))], cancellationToken));
+            rejected.AddRange(await BulkIndexAsync([.. chunk.Select(ElasticsearchDocument.From)], cancellationToken));
         if (rejected.Count > 0) throw new DocumentsRejectedException(rejected);
     }
 

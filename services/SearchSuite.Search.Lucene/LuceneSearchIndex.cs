@@ -28,7 +28,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <summary>Null on a read-only replica (Index:ReadOnly), which searches the commits of another process's writer.</summary>
     private readonly IndexWriter? writer;
     private readonly SearcherManager searchers;
-    private readonly IIndexedNames indexedNames;
     /// <summary>
     /// Batches are written concurrently (shared), since IndexWriter analyses documents on every calling thread; a commit
     /// takes it exclusively for a moment to learn which batches are complete.
@@ -41,9 +40,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <summary>Set once a tombstone is written (or found at open); from then on every batch is ordered against the index.</summary>
     private volatile bool holdsTombstones;
 
-    public LuceneSearchIndex(IOptions<IndexOptions> options, IIndexedNames indexedNames, ILogger<LuceneSearchIndex> logger)
+    public LuceneSearchIndex(IOptions<IndexOptions> options, ILogger<LuceneSearchIndex> logger)
     {
-        this.indexedNames = indexedNames;
         var path = Path.GetFullPath(options.Value.Path);
         if (options.Value.ReadOnly)
         {
@@ -127,7 +125,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         return searchers.Acquire();
     }
 
-    public async Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
+    public async Task IndexAsync(IReadOnlyList<IndexedDocument> documents, CancellationToken cancellationToken)
     {
         long batch;
         // Once deletes are in play, a version must be compared with what every earlier batch wrote, committed or not: such
@@ -156,7 +154,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             // assignment), retrievable by its id and collapsed in results.
             foreach (var document in documents)
                 Writer.UpdateDocument(new Term(IndexFields.Id, document.DocumentId),
-                    document.Deleted ? ToTombstone(document) : ToLucene(StoryFields.WithStory(document)));
+                    document.Deleted ? ToTombstone(document.Document) : ToLucene(document));
             batch = Interlocked.Increment(ref writtenBatches);
         }
         finally
@@ -184,7 +182,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// The documents that are newer than what the index holds under their id (asked only while deletes are in play). A delete that arrived first (its tombstone is newer) wins over the document it
     /// deleted; a later re-ingest wins over the tombstone; a delete older than the indexed version is void.
     /// </summary>
-    private IReadOnlyList<DocumentNormalized> WithoutSuperseded(IReadOnlyList<DocumentNormalized> documents)
+    private IReadOnlyList<IndexedDocument> WithoutSuperseded(IReadOnlyList<IndexedDocument> documents)
     {
         var searcher = searchers.Acquire();
         try
@@ -192,7 +190,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             return [.. documents.Where(document =>
             {
                 var top = searcher.Search(new TermQuery(new Term(IndexFields.Id, document.DocumentId)), 1);
-                return top.TotalHits == 0 || ReadSource(searcher.Doc(top.ScoreDocs[0].Doc)).SubmittedAt <= document.SubmittedAt;
+                return top.TotalHits == 0 || ReadSource(searcher.Doc(top.ScoreDocs[0].Doc)).SubmittedAt <= document.Document.SubmittedAt;
             })];
         }
         finally
@@ -209,7 +207,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     [
         new StringField(IndexFields.Id, tombstone.DocumentId, Field.Store.NO),
         new StringField(TombstoneField, "true", Field.Store.NO),
-        new StoredField(IndexFields.Source, JsonSerializer.Serialize(tombstone, JsonSerializerOptions.Web)),
+        new StoredField(IndexFields.Source, StoredDocument.Write(tombstone)),
     ];
 
     /// <summary>
@@ -405,8 +403,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <summary>The stored-fields data and index files of a segment that is not a compound file.</summary>
     private static readonly ISet<string> StoredFieldsExtensions = new HashSet<string>(StringComparer.Ordinal) { "fdt", "fdx" };
 
-    private LuceneDocument ToLucene(DocumentNormalized document)
+    private static LuceneDocument ToLucene(IndexedDocument indexed)
     {
+        var document = indexed.Document;
         var doc = new LuceneDocument
         {
             new StringField(IndexFields.Id, document.DocumentId, Field.Store.NO),
@@ -414,24 +413,22 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             new SortedDocValuesField(IndexFields.Id, new BytesRef(document.DocumentId)),
             new StringField(IndexFields.Language, document.Language, Field.Store.NO),
             new SortedDocValuesField(IndexFields.Language, new BytesRef(document.Language)),
-            // A document with no known origin counts as original in its own language.
-            new StringField(IndexFields.OriginLanguage, document.OriginLanguage ?? document.Language, Field.Store.NO),
-            new SortedDocValuesField(IndexFields.OriginLanguage, new BytesRef(document.OriginLanguage ?? document.Language)),
+            new StringField(IndexFields.OriginLanguage, indexed.OriginOrOwnLanguage, Field.Store.NO),
+            new SortedDocValuesField(IndexFields.OriginLanguage, new BytesRef(indexed.OriginOrOwnLanguage)),
             new StringField(IndexFields.Fingerprint, document.Fingerprint, Field.Store.NO),
-            new StoredField(IndexFields.Source, JsonSerializer.Serialize(document, JsonSerializerOptions.Web)),
+            new StoredField(IndexFields.Source, StoredDocument.Write(document)),
             new StringField(IndexFields.StoryId, document.StoryId, Field.Store.NO),
             new SortedDocValuesField(IndexFields.StoryId, new BytesRef(document.StoryId)),
         };
-        var evidence = StoryEvidence.Extract(document);
-        foreach (var term in evidence) doc.Add(new StringField(IndexFields.StoryEvidence, term, Field.Store.NO));
+        foreach (var term in indexed.StoryEvidence) doc.Add(new StringField(IndexFields.StoryEvidence, term, Field.Store.NO));
         if (document.DuplicateOf is not null) doc.Add(new StringField(IndexFields.Duplicate, "true", Field.Store.NO));
-        doc.Add(new BinaryDocValuesField(StoryCardField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(StoryFields.CandidateOf(document, evidence), JsonSerializerOptions.Web))));
+        doc.Add(new BinaryDocValuesField(StoryCardField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(indexed.Candidate, JsonSerializerOptions.Web))));
         doc.Add(new BinaryDocValuesField(StoryVersionField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(VersionSummary.Of(document), JsonSerializerOptions.Web))));
-        if (document.Outlet is { Length: > 0 } outlet)
+        if (document.Outlet is { Length: > 0 } outlet && indexed.OutletKey is { } outletKey)
         {
             doc.Add(new StringField(IndexFields.Outlet, outlet, Field.Store.NO));
             doc.Add(new SortedDocValuesField(IndexFields.Outlet, new BytesRef(outlet)));
-            doc.Add(new StringField(IndexFields.OutletKey, IndexFields.OutletKeyOf(outlet), Field.Store.NO));
+            doc.Add(new StringField(IndexFields.OutletKey, outletKey, Field.Store.NO));
         }
         if (document.PublishedAt is { } published)
         {
@@ -447,23 +444,19 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
         foreach (var headline in document.RelatedHeadlines)
             doc.Add(new global::Lucene.Net.Documents.TextField(IndexFields.Related, headline, Field.Store.NO));
-        AddNames(doc, IndexFields.Names, IndexFields.NameKeys, document.PersonNames, [document.Title, document.Text]);
-        AddNames(doc, IndexFields.RelatedNames, IndexFields.RelatedNameKeys, document.RelatedPersonNames, document.RelatedHeadlines);
+        AddAll(doc, IndexFields.Names, document.PersonNames, text: true);
+        AddAll(doc, IndexFields.RelatedNames, document.RelatedPersonNames, text: true);
+        AddAll(doc, IndexFields.NameForms, indexed.NameForms);
+        AddAll(doc, IndexFields.NameKeys, indexed.NameKeys);
+        AddAll(doc, IndexFields.RelatedNameKeys, indexed.RelatedNameKeys);
         return doc;
     }
 
-    /// <param name="texts">Their capitalised words' keys join the names' keys, for the names the extractor missed.</param>
-    private void AddNames(LuceneDocument doc, string namesField, string keysField, IReadOnlyList<string> names, IEnumerable<string> texts)
+    /// <param name="text">Analysed (a name's words), rather than one exact term each (keys and forms).</param>
+    private static void AddAll(LuceneDocument doc, string field, IEnumerable<string> values, bool text = false)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            doc.Add(new global::Lucene.Net.Documents.TextField(namesField, name, Field.Store.NO));
-            keys.UnionWith(indexedNames.Register(name));
-        }
-        foreach (var form in IIndexedNames.FormsOf(names)) doc.Add(new StringField(IndexFields.NameForms, form, Field.Store.NO));
-        foreach (var text in texts) keys.UnionWith(indexedNames.KeysOfCapitalisedWords(text));
-        foreach (var key in keys) doc.Add(new StringField(keysField, key, Field.Store.NO));
+        foreach (var value in values)
+            doc.Add(text ? new global::Lucene.Net.Documents.TextField(field, value, Field.Store.NO) : new StringField(field, value, Field.Store.NO));
     }
 
     /// <summary>
@@ -497,6 +490,5 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
          ?? throw new InvalidDataException("An indexed document has an empty version summary.")).ToDocument();
 
     private static DocumentNormalized ReadSource(LuceneDocument stored) =>
-        JsonSerializer.Deserialize<DocumentNormalized>(stored.Get(IndexFields.Source), JsonSerializerOptions.Web)
-        ?? throw new InvalidDataException("A stored document has no source.");
+        StoredDocument.Read(stored.Get(IndexFields.Source) ?? throw new InvalidDataException("A stored document has no source."));
 }

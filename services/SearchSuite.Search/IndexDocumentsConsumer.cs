@@ -12,8 +12,9 @@ namespace SearchSuite.Search;
 /// share one durable commit (see LuceneSearchIndex), because each commit costs as much as indexing hundreds of documents.
 /// A redelivered document replaces itself (same id), so redelivery never duplicates. A document the index refuses
 /// faults alone into <c>index-document_error</c> with the index's reason, while the rest is indexed.
+/// Each document's name keys, forms and story evidence are computed here, once (<see cref="IndexedDocument"/>), for whichever backend.
 /// </summary>
-public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner stories, ILogger<IndexDocumentsConsumer> logger, PipelineBacklog? backlog = null)
+public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner stories, IIndexedNames names, ILogger<IndexDocumentsConsumer> logger, PipelineBacklog? backlog = null)
     : IConsumer<Batch<DocumentsNormalized>>
 {
     public async Task Consume(ConsumeContext<Batch<DocumentsNormalized>> context)
@@ -34,7 +35,7 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner sto
             .ToList();
         try
         {
-            await index.IndexAsync(documents, context.CancellationToken);
+            await index.IndexAsync(documents, names, context.CancellationToken);
             stories.DocumentsIndexed(documents);
         }
         catch (DocumentsRejectedException rejected)

@@ -122,6 +122,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
         {
             DocumentId = document.DocumentId,
             Language = document.Language,
+            LanguageConfidence = document.LanguageConfidence ?? 0,
             Title = document.Title,
             Text = document.Text,
             OriginLanguage = document.OriginLanguage ?? "",
@@ -135,7 +136,7 @@ public sealed class SearchGrpcService(ISearchIndex index, QueryPlanner planner, 
         };
         proto.MergedStoryIds.Add(document.MergedStoryIds);
         proto.CitedSources.Add(document.CitedSources);
-        proto.Removed.Add(document.Removed.Select(r => new V1.RemovedSpan { Kind = r.Kind, Text = r.Text }));
+        proto.Removed.Add(document.Removed.Select(r => new V1.RemovedSpan { Kind = r.Kind, Text = r.Text, Start = r.Start, Length = r.Length }));
         proto.RelatedHeadlines.Add(document.RelatedHeadlines);
         proto.PersonNames.Add(document.PersonNames);
         foreach (var (key, value) in document.Metadata) proto.Metadata[key] = value;

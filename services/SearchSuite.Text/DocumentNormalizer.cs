@@ -33,15 +33,15 @@ public sealed class DocumentNormalizer
     {
         ArgumentNullException.ThrowIfNull(raw);
         var metadata = raw.Metadata ?? new Dictionary<string, string>();
-        var draft = new DocumentDraft(UnicodeHygiene.Apply(raw.Text), Given(metadata, "title") ?? raw.Title);
+        var draft = new DocumentDraft(UnicodeHygiene.Apply(raw.Text), raw.Title);
         foreach (var step in _steps) step.Apply(draft);
 
         var title = draft.Title ?? "";
         var body = draft.Body();
-        var sourceUrl = Given(metadata, "source_url") ?? raw.SourceUrl ?? draft.SourceUrl;
+        var sourceUrl = raw.SourceUrl ?? draft.SourceUrl;
         var knownOutlet = KnownOutlets.FromUrl(sourceUrl) ?? KnownOutlets.FromName(draft.DatelineOutlet) ?? KnownOutlets.FromHeadlineSuffix(title);
         var outlet = Given(metadata, "outlet") ?? knownOutlet?.Name ?? draft.DatelineOutlet;
-        var language = DetectLanguage(raw, metadata, title, body);
+        var language = DetectLanguage(raw, title, body);
         var personNames = PersonNameExtractor.Extract([title, body]);
 
         return new NormalizedDocument(
@@ -63,11 +63,8 @@ public sealed class DocumentNormalizer
             PublishedAt: draft.PublishedAt);
     }
 
-    private static LanguageGuess DetectLanguage(RawDocument raw, IReadOnlyDictionary<string, string> metadata, string title, string body)
-    {
-        var given = Given(metadata, "language") ?? (string.IsNullOrWhiteSpace(raw.LanguageHint) ? null : raw.LanguageHint.Trim());
-        return given is not null ? new LanguageGuess(given, 1.0) : LanguageIdentifier.Identify(title + "\n" + body);
-    }
+    private static LanguageGuess DetectLanguage(RawDocument raw, string title, string body) =>
+        string.IsNullOrWhiteSpace(raw.LanguageHint) ? LanguageIdentifier.Identify(title + "\n" + body) : new LanguageGuess(raw.LanguageHint.Trim(), 1.0);
 
     private static string? Given(IReadOnlyDictionary<string, string> metadata, string key) =>
         metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -1,7 +1,10 @@
 namespace SearchSuite.Text;
 
 /// <summary>An article as it arrives from ingest: text plus whatever the source already knows.</summary>
-/// <param name="Metadata">Overrides every derived field; keys: title, source_url, outlet, language, origin_language, cited_sources (comma-separated).</param>
+/// <param name="Title">The client's title (or its "title" metadata key, applied at ingest): wins over the headline line.</param>
+/// <param name="SourceUrl">The client's source URL (or "source_url"): wins over a source line in the text.</param>
+/// <param name="LanguageHint">The client's language (or "language"): wins over identification.</param>
+/// <param name="Metadata">Overrides the derived fields that have no field of their own; keys: outlet, origin_language, cited_sources (comma-separated).</param>
 public sealed record RawDocument(
     string Text,
     string? Title = null,

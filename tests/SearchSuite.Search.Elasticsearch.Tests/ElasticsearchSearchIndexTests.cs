@@ -274,7 +274,7 @@ public sealed class ElasticsearchSearchIndexTests
         Started()
             .AnswerText(200, BulkAnswer(("vi-1", 201, null)));
 
-        await index.IndexAsync([Trong], CancellationToken.None);
+        await index.IndexAsync([Trong], KeyedNames.Instance, CancellationToken.None);
 
         // Near-duplicates under other ids are kept (story assignment marks them); nothing is deleted by fingerprint.
         AssertRequests(["GET /", "GET /_alias/searchsuite-news", "POST /_bulk?refresh=wait_for&require_alias=true"]);
@@ -305,7 +305,7 @@ public sealed class ElasticsearchSearchIndexTests
     {
         Started().AnswerText(200, BulkAnswer(("copy-1", 201, null), ("copy-2", 201, null)));
 
-        await index.IndexAsync([Trong with { DocumentId = "copy-1" }, Trong with { DocumentId = "copy-2", DuplicateOf = "copy-1" }], CancellationToken.None);
+        await index.IndexAsync([Trong with { DocumentId = "copy-1" }, Trong with { DocumentId = "copy-2", DuplicateOf = "copy-1" }], KeyedNames.Instance, CancellationToken.None);
 
         Assert.Equal(["copy-1", "copy-2"], BulkIds(es.Requests[2].Body!));
         Assert.Equal(3, es.Requests.Count);
@@ -320,7 +320,7 @@ public sealed class ElasticsearchSearchIndexTests
             .AnswerText(200, BulkAnswer(("b", 201, null)));
         DocumentNormalized[] documents = [Trong with { DocumentId = "a", Fingerprint = "fa" }, Trong with { DocumentId = "b", Fingerprint = "fb" }, Trong with { DocumentId = "c", Fingerprint = "fc" }];
 
-        var failure = await Assert.ThrowsAsync<DocumentsRejectedException>(() => index.IndexAsync(documents, CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<DocumentsRejectedException>(() => index.IndexAsync(documents, KeyedNames.Instance, CancellationToken.None));
 
         var rejected = Assert.Single(failure.Rejected);
         Assert.Equal("c", rejected.DocumentId);
@@ -341,7 +341,7 @@ public sealed class ElasticsearchSearchIndexTests
         string[] ids = ["c732f99de72756b9", "58703e863629936e", "41ede0cf7ea32611", "1111111111111111"];
 
         var failure = await Assert.ThrowsAsync<DocumentsRejectedException>(() =>
-            index.IndexAsync([.. ids.Select((id, i) => Trong with { DocumentId = id, Fingerprint = $"f{i}" })], CancellationToken.None));
+            index.IndexAsync([.. ids.Select((id, i) => Trong with { DocumentId = id, Fingerprint = $"f{i}" })], KeyedNames.Instance, CancellationToken.None));
 
         // 1111111111111111 conflicts: the cluster holds a newer version of it, which stays; that is not a refusal.
         var rejected = Assert.Single(failure.Rejected);
@@ -358,8 +358,8 @@ public sealed class ElasticsearchSearchIndexTests
             .Answer(200, "bulk_external_version_conflict.json");
 
         // The delete (a minute after the document's acceptance) is written first; then the older version arrives.
-        await index.IndexAsync([DocumentNormalized.Tombstone("del-1", Trong.SubmittedAt.AddMinutes(1))], CancellationToken.None);
-        await index.IndexAsync([Trong with { DocumentId = "del-1" }, Trong with { DocumentId = "kept-1" }], CancellationToken.None);
+        await index.IndexAsync([DocumentNormalized.Tombstone("del-1", Trong.SubmittedAt.AddMinutes(1))], KeyedNames.Instance, CancellationToken.None);
+        await index.IndexAsync([Trong with { DocumentId = "del-1" }, Trong with { DocumentId = "kept-1" }], KeyedNames.Instance, CancellationToken.None);
 
         JsonAssert.Equivalent("""{ "index": { "_index": "searchsuite-news", "_id": "del-1", "version": 1795435260000000, "version_type": "external_gte" } }""",
             es.Requests[2].Body!.Split('\n')[0]);
@@ -386,7 +386,7 @@ public sealed class ElasticsearchSearchIndexTests
         var overloaded = BulkAnswer(("b", 429, "es_rejected_execution_exception"));
         Started().AnswerText(200, overloaded).AnswerText(200, overloaded).AnswerText(200, overloaded);
 
-        var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.IndexAsync([Trong with { DocumentId = "b" }], CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.IndexAsync([Trong with { DocumentId = "b" }], KeyedNames.Instance, CancellationToken.None));
 
         Assert.Contains("429", failure.Message);
         Assert.Equal(2 + 3, es.Requests.Count);
@@ -397,7 +397,7 @@ public sealed class ElasticsearchSearchIndexTests
     {
         Started().Answer(429, "rejected_execution.json");
 
-        var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.IndexAsync([Trong], CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.IndexAsync([Trong], KeyedNames.Instance, CancellationToken.None));
 
         Assert.Contains("es_rejected_execution_exception", failure.Message);
     }
@@ -436,14 +436,15 @@ public sealed class ElasticsearchSearchIndexTests
         var full = Trong with
         {
             OriginLanguage = "en",
+            LanguageConfidence = 0.87,
             SourceUrl = "https://example.test/a",
             Outlet = "Dan Tri",
             CitedSources = ["Bloomberg"],
-            Removed = [new RemovedText("ad_marker", "[Anzeige_2]")],
+            Removed = [new RemovedText("ad_marker", "[Anzeige_2]", 42, 11)],
             Metadata = new Dictionary<string, string> { ["feed"] = "rss" },
         };
         Started().AnswerText(200, BulkAnswer(("vi-1", 201, null)));
-        await index.IndexAsync([full], CancellationToken.None);
+        await index.IndexAsync([full], KeyedNames.Instance, CancellationToken.None);
         var source = es.Requests[2].Body!.Split('\n')[1];
         es.AnswerText(200, $$"""{ "_index": "searchsuite-news-x", "_id": "vi-1", "_version": 1, "found": true, "_source": {{source}} }""");
 
@@ -451,8 +452,8 @@ public sealed class ElasticsearchSearchIndexTests
 
         Assert.NotNull(stored);
         Assert.Equal(
-            (full.DocumentId, full.Language, full.OriginLanguage, full.Title, full.Text, full.SourceUrl, full.Outlet, full.Fingerprint, full.SubmittedAt),
-            (stored.DocumentId, stored.Language, stored.OriginLanguage, stored.Title, stored.Text, stored.SourceUrl, stored.Outlet, stored.Fingerprint, stored.SubmittedAt));
+            (full.DocumentId, full.Language, full.LanguageConfidence, full.OriginLanguage, full.Title, full.Text, full.SourceUrl, full.Outlet, full.Fingerprint, full.SubmittedAt),
+            (stored.DocumentId, stored.Language, stored.LanguageConfidence, stored.OriginLanguage, stored.Title, stored.Text, stored.SourceUrl, stored.Outlet, stored.Fingerprint, stored.SubmittedAt));
         Assert.Equal(full.CitedSources, stored.CitedSources);
         Assert.Equal(full.RelatedHeadlines, stored.RelatedHeadlines);
         Assert.Equal(full.PersonNames, stored.PersonNames);
@@ -608,7 +609,7 @@ public sealed class ElasticsearchNewsSearchTests
             DocumentId = "d1", Language = "de", Text = "Putin", Outlet = "Dan  Tri", Fingerprint = "f",
             PublishedAt = new DateTimeOffset(2025, 3, 4, 21, 29, 0, TimeSpan.FromHours(7)),
         };
-        await index.IndexAsync([document], CancellationToken.None);
+        await index.IndexAsync([document], KeyedNames.Instance, CancellationToken.None);
 
         var source = JsonNode.Parse(es.Requests.First(r => r.PathAndQuery.Contains("_bulk", StringComparison.Ordinal)).Body!.Split('\n')[1])!;
         Assert.Equal(("2025-03-04T21:29:00+07:00", "dan tri", "de"),

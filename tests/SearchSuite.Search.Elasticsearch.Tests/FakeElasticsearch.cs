@@ -77,10 +77,10 @@ public sealed class FakeElasticsearch : HttpMessageHandler
     public ElasticsearchClient Client(ElasticsearchIndexOptions options) =>
         new(options.ToClientSettings(new HttpRequestInvoker((_, _) => this)));
 
-    public ElasticsearchSearchIndex Index(ElasticsearchIndexOptions? options = null, SearchSuite.Search.Indexing.IIndexedNames? names = null)
+    public ElasticsearchSearchIndex Index(ElasticsearchIndexOptions? options = null)
     {
         options ??= Options();
-        return new ElasticsearchSearchIndex(Client(options), Microsoft.Extensions.Options.Options.Create(options), names ?? new KeyedNames(),
+        return new ElasticsearchSearchIndex(Client(options), Microsoft.Extensions.Options.Options.Create(options),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ElasticsearchSearchIndex>.Instance);
     }
 
@@ -107,6 +107,8 @@ public sealed class FakeElasticsearch : HttpMessageHandler
 /// <summary>Gives each person name the key of its lower-cased last word, so tests can see the keys land in the index.</summary>
 public sealed class KeyedNames : SearchSuite.Search.Indexing.IIndexedNames
 {
+    public static readonly KeyedNames Instance = new();
+
     public IReadOnlyList<string> Register(string personName) => [personName.Split(' ')[^1].ToLowerInvariant()];
 
     public string? KeyOf(string token) => token.ToLowerInvariant();

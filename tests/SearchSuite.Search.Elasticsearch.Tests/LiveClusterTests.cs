@@ -3,6 +3,7 @@ using Elastic.Clients.Elasticsearch.IndexManagement;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
+using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Testing;
 
@@ -76,11 +77,11 @@ public sealed class LiveClusterTests : IAsyncLifetime
         var created = await client.Indices.CreateAsync(new ElasticsearchSchema { NumberOfReplicas = 0 }.ToCreateIndexRequest(old, options.AliasName));
         Assert.True(created.IsValidResponse, created.DebugInformation);
         createdIndices.Add(old);
-        var document = ElasticsearchDocument.From(new DocumentNormalized { DocumentId = "de-1", Language = "de", Title = "Verhandlungen", Text = "Kremlsprecher Peskow" }, new KeyedNames());
+        var document = ElasticsearchDocument.From(IndexedDocument.From(new DocumentNormalized { DocumentId = "de-1", Language = "de", Title = "Verhandlungen", Text = "Kremlsprecher Peskow" }, KeyedNames.Instance));
         var indexed = await client.IndexAsync(document, old, "de-1", request => request.Refresh(Refresh.WaitFor));
         Assert.True(indexed.IsValidResponse, indexed.DebugInformation);
 
-        var backend = new ElasticsearchSearchIndex(client, Options.Create(options), new KeyedNames(), NullLogger<ElasticsearchSearchIndex>.Instance);
+        var backend = new ElasticsearchSearchIndex(client, Options.Create(options), NullLogger<ElasticsearchSearchIndex>.Instance);
         createdIndices.Add(backend.IndexName);
         await backend.InitializeAsync(CancellationToken.None);
 
@@ -93,15 +94,15 @@ public sealed class LiveClusterTests : IAsyncLifetime
     [Fact]
     public async Task A_version_older_than_the_tombstone_does_not_bring_the_document_back_and_a_newer_one_does()
     {
-        var backend = new ElasticsearchSearchIndex(client, Options.Create(options), new KeyedNames(), NullLogger<ElasticsearchSearchIndex>.Instance);
+        var backend = new ElasticsearchSearchIndex(client, Options.Create(options), NullLogger<ElasticsearchSearchIndex>.Instance);
         createdIndices.Add(backend.IndexName);
         var acceptedAt = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
         var version = new DocumentNormalized { DocumentId = "del-1", Language = "de", Title = "Verhandlungen", Text = "Kremlsprecher Peskow", SubmittedAt = acceptedAt };
 
-        await backend.IndexAsync([DocumentNormalized.Tombstone("del-1", acceptedAt.AddMinutes(1))], CancellationToken.None);
-        await backend.IndexAsync([version], CancellationToken.None);
+        await backend.IndexAsync([DocumentNormalized.Tombstone("del-1", acceptedAt.AddMinutes(1))], KeyedNames.Instance, CancellationToken.None);
+        await backend.IndexAsync([version], KeyedNames.Instance, CancellationToken.None);
         var afterOlder = await backend.GetAsync("del-1", CancellationToken.None);
-        await backend.IndexAsync([version with { SubmittedAt = acceptedAt.AddMinutes(2), Title = "Neu" }], CancellationToken.None);
+        await backend.IndexAsync([version with { SubmittedAt = acceptedAt.AddMinutes(2), Title = "Neu" }], KeyedNames.Instance, CancellationToken.None);
 
         Assert.Null(afterOlder);
         Assert.Equal("Neu", (await backend.GetAsync("del-1", CancellationToken.None))?.Title);
@@ -110,7 +111,7 @@ public sealed class LiveClusterTests : IAsyncLifetime
     [Fact]
     public async Task A_grouped_hit_lists_every_version_of_its_story_oldest_first_also_those_the_query_does_not_match()
     {
-        var backend = new ElasticsearchSearchIndex(client, Options.Create(options), new KeyedNames(), NullLogger<ElasticsearchSearchIndex>.Instance);
+        var backend = new ElasticsearchSearchIndex(client, Options.Create(options), NullLogger<ElasticsearchSearchIndex>.Instance);
         createdIndices.Add(backend.IndexName);
         var at = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
         await backend.IndexAsync(
@@ -119,7 +120,7 @@ public sealed class LiveClusterTests : IAsyncLifetime
             new DocumentNormalized { DocumentId = "de-1", Language = "de", Title = "Putin und Iran", Text = "Putin sagte Hilfe zu.", StoryId = "story-1", SubmittedAt = at.AddMinutes(1) },
             // Matches no word of the query, and is still a version of the story.
             new DocumentNormalized { DocumentId = "vi-1", Language = "vi", Title = "Nga giúp Mỹ", Text = "Điện Kremlin đồng ý.", StoryId = "story-1", SubmittedAt = at.AddMinutes(2) },
-        ], CancellationToken.None);
+        ], KeyedNames.Instance, CancellationToken.None);
 
         var result = await backend.SearchAsync(new QueryPlan([new QueryWord("Putin", true, [])], [], [], 0, 10, GroupByStory: true), CancellationToken.None);
 

@@ -105,14 +105,11 @@ public class DocumentNormalizerTests
     }
 
     [Fact]
-    public void Metadata_overrides_every_derived_field()
+    public void The_client_s_fields_and_metadata_override_every_derived_field()
     {
-        var metadata = new Dictionary<string, string>
-        {
-            ["title"] = "Own title", ["source_url"] = "https://example.org/a", ["outlet"] = "Example",
-            ["language"] = "vi", ["origin_language"] = "en", ["cited_sources"] = "AP, Reuters",
-        };
-        var doc = Normalizer.Normalize(new RawDocument(TestData.Seed(TestData.Seed001), Metadata: metadata));
+        // Ingest has moved the "title", "source_url" and "language" keys onto their fields (DocumentSubmitted.WithMetadataOverrides).
+        var metadata = new Dictionary<string, string> { ["outlet"] = "Example", ["origin_language"] = "en", ["cited_sources"] = "AP, Reuters" };
+        var doc = Normalizer.Normalize(new RawDocument(TestData.Seed(TestData.Seed001), "Own title", "https://example.org/a", "vi", metadata));
 
         Assert.Equal(("Own title", "https://example.org/a", "Example", "vi", 1.0, "en"),
             (doc.Title, doc.SourceUrl, doc.Outlet, doc.Language, doc.LanguageConfidence, doc.OriginLanguage));

@@ -11,7 +11,7 @@ namespace SearchSuite.Search.Indexing;
 public interface ISearchIndex
 {
     /// <summary>Adds or replaces documents by id (idempotent), durably, and makes them searchable.</summary>
-    Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken);
+    Task IndexAsync(IReadOnlyList<IndexedDocument> documents, CancellationToken cancellationToken);
 
     /// <summary>
     /// The distinct <see cref="IndexFields.NameForms"/> of the live documents: the name vocabulary follows it, so every

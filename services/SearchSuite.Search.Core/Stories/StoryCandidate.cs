@@ -27,13 +27,6 @@ public sealed record StoryCandidateQuery(IReadOnlyList<string> Evidence, string 
 /// <summary>The rules every backend applies to story fields.</summary>
 public static class StoryFields
 {
-    /// <summary>
-    /// The document with its story id filled in: a document no story assignment has seen (grouping off, or a backend used
-    /// on its own) is the first version of a story named after it, so story_id is never empty once searchable.
-    /// </summary>
-    public static DocumentNormalized WithStory(DocumentNormalized document) =>
-        document.StoryId.Length > 0 ? document : document with { StoryId = document.DocumentId };
-
     public static StoryCandidate CandidateOf(DocumentNormalized document, IReadOnlyList<string> evidence) =>
         new(document.DocumentId, document.StoryId, document.DuplicateOf, document.Fingerprint, evidence, StoryEvidence.PublishedAt(document));
 }

@@ -28,6 +28,7 @@ public sealed class InProcessEngine : IDisposable
         builder.AddSearch();
         host = builder.Build();
         Index = host.Services.GetRequiredService<ISearchIndex>();
+        Names = host.Services.GetRequiredService<IIndexedNames>();
         Planner = host.Services.GetRequiredService<QueryPlanner>();
         Stories = host.Services.GetRequiredService<SearchSuite.Search.Stories.StoryAssigner>();
         // The host is never started, so its name state is read here as the service's refresher reads it at start: else
@@ -39,6 +40,8 @@ public sealed class InProcessEngine : IDisposable
     public SearchSuite.Search.Stories.StoryAssigner Stories { get; }
 
     public ISearchIndex Index { get; }
+    /// <summary>The vocabulary the indexing consumer registers names with (<see cref="IndexedDocument.From"/>).</summary>
+    public IIndexedNames Names { get; }
     /// <summary>The same index as the Lucene backend (the engine's only one), for its segment count and merge.</summary>
     public SearchSuite.Search.Lucene.LuceneSearchIndex Lucene => (SearchSuite.Search.Lucene.LuceneSearchIndex)Index;
     public QueryPlanner Planner { get; }
@@ -63,7 +66,7 @@ public sealed class InProcessEngine : IDisposable
     public async Task<double> IndexAsync(IReadOnlyList<DocumentNormalized> documents)
     {
         var clock = Stopwatch.StartNew();
-        foreach (var batch in documents.Chunk(BatchSize)) await Index.IndexAsync(batch, CancellationToken.None);
+        foreach (var batch in documents.Chunk(BatchSize)) await Index.IndexAsync(batch, Names, CancellationToken.None);
         return documents.Count / clock.Elapsed.TotalSeconds;
     }
 

@@ -176,13 +176,13 @@ public static class StoryBenchmarks
         {
             if (!grouping)
             {
-                await Index.IndexAsync(batch, CancellationToken.None);
+                await Index.IndexAsync(batch, engine.Names, CancellationToken.None);
                 return;
             }
             var clock = Stopwatch.StartNew();
             var assigned = await engine.Stories.AssignAsync(batch, CancellationToken.None);
             AssignmentTime += clock.Elapsed;
-            await Index.IndexAsync(assigned, CancellationToken.None);
+            await Index.IndexAsync(assigned, engine.Names, CancellationToken.None);
             engine.Stories.DocumentsIndexed(assigned);
         }
 

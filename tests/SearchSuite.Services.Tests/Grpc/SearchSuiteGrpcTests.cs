@@ -63,6 +63,10 @@ public sealed class SearchSuiteGrpcTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal("de", document.Language);
         Assert.DoesNotContain("Kommentar (0)", document.Text);
         Assert.Contains(document.Removed, r => r.Kind == "comment_counter");
+        // What normalize computed reaches the client: the identification's confidence and each removed piece's place.
+        Assert.InRange(document.LanguageConfidence, 0.5, 1.0);
+        Assert.All(document.Removed, r => Assert.Equal(r.Text.Length, r.Length));
+        Assert.Contains(document.Removed, r => r.Start > 0);
 
         var missing = await Assert.ThrowsAsync<RpcException>(() => server.Search.GetDocumentAsync(new GetDocumentRequest { DocumentId = "nope" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);

@@ -27,4 +27,31 @@ public class DocumentAcceptorTests
         Assert.Equal("de", accepted.Language);
         Assert.Null(accepted.Title);
     }
+
+    [Fact]
+    public void Metadata_overrides_are_applied_to_their_fields_once_at_acceptance()
+    {
+        var accepted = acceptor.Accept(new DocumentSubmission
+        {
+            Text = "x", Title = "Field title", SourceUrl = "https://example.org/field", Language = "DE",
+            Metadata = new Dictionary<string, string> { ["title"] = " Own title ", ["source_url"] = "https://example.org/own", ["language"] = "vi", ["outlet"] = "Example" },
+        });
+
+        Assert.Equal(("Own title", "https://example.org/own", "vi"), (accepted.Title, accepted.SourceUrl, accepted.Language));
+        // Applying them again changes nothing, so a journaled record that already has them reads back the same.
+        Assert.Equal(accepted, accepted.WithMetadataOverrides());
+        Assert.Equal("Example", accepted.Metadata["outlet"]);
+    }
+
+    [Fact]
+    public void A_blank_metadata_override_leaves_the_field()
+    {
+        var accepted = acceptor.Accept(new DocumentSubmission
+        {
+            Text = "x", Title = "Field title", Language = "de",
+            Metadata = new Dictionary<string, string> { ["title"] = "  ", ["language"] = "" },
+        });
+
+        Assert.Equal(("Field title", "de"), (accepted.Title, accepted.Language));
+    }
 }

@@ -46,6 +46,10 @@ public class NormalizeDocumentConsumerTests
         Assert.StartsWith("https://dantri.com.vn/", normalized.SourceUrl);
         Assert.DoesNotContain("[Anzeige_2]", normalized.Text);
         Assert.Contains(normalized.Removed, r => r.Kind == "ad_marker" && r.Text.Contains("[Anzeige_2]"));
+        // What normalize computed travels on: the identification's confidence and where each removed piece was.
+        Assert.InRange(normalized.LanguageConfidence!.Value, 0.5, 1.0);
+        var hygienic = SearchSuite.Text.UnicodeHygiene.Apply(await File.ReadAllTextAsync(seed));
+        Assert.All(normalized.Removed, r => Assert.Equal(r.Text, hygienic.Substring(r.Start, r.Length)));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ElasticsearchSearchIndexLiveTests : SearchIndexBehaviour
     private ElasticsearchClient? client;
     private ElasticsearchSearchIndex? index;
 
-    protected override async Task<ISearchIndex> CreateEmptyIndexAsync(IIndexedNames names)
+    protected override async Task<ISearchIndex> CreateEmptyIndexAsync()
     {
         var cluster = LiveElasticsearch.FromEnvironment();
         var options = new ElasticsearchIndexOptions
@@ -30,7 +30,7 @@ public sealed class ElasticsearchSearchIndexLiveTests : SearchIndexBehaviour
             Refresh = IndexRefresh.WaitFor,
         };
         client = new ElasticsearchClient(options.ToClientSettings());
-        index = new ElasticsearchSearchIndex(client, Options.Create(options), names, NullLogger<ElasticsearchSearchIndex>.Instance);
+        index = new ElasticsearchSearchIndex(client, Options.Create(options), NullLogger<ElasticsearchSearchIndex>.Instance);
         await index.InitializeAsync(CancellationToken.None);
         return index;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SearchSuite.Search;
+using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Lucene;
 using SearchSuite.Search.NameMatching;
 using SearchSuite.Search.Querying;
@@ -22,7 +23,7 @@ public sealed class IdleSegmentMergerTests : IDisposable
     public IdleSegmentMergerTests()
     {
         options = Options.Create(new IndexOptions { Path = path, IdleMergeAfterSeconds = IdleSeconds, IdleMergeMaxSegments = 2 });
-        index = new LuceneSearchIndex(options, new IndexedNameVocabulary(), NullLogger<LuceneSearchIndex>.Instance);
+        index = new LuceneSearchIndex(options, NullLogger<LuceneSearchIndex>.Instance);
     }
 
     public void Dispose()
@@ -35,7 +36,7 @@ public sealed class IdleSegmentMergerTests : IDisposable
     private async Task WriteBatchesAsync(int batches, int from = 0)
     {
         for (var b = from; b < from + batches; b++)
-            await index.IndexAsync([SeedDocuments.Normalize($"doc-{b}", $"Kremlsprecher Peskow sprach in Moskau, Bericht {b}.", "de")], CancellationToken.None);
+            await index.IndexAsync([SeedDocuments.Normalize($"doc-{b}", $"Kremlsprecher Peskow sprach in Moskau, Bericht {b}.", "de")], NoNames.Instance, CancellationToken.None);
     }
 
     private IdleSegmentMerger Merger() => new(index, options, time, NullLogger<IdleSegmentMerger>.Instance);
@@ -119,7 +120,7 @@ public sealed class IdleSegmentMergerTests : IDisposable
     public async Task A_read_only_replica_never_merges()
     {
         await WriteBatchesAsync(4);
-        using var replica = new LuceneSearchIndex(Options.Create(new IndexOptions { Path = path, ReadOnly = true }), new IndexedNameVocabulary(), NullLogger<LuceneSearchIndex>.Instance);
+        using var replica = new LuceneSearchIndex(Options.Create(new IndexOptions { Path = path, ReadOnly = true }), NullLogger<LuceneSearchIndex>.Instance);
         using var merger = new IdleSegmentMerger(replica, options, time, NullLogger<IdleSegmentMerger>.Instance);
 
         await merger.StartAsync(CancellationToken.None);

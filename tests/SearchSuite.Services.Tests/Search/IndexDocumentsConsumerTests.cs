@@ -27,7 +27,7 @@ public sealed class IndexDocumentsConsumerTests
 
         public ConcurrentQueue<string> Batches { get; } = new();
 
-        public Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken)
+        public Task IndexAsync(IReadOnlyList<IndexedDocument> documents, CancellationToken cancellationToken)
         {
             Batches.Enqueue(string.Join(",", documents.Select(d => d.DocumentId)));
             foreach (var document in documents.Where(d => !IsBad(d))) TimesIndexed.AddOrUpdate(document.DocumentId, 1, (_, n) => n + 1);
@@ -47,7 +47,7 @@ public sealed class IndexDocumentsConsumerTests
         public Task<IReadOnlyList<DocumentNormalized>> GetStoryAsync(string storyId, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<DocumentNormalized>>([]);
 
-        private static bool IsBad(DocumentNormalized document) => document.DocumentId.StartsWith("bad", StringComparison.Ordinal);
+        private static bool IsBad(IndexedDocument document) => document.DocumentId.StartsWith("bad", StringComparison.Ordinal);
     }
 
     private static DocumentsNormalized Batch(params string[] ids) =>
@@ -57,6 +57,7 @@ public sealed class IndexDocumentsConsumerTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(index);
+        services.AddSingleton<IIndexedNames>(NoNames.Instance);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? new IndexOptions()));
         services.AddLogging();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
@@ -119,6 +120,7 @@ public sealed class IndexDocumentsConsumerTests
             var builder = Host.CreateApplicationBuilder();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = RabbitMqBroker.ConnectionString(vhost) });
             builder.Services.AddSingleton<ISearchIndex>(index);
+            builder.Services.AddSingleton<IIndexedNames>(NoNames.Instance);
             builder.Services.AddStories();
             builder.AddMessageBus(bus => bus.AddSearchConsumers());
             using var host = builder.Build();

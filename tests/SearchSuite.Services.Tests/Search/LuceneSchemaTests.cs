@@ -20,8 +20,8 @@ public sealed class LuceneSchemaTests
         var path = Directory.CreateTempSubdirectory("searchsuite-schema-").FullName;
         try
         {
-            using (var index = new LuceneSearchIndex(Options.Create(new SearchSuite.Search.IndexOptions { Path = path }), new NoNames(), NullLogger<LuceneSearchIndex>.Instance))
-                await index.IndexAsync([.. SeedDocuments.All], CancellationToken.None);
+            using (var index = new LuceneSearchIndex(Options.Create(new SearchSuite.Search.IndexOptions { Path = path }), NullLogger<LuceneSearchIndex>.Instance))
+                await index.IndexAsync([.. SeedDocuments.All], NoNames.Instance, CancellationToken.None);
             using var directory = global::Lucene.Net.Store.FSDirectory.Open(path);
             using var reader = DirectoryReader.Open(directory);
             var table = IndexFields.In(FieldBackends.Lucene).ToDictionary(f => f.Name);

@@ -15,9 +15,9 @@ public class LuceneSearchIndexTests : SearchIndexBehaviour
     private readonly string path = Directory.CreateTempSubdirectory("searchsuite-index-").FullName;
     private LuceneSearchIndex? index;
 
-    protected override Task<ISearchIndex> CreateEmptyIndexAsync(IIndexedNames names)
+    protected override Task<ISearchIndex> CreateEmptyIndexAsync()
     {
-        index = new LuceneSearchIndex(Options.Create(new IndexOptions { Path = path, FileAccess = FileAccess }), names, NullLogger<LuceneSearchIndex>.Instance);
+        index = new LuceneSearchIndex(Options.Create(new IndexOptions { Path = path, FileAccess = FileAccess }), NullLogger<LuceneSearchIndex>.Instance);
         return Task.FromResult<ISearchIndex>(index);
     }
 
@@ -35,7 +35,7 @@ public class LuceneSearchIndexTests : SearchIndexBehaviour
             .Select(b => Enumerable.Range(0, 25).Select(i => SeedDocuments.Normalize($"doc-{b}-{i}", $"Bericht {b} {i}: Peskow sprach in Moskau über Atomprogramme, Nummer {b * 100 + i}.", "de")).ToList())
             .ToList();
 
-        await Task.WhenAll(batches.Select(batch => Task.Run(() => index!.IndexAsync(batch, CancellationToken.None))));
+        await Task.WhenAll(batches.Select(batch => Task.Run(() => index!.IndexAsync(batch, TransliteratedNames.Instance, CancellationToken.None))));
 
         // The last commit on disk, as a restart would find it, holds every acknowledged document.
         using var directory = global::Lucene.Net.Store.FSDirectory.Open(path);
@@ -47,15 +47,15 @@ public class LuceneSearchIndexTests : SearchIndexBehaviour
     public async Task A_read_only_replica_on_the_same_folder_sees_each_commit_and_refuses_to_index()
     {
         var peskow = SeedDocuments.Normalize("peskow", "Kremlsprecher Dmitri Peskow sprach in Moskau.", "de") with { PersonNames = ["Dmitri Peskow"] };
-        await index!.IndexAsync([peskow], CancellationToken.None);
+        await index!.IndexAsync([peskow], TransliteratedNames.Instance, CancellationToken.None);
         using var replica = new LuceneSearchIndex(Options.Create(new IndexOptions { Path = path, FileAccess = FileAccess, ReadOnly = true }),
-            new SearchSuite.Search.NameMatching.IndexedNameVocabulary(), NullLogger<LuceneSearchIndex>.Instance);
+            NullLogger<LuceneSearchIndex>.Instance);
 
         Assert.NotNull(await replica.GetAsync("peskow", CancellationToken.None));
-        await index.IndexAsync([peskow with { DocumentId = "lawrow", PersonNames = ["Sergej Lawrow"] }], CancellationToken.None);
+        await index!.IndexAsync([peskow with { DocumentId = "lawrow", PersonNames = ["Sergej Lawrow"] }], TransliteratedNames.Instance, CancellationToken.None);
         Assert.NotNull(await replica.GetAsync("lawrow", CancellationToken.None));
-        Assert.Equal((await index.ReadNameFormsAsync(CancellationToken.None)).Order(), (await replica.ReadNameFormsAsync(CancellationToken.None)).Order());
-        await Assert.ThrowsAsync<InvalidOperationException>(() => replica.IndexAsync([peskow], CancellationToken.None));
+        Assert.Equal((await index!.ReadNameFormsAsync(CancellationToken.None)).Order(), (await replica.ReadNameFormsAsync(CancellationToken.None)).Order());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => replica.IndexAsync([peskow], TransliteratedNames.Instance, CancellationToken.None));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class LuceneSearchIndexTests : SearchIndexBehaviour
         try
         {
             var error = Assert.Throws<InvalidOperationException>(() => new LuceneSearchIndex(Options.Create(new IndexOptions { Path = empty, ReadOnly = true }),
-                new SearchSuite.Search.NameMatching.IndexedNameVocabulary(), NullLogger<LuceneSearchIndex>.Instance));
+                NullLogger<LuceneSearchIndex>.Instance));
             Assert.Contains(empty, error.Message);
         }
         finally
@@ -89,7 +89,7 @@ public class LuceneSearchIndexTests : SearchIndexBehaviour
                 PublishedAt = random.Next(4) == 0 ? null : new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(random.Next(24 * 500)),
             }).ToList();
         // One commit per batch: several segments, each with its own ordinals.
-        foreach (var batch in documents.Chunk(70)) await index!.IndexAsync(batch, CancellationToken.None);
+        foreach (var batch in documents.Chunk(70)) await index!.IndexAsync(batch, TransliteratedNames.Instance, CancellationToken.None);
         var matches = documents.Where(d => d.Text.StartsWith("Peskow", StringComparison.Ordinal)).ToList();
 
         var plan = new QueryPlan([new("Peskow", true, [])], [], [], 0, 10)

@@ -41,7 +41,7 @@ public abstract partial class SearchIndexBehaviour
     [Fact]
     public async Task Published_after_is_inclusive_published_before_exclusive_and_undated_documents_never_pass_a_date_filter()
     {
-        await index.IndexAsync(DatedCopies(), CancellationToken.None);
+        await index.IndexAsync(DatedCopies(), TransliteratedNames.Instance, CancellationToken.None);
 
         Assert.Equal(["d1", "d2", "d3"], (await RefinedIds(new(PublishedAfter: March4.AddDays(1)))).Order(StringComparer.Ordinal));
         Assert.Equal(["d0", "d1"], (await RefinedIds(new(PublishedBefore: March4.AddDays(2)))).Order(StringComparer.Ordinal));
@@ -53,7 +53,7 @@ public abstract partial class SearchIndexBehaviour
     [Fact]
     public async Task The_outlet_filter_matches_the_normalised_outlet_whatever_its_case_and_spacing()
     {
-        await index.IndexAsync(DatedCopies(), CancellationToken.None);
+        await index.IndexAsync(DatedCopies(), TransliteratedNames.Instance, CancellationToken.None);
 
         Assert.Equal(["d0", "d2", "d4"], (await RefinedIds(new(OutletKeys: [IndexFields.OutletKeyOf("Dan Tri")]))).Order(StringComparer.Ordinal));
         Assert.Equal(["d0", "d1", "d2", "d3", "d4", "d5"],
@@ -66,7 +66,7 @@ public abstract partial class SearchIndexBehaviour
     [InlineData(ResultOrder.Oldest, new[] { "d0", "d1", "d2", "d3", "d4", "d5" })]
     public async Task A_date_order_puts_undated_documents_last_breaks_ties_by_id_and_pages_stably(ResultOrder order, string[] expected)
     {
-        await index.IndexAsync(DatedCopies(), CancellationToken.None);
+        await index.IndexAsync(DatedCopies(), TransliteratedNames.Instance, CancellationToken.None);
 
         Assert.Equal(expected, await RefinedIds(new(Order: order)));
         var paged = new List<string>();
@@ -85,7 +85,7 @@ public abstract partial class SearchIndexBehaviour
     {
         var copies = DatedCopies();
         // Story a: d0 (4 March) and d2 (6 March); story b: d1 (5 March); story c: d4 (undated).
-        await index.IndexAsync([copies[0] with { StoryId = "a" }, copies[2] with { StoryId = "a" }, copies[1] with { StoryId = "b" }, copies[4] with { StoryId = "c" }], CancellationToken.None);
+        await index.IndexAsync([copies[0] with { StoryId = "a" }, copies[2] with { StoryId = "a" }, copies[1] with { StoryId = "b" }, copies[4] with { StoryId = "c" }], TransliteratedNames.Instance, CancellationToken.None);
 
         var result = await RefinedSearchAsync(new(Order: ResultOrder.Newest), groupByStory: true);
 
@@ -96,7 +96,7 @@ public abstract partial class SearchIndexBehaviour
     [Fact]
     public async Task Facets_count_every_match_not_just_the_page_sorted_by_count_and_capped()
     {
-        await index.IndexAsync(DatedCopies(), CancellationToken.None);
+        await index.IndexAsync(DatedCopies(), TransliteratedNames.Instance, CancellationToken.None);
 
         var result = await RefinedSearchAsync(
             new(Facets: [FacetField.Outlet, FacetField.Language, FacetField.PublishedMonth, FacetField.OriginLanguage], FacetSize: 2), limit: 1);
@@ -114,7 +114,7 @@ public abstract partial class SearchIndexBehaviour
     [Fact]
     public async Task Facets_follow_the_filters()
     {
-        await index.IndexAsync(DatedCopies(), CancellationToken.None);
+        await index.IndexAsync(DatedCopies(), TransliteratedNames.Instance, CancellationToken.None);
 
         var result = await RefinedSearchAsync(new(PublishedAfter: March4.AddDays(1), Facets: [FacetField.Language]));
 
@@ -162,19 +162,19 @@ public abstract partial class SearchIndexBehaviour
     public async Task A_deleted_document_leaves_search_and_its_story_and_an_older_version_arriving_later_stays_deleted()
     {
         var documents = SeedDocuments.All.Select(d => d with { StoryId = "putin-iran", SubmittedAt = March4 }).ToList();
-        await index.IndexAsync(documents, CancellationToken.None);
+        await index.IndexAsync(documents, TransliteratedNames.Instance, CancellationToken.None);
 
-        await index.IndexAsync([DocumentNormalized.Tombstone(DanTriGerman, March4.AddHours(1))], CancellationToken.None);
+        await index.IndexAsync([DocumentNormalized.Tombstone(DanTriGerman, March4.AddHours(1))], TransliteratedNames.Instance, CancellationToken.None);
         Assert.Null(await index.GetAsync(DanTriGerman, CancellationToken.None));
         Assert.Empty(await SyntaxIds("Peskow"));
         Assert.Equal(["000", "003"], (await index.GetStoryAsync("putin-iran", 10, CancellationToken.None)).Select(v => v.DocumentId).Order(StringComparer.Ordinal));
 
         // The version the delete was meant for, redelivered late: the tombstone is newer and wins.
-        await index.IndexAsync([documents[1]], CancellationToken.None);
+        await index.IndexAsync([documents[1]], TransliteratedNames.Instance, CancellationToken.None);
         Assert.Null(await index.GetAsync(DanTriGerman, CancellationToken.None));
         // Deleting again succeeds; a re-ingest after the delete brings the document back.
-        await index.IndexAsync([DocumentNormalized.Tombstone(DanTriGerman, March4.AddHours(2))], CancellationToken.None);
-        await index.IndexAsync([documents[1] with { SubmittedAt = March4.AddHours(3) }], CancellationToken.None);
+        await index.IndexAsync([DocumentNormalized.Tombstone(DanTriGerman, March4.AddHours(2))], TransliteratedNames.Instance, CancellationToken.None);
+        await index.IndexAsync([documents[1] with { SubmittedAt = March4.AddHours(3) }], TransliteratedNames.Instance, CancellationToken.None);
         Assert.Equal([DanTriGerman], await SyntaxIds("Peskow"));
     }
 }

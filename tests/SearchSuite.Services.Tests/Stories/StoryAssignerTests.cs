@@ -19,7 +19,7 @@ public sealed class StoryAssignerTests
     /// <summary>An index with nothing in it yet: every candidate comes from the batch itself.</summary>
     private sealed class EmptyIndex : ISearchIndex
     {
-        public Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task IndexAsync(IReadOnlyList<IndexedDocument> documents, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task<IReadOnlyCollection<string>> ReadNameFormsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IndexSearchResult> SearchAsync(QueryPlan plan, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<DocumentNormalized?> GetAsync(string documentId, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -17,7 +17,7 @@ public sealed class SearchGrpcServiceTests
     {
         public TaskCompletionSource<CancellationToken> SearchStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task IndexAsync(IReadOnlyList<DocumentNormalized> documents, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task IndexAsync(IReadOnlyList<IndexedDocument> documents, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<IReadOnlyCollection<string>> ReadNameFormsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyCollection<string>>([]);
 
