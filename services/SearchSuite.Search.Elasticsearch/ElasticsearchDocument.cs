@@ -113,7 +113,7 @@ public sealed class ElasticsearchDocument
         StoryId = document.StoryId,
         DuplicateOf = document.DuplicateOf,
         MergedStoryIds = document.MergedStoryIds,
-        StoryEvidence = Stories.StoryEvidence.Extract(document),
+        StoryEvidence = Stories.StoryEvidence.Extract(document).Terms,
         LanguageFields = IndexFields.SuffixesFor(document.Language)
             .SelectMany(suffix => new[] { ($"title_{suffix}", document.Title), ($"body_{suffix}", document.Text) })
             .ToDictionary(field => field.Item1, object (field) => field.Item2),
@@ -143,7 +143,15 @@ public sealed class ElasticsearchDocument
         Deleted = Tombstone == true,
     };
 
-    public StoryCandidate ToCandidate() => StoryFields.CandidateOf(ToNormalized(), StoryEvidence);
+    /// <summary>
+    /// The document as story assignment compares it: its evidence extracted again from the stored document (a function
+    /// of the document alone), so the ranks and weights are those the Lucene backend keeps in its card.
+    /// </summary>
+    public StoryCandidate ToCandidate()
+    {
+        var document = ToNormalized();
+        return StoryFields.CandidateOf(document, Stories.StoryEvidence.Extract(document));
+    }
 
     /// <summary>The names' keys and, for the names the extractor missed, the keys of the texts' capitalised words.</summary>
     private static string[] KeysOf(IReadOnlyList<string> personNames, IEnumerable<string> texts, IIndexedNames names) =>

@@ -423,7 +423,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             new SortedDocValuesField(IndexFields.StoryId, new BytesRef(document.StoryId)),
         };
         var evidence = StoryEvidence.Extract(document);
-        foreach (var term in evidence) doc.Add(new StringField(IndexFields.StoryEvidence, term, Field.Store.NO));
+        foreach (var term in evidence.Terms) doc.Add(new StringField(IndexFields.StoryEvidence, term, Field.Store.NO));
         if (document.DuplicateOf is not null) doc.Add(new StringField(IndexFields.Duplicate, "true", Field.Store.NO));
         doc.Add(new BinaryDocValuesField(StoryCardField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(StoryFields.CandidateOf(document, evidence), JsonSerializerOptions.Web))));
         doc.Add(new BinaryDocValuesField(StoryVersionField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(VersionSummary.Of(document), JsonSerializerOptions.Web))));

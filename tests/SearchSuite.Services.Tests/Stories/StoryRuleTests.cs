@@ -79,7 +79,7 @@ public sealed class StoryRuleTests
 
         var match = StoryMatcher.Compare(StoryEvidence.Extract(english), StoryEvidence.Extract(russian));
 
-        Assert.True(StoryMatcher.SameStory(match, new StoryOptions()), $"{match}: {string.Join(" ", StoryEvidence.Extract(english))} | {string.Join(" ", StoryEvidence.Extract(russian))}");
+        Assert.True(StoryMatcher.SameStory(match, new StoryOptions()), $"{match}: {string.Join(" ", StoryEvidence.Extract(english).Terms)} | {string.Join(" ", StoryEvidence.Extract(russian).Terms)}");
     }
 
     [Fact]
