@@ -6,16 +6,15 @@ namespace SearchSuite.Search.Stories;
 /// <summary>
 /// A document's evidence (<see cref="StoryEvidence.Extract"/>): its terms, distinct and sorted ordinally, and index for
 /// index with them each term's rank in text order (its first occurrence; -1 for a term the text does not place, such
-/// as the outlet or a person name) and its weight in this document.
+/// as the outlet or a person name) and its weight in this document; and a sketch of its frame, the wording around the
+/// evidence (<see cref="StoryEvidence.FrameSketch"/>; empty for a text too short to tell).
 /// </summary>
 [JsonConverter(typeof(DocumentEvidenceConverter))]
-public sealed record DocumentEvidence(IReadOnlyList<string> Terms, IReadOnlyList<int> Ranks, IReadOnlyList<float> Weights)
+public sealed record DocumentEvidence(IReadOnlyList<string> Terms, IReadOnlyList<int> Ranks, IReadOnlyList<float> Weights, IReadOnlyList<uint> Frame)
 {
-    public static readonly DocumentEvidence Empty = new([], [], []);
-
-    /// <summary>Terms alone, each unranked at its kind's weight: what a card written before ranks and weights carries.</summary>
+    /// <summary>Terms alone, each unranked at its kind's weight, without a frame: what a card written before ranks and weights carries.</summary>
     public static DocumentEvidence OfTerms(IReadOnlyList<string> terms) =>
-        new(terms, [.. terms.Select(_ => -1)], [.. terms.Select(t => StoryEvidence.WeightOf(StoryEvidence.KindOf(t)))]);
+        new(terms, [.. terms.Select(_ => -1)], [.. terms.Select(t => StoryEvidence.WeightOf(StoryEvidence.KindOf(t)))], []);
 }
 
 /// <summary>
@@ -31,11 +30,11 @@ public sealed class DocumentEvidenceConverter : JsonConverter<DocumentEvidence>
         var stored = JsonSerializer.Deserialize<Stored>(ref reader, options) ?? throw new JsonException("Story evidence is null.");
         if (stored.Ranks.Length != stored.Terms.Length || stored.Weights.Length != stored.Terms.Length)
             throw new JsonException("Story evidence has ranks or weights that do not match its terms.");
-        return new DocumentEvidence(stored.Terms, stored.Ranks, stored.Weights);
+        return new DocumentEvidence(stored.Terms, stored.Ranks, stored.Weights, stored.Frame ?? []);
     }
 
     public override void Write(Utf8JsonWriter writer, DocumentEvidence value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, new Stored([.. value.Terms], [.. value.Ranks], [.. value.Weights]), options);
+        JsonSerializer.Serialize(writer, new Stored([.. value.Terms], [.. value.Ranks], [.. value.Weights], [.. value.Frame]), options);
 
-    private sealed record Stored(string[] Terms, int[] Ranks, float[] Weights);
+    private sealed record Stored(string[] Terms, int[] Ranks, float[] Weights, uint[]? Frame);
 }

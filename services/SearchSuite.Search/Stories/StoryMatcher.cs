@@ -5,9 +5,10 @@ namespace SearchSuite.Search.Stories;
 /// of the numbers of the document with fewer that the other states too (null when either states none): a translation
 /// keeps its numbers, a report of another event (or another outlet's report of the same one) states others; how many of
 /// the shared terms the texts place (<see cref="DocumentEvidence.Ranks"/>) and the share of those in the same relative
-/// order in both; and whether they share a URL or a cited source.
+/// order in both; whether they share a URL or a cited source; and the estimated overlap (Jaccard) of their frames, the
+/// wording around the evidence (null when either text is too short to tell).
 /// </summary>
-public readonly record struct StoryMatch(float SharedWeight, float Dice, float? NumberAgreement, int SharedPlaced = 0, float OrderAgreement = 1, bool SharesCitation = false);
+public readonly record struct StoryMatch(float SharedWeight, float Dice, float? NumberAgreement, int SharedPlaced = 0, float OrderAgreement = 1, bool SharesCitation = false, float? FrameOverlap = null);
 
 /// <summary>
 /// The same-story decision. Versions of one story share most of the smaller document's evidence (a translation keeps the
@@ -64,7 +65,23 @@ public static class StoryMatcher
         var total = weightA + weightB;
         float? numberAgreement = numbersA > 0 && numbersB > 0 ? (float)numbersShared / Math.Min(numbersA, numbersB) : null;
         var orderAgreement = sharedPlaced == 0 ? 1f : (float)LongestIncreasing(orderInB) / sharedPlaced;
-        return new StoryMatch(shared, total == 0 ? 0 : 2 * shared / total, numberAgreement, sharedPlaced, orderAgreement, citation);
+        return new StoryMatch(shared, total == 0 ? 0 : 2 * shared / total, numberAgreement, sharedPlaced, orderAgreement, citation, FrameOverlap(a.Frame, b.Frame));
+    }
+
+    /// <summary>The bottom-k estimate of the Jaccard overlap of two frames: the share of the union's smallest hashes that both hold.</summary>
+    private static float? FrameOverlap(IReadOnlyList<uint> a, IReadOnlyList<uint> b)
+    {
+        if (a.Count == 0 || b.Count == 0) return null;
+        var limit = Math.Min(a.Count, b.Count);
+        int i = 0, j = 0, union = 0, both = 0;
+        while (union < limit && i < a.Count && j < b.Count)
+        {
+            union++;
+            if (a[i] == b[j]) { both++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (float)both / limit;
     }
 
     /// <summary>The length of the longest strictly increasing subsequence of the non-negative values (patience sorting).</summary>
@@ -91,15 +108,24 @@ public static class StoryMatcher
     public static bool OrderDisagrees(StoryMatch match, StoryOptions options) =>
         !match.SharesCitation && match.SharedPlaced >= options.MinPlacedForOrder && match.OrderAgreement < options.MinOrderAgreement;
 
+    /// <summary>
+    /// Whether the two documents are one template told with other facts: they share their frame (the wording around the
+    /// evidence, <see cref="StoryOptions.TemplateFrameOverlap"/>), as only texts in one language can, but not the evidence
+    /// a copy or an edit of one report would keep (<see cref="StoryOptions.TemplateMinDice"/>). Another outlet's rewrite
+    /// of one event has its own wording, so the rule leaves it alone.
+    /// </summary>
+    public static bool SameTemplateOtherFacts(StoryMatch match, StoryOptions options) =>
+        match.FrameOverlap >= options.TemplateFrameOverlap && match.Dice < options.TemplateMinDice;
+
     /// <summary>Whether the two documents' numbers rule them out as one story: both state numbers and agree on too few.</summary>
     public static bool NumbersDisagree(StoryMatch match, StoryOptions options) => match.NumberAgreement < options.MinNumberAgreement;
 
     /// <summary>
     /// How strongly a pair says "one story", from 0 to 1: the Dice coefficient, or 0 when the numbers or the order
-    /// disagree or the shared evidence is too little to mean anything.
+    /// disagree, the pair is one template with other facts, or the shared evidence is too little to mean anything.
     /// </summary>
     public static float Similarity(StoryMatch match, StoryOptions options) =>
-        NumbersDisagree(match, options) || OrderDisagrees(match, options) || match.SharedWeight < options.MinSharedWeight ? 0 : match.Dice;
+        NumbersDisagree(match, options) || OrderDisagrees(match, options) || SameTemplateOtherFacts(match, options) || match.SharedWeight < options.MinSharedWeight ? 0 : match.Dice;
 
     public static bool SameStory(StoryMatch match, StoryOptions options) => Similarity(match, options) >= options.MinDice;
 

@@ -39,6 +39,17 @@ public sealed class StoryOptions
     [Range(2, 1000)]
     public int MinPlacedForOrder { get; set; } = 5;
 
+    /// <summary>
+    /// Least estimated overlap of two documents' frames (the wording around their evidence) from which they count as one
+    /// template (<see cref="TemplateMinDice"/>): copies and edits of one text, or one boilerplate filled with other facts.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double TemplateFrameOverlap { get; set; } = 0.5;
+
+    /// <summary>Least Dice of two documents that share their frame for them to be one story: a copy or an edit keeps nearly all its evidence.</summary>
+    [Range(0.0, 1.0)]
+    public double TemplateMinDice { get; set; } = 0.85;
+
     /// <summary>Least evidence weight two versions share, so that two short texts do not join on one common word.</summary>
     [Range(0.0, 1000.0)]
     public double MinSharedWeight { get; set; } = 3;

@@ -93,7 +93,7 @@ public static class StoryBenchmarks
         string Features(string a, string b)
         {
             var match = StoryMatcher.Compare(StoryEvidence.Extract(byId[a]), StoryEvidence.Extract(byId[b]));
-            return $"\tdice {match.Dice:0.000}\tshared {match.SharedWeight:0.0}\tnumbers {match.NumberAgreement?.ToString("0.00") ?? "-"}\tplaced {match.SharedPlaced}\torder {match.OrderAgreement:0.00}\tcitation {match.SharesCitation}\tsimilarity {StoryMatcher.Similarity(match, new StoryOptions()):0.000}";
+            return $"\tdice {match.Dice:0.000}\tshared {match.SharedWeight:0.0}\tnumbers {match.NumberAgreement?.ToString("0.00") ?? "-"}\tplaced {match.SharedPlaced}\torder {match.OrderAgreement:0.00}\tcitation {match.SharesCitation}\tframe {match.FrameOverlap?.ToString("0.00") ?? "-"}\tsimilarity {StoryMatcher.Similarity(match, new StoryOptions()):0.000}";
         }
         var counts = new Dictionary<string, (long True, long Predicted, long Correct)>(StringComparer.Ordinal);
         var diagnostics = new List<string>();
