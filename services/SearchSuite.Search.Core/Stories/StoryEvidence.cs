@@ -119,7 +119,8 @@ public static partial class StoryEvidence
         var withoutUrls = UrlPattern().Replace(text, m => new string(' ', m.Length));
         foreach (var (number, position) in NumberMatches(withoutUrls)) Add(EvidenceKind.Number, number, position);
         var surnames = document.PersonNames.Select(SurnameKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var (entities, capitalisedShare) = EntityMatches(withoutUrls);
+        var nameWords = document.PersonNames.SelectMany(NameTokens.Split).ToHashSet(StringComparer.Ordinal);
+        var (entities, capitalisedShare) = EntityMatches(withoutUrls, nameWords);
         var commonFactor = capitalisedShare > CapitalisingShare ? CommonCapitalisedFactor : 1f;
         foreach (var (entity, position) in entities)
         {
@@ -245,14 +246,20 @@ public static partial class StoryEvidence
         }
     }
 
+    private static readonly IReadOnlySet<string> NoNameWords = new HashSet<string>();
+
     /// <summary>
     /// Capitalised words (Latin or Cyrillic) of two or more letters. A word that starts a sentence counts only if it is also
     /// capitalised elsewhere in the text, since a sentence's first word is capitalised whatever it is.
     /// </summary>
-    public static IReadOnlyList<string> Entities(string text) => [.. EntityMatches(text).Entities.Select(e => e.Word)];
+    public static IReadOnlyList<string> Entities(string text) => [.. EntityMatches(text, NoNameWords).Entities.Select(e => e.Word)];
 
-    /// <summary>The entities, each at its first position, and the share of the words not starting a sentence that are capitalised.</summary>
-    private static (List<(string Word, int Position)> Entities, double CapitalisedShare) EntityMatches(string text)
+    /// <summary>
+    /// The entities, each at its first position, and the share of the words not starting a sentence that are capitalised
+    /// other than <paramref name="nameWords"/> (the person names' lower-cased words, <see cref="NameTokens.Split"/>: names
+    /// are capitalised in every language).
+    /// </summary>
+    private static (List<(string Word, int Position)> Entities, double CapitalisedShare) EntityMatches(string text, IReadOnlySet<string> nameWords)
     {
         var inner = new Dictionary<string, int>(StringComparer.Ordinal);
         var initial = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -266,7 +273,7 @@ public static partial class StoryEvidence
             if (!atStart && word.Length >= 2)
             {
                 words++;
-                if (char.IsUpper(word[0])) capitalised++;
+                if (char.IsUpper(word[0]) && !nameWords.Contains(word.ToLowerInvariant())) capitalised++;
             }
             if (word.Length < 2 || !char.IsUpper(word[0]) || char.IsDigit(word[0])) continue;
             (atStart ? initial : inner).TryAdd(word, match.Index);
