@@ -425,7 +425,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var evidence = StoryEvidence.Extract(document);
         foreach (var term in evidence.Terms) doc.Add(new StringField(IndexFields.StoryEvidence, term, Field.Store.NO));
         if (document.DuplicateOf is not null) doc.Add(new StringField(IndexFields.Duplicate, "true", Field.Store.NO));
-        doc.Add(new BinaryDocValuesField(StoryCardField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(StoryFields.CandidateOf(document, evidence), JsonSerializerOptions.Web))));
+        doc.Add(new BinaryDocValuesField(StoryCardField, new BytesRef(StoryCardCodec.Write(StoryFields.CandidateOf(document, evidence)))));
         doc.Add(new BinaryDocValuesField(StoryVersionField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(VersionSummary.Of(document), JsonSerializerOptions.Web))));
         if (document.Outlet is { Length: > 0 } outlet)
         {
@@ -472,9 +472,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// </summary>
     private const string StoryCardField = "_story_card";
 
-    private static StoryCandidate ReadCard(BytesRef card) =>
-        JsonSerializer.Deserialize<StoryCandidate>(card.Bytes.AsSpan(card.Offset, card.Length), JsonSerializerOptions.Web)
-        ?? throw new InvalidDataException("An indexed document has no story card.");
+    private static StoryCandidate ReadCard(BytesRef card) => StoryCardCodec.Read(card.Bytes.AsSpan(card.Offset, card.Length));
 
     /// <summary>What a grouped hit lists of each version of its story, as a binary doc value (<see cref="StoryVersions"/>).</summary>
     private const string StoryVersionField = "_story_version";
