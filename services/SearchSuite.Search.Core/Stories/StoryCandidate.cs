@@ -20,8 +20,11 @@ public sealed record StoryCandidateQuery(DocumentEvidence Evidence, string Finge
     /// <summary>A term in more documents than this says little about which story a document belongs to and is left out of the lookup.</summary>
     public const int MaxTermDocumentFrequency = 500;
 
-    /// <summary>The evidence terms a lookup uses: the <see cref="MaxTerms"/> of most weight.</summary>
-    public IEnumerable<string> LookupTerms => Evidence.Terms.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(MaxTerms);
+    /// <summary>
+    /// The evidence terms a lookup uses: the <see cref="MaxTerms"/> of most weight (by kind; ties in term order). Chosen
+    /// once, since a batch lookup reads them twice per document (its postings, then its scores).
+    /// </summary>
+    public IReadOnlyList<string> LookupTerms { get; } = [.. Evidence.Terms.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(MaxTerms)];
 }
 
 /// <summary>The rules every backend applies to story fields.</summary>
