@@ -72,7 +72,7 @@ public sealed class ElasticsearchDocument : DocumentSource
         NameKeys = indexed.NameKeys;
         RelatedNameKeys = indexed.RelatedNameKeys;
         NameForms = indexed.NameForms;
-        StoryEvidence = indexed.StoryEvidence;
+        StoryEvidence = indexed.StoryEvidence.Terms;
         LanguageFields = IndexFields.SuffixesFor(Language)
             .SelectMany(suffix => new[] { ($"title_{suffix}", Title), ($"body_{suffix}", Text) })
             .ToDictionary(field => field.Item1, object (field) => field.Item2);
@@ -80,5 +80,13 @@ public sealed class ElasticsearchDocument : DocumentSource
 
     public static ElasticsearchDocument From(IndexedDocument indexed) => new(indexed);
 
-    public StoryCandidate ToCandidate() => StoryFields.CandidateOf(ToNormalized(), StoryEvidence);
+    /// <summary>
+    /// The document as story assignment compares it: its evidence extracted again from the stored document (a function
+    /// of the document alone), so the ranks and weights are those the Lucene backend keeps in its card.
+    /// </summary>
+    public StoryCandidate ToCandidate()
+    {
+        var document = ToNormalized();
+        return StoryFields.CandidateOf(document, Stories.StoryEvidence.Extract(document));
+    }
 }

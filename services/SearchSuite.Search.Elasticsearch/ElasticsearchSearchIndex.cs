@@ -127,7 +127,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
 
     private async Task<IReadOnlyList<StoryCandidate>> FindStoryCandidatesAsync(StoryCandidateQuery query, CancellationToken cancellationToken)
     {
-        if (query.Evidence.Count == 0 && query.Fingerprint.Length == 0) return [];
+        if (query.Evidence.Terms.Count == 0 && query.Fingerprint.Length == 0) return [];
         var response = await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueryBuilder.StoryCandidates(query, Alias), cancellationToken);
         EnsureValid(response, "look up story candidates in");
         return [.. response.Hits.Where(hit => hit.Source is not null).Select(hit => hit.Source!.ToCandidate())];

@@ -420,9 +420,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             new StringField(IndexFields.StoryId, document.StoryId, Field.Store.NO),
             new SortedDocValuesField(IndexFields.StoryId, new BytesRef(document.StoryId)),
         };
-        foreach (var term in indexed.StoryEvidence) doc.Add(new StringField(IndexFields.StoryEvidence, term, Field.Store.NO));
+        foreach (var term in indexed.StoryEvidence.Terms) doc.Add(new StringField(IndexFields.StoryEvidence, term, Field.Store.NO));
         if (document.DuplicateOf is not null) doc.Add(new StringField(IndexFields.Duplicate, "true", Field.Store.NO));
-        doc.Add(new BinaryDocValuesField(StoryCardField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(indexed.Candidate, JsonSerializerOptions.Web))));
+        doc.Add(new BinaryDocValuesField(StoryCardField, new BytesRef(StoryCardCodec.Write(indexed.Candidate))));
         doc.Add(new BinaryDocValuesField(StoryVersionField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(VersionSummary.Of(document), JsonSerializerOptions.Web))));
         if (document.Outlet is { Length: > 0 } outlet && indexed.OutletKey is { } outletKey)
         {
@@ -465,9 +465,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// </summary>
     private const string StoryCardField = "_story_card";
 
-    private static StoryCandidate ReadCard(BytesRef card) =>
-        JsonSerializer.Deserialize<StoryCandidate>(card.Bytes.AsSpan(card.Offset, card.Length), JsonSerializerOptions.Web)
-        ?? throw new InvalidDataException("An indexed document has no story card.");
+    private static StoryCandidate ReadCard(BytesRef card) => StoryCardCodec.Read(card.Bytes.AsSpan(card.Offset, card.Length));
 
     /// <summary>What a grouped hit lists of each version of its story, as a binary doc value (<see cref="StoryVersions"/>).</summary>
     private const string StoryVersionField = "_story_version";

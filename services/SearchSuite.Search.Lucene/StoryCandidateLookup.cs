@@ -1,3 +1,4 @@
+using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -33,27 +34,58 @@ internal sealed class StoryCandidateLookup
         var lookup = new StoryCandidateLookup(reader, cardField, readCard);
         var evidence = Postings(reader, IndexFields.StoryEvidence, queries.SelectMany(q => q.LookupTerms));
         var fingerprints = Postings(reader, IndexFields.Fingerprint, queries.Select(q => q.Fingerprint).Where(f => f.Length > 0));
-        var scores = new Dictionary<int, float>();
-        var found = new List<IReadOnlyList<StoryCandidate>>(queries.Count);
-        foreach (var query in queries)
+        // Scores by doc id in one array for the batch, and the docs each query touched: a query adds up to 64 postings
+        // lists of up to 500 docs, and a dictionary per query cost more than the rest of the lookup.
+        var scores = ArrayPool<float>.Shared.Rent(reader.MaxDoc);
+        try
         {
-            scores.Clear();
-            if (query.Fingerprint.Length > 0 && fingerprints.TryGetValue(query.Fingerprint, out var copies)) Score(scores, copies, FingerprintWeight);
-            foreach (var term in query.LookupTerms)
-                if (evidence.TryGetValue(term, out var postings)) Score(scores, postings, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
-            found.Add([.. scores
-                .OrderByDescending(s => s.Value)
-                .ThenBy(s => s.Key)
-                .Take(query.Limit)
-                .Select(s => lookup.Card(s.Key))]);
+            Array.Clear(scores, 0, reader.MaxDoc);
+            var touched = new List<int>();
+            var found = new List<IReadOnlyList<StoryCandidate>>(queries.Count);
+            foreach (var query in queries)
+            {
+                if (query.Fingerprint.Length > 0 && fingerprints.TryGetValue(query.Fingerprint, out var copies)) Score(scores, touched, copies, FingerprintWeight);
+                foreach (var term in query.LookupTerms)
+                    if (evidence.TryGetValue(term, out var postings)) Score(scores, touched, postings, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
+                found.Add([.. Best(scores, touched, query.Limit).Select(lookup.Card)]);
+                foreach (var doc in touched) scores[doc] = 0;
+                touched.Clear();
+            }
+            return found;
         }
-        return found;
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+        }
     }
 
-    private static void Score(Dictionary<int, float> scores, List<int> postings, float weight)
+    private static void Score(float[] scores, List<int> touched, List<int> postings, float weight)
     {
-        foreach (var doc in postings) scores[doc] = scores.GetValueOrDefault(doc) + weight;
+        foreach (var doc in postings)
+        {
+            if (scores[doc] == 0) touched.Add(doc);
+            scores[doc] += weight;
+        }
     }
+
+    /// <summary>The <paramref name="limit"/> best-scored docs, best first, ties by doc id as Lucene's top-docs collector breaks them.</summary>
+    private static List<int> Best(float[] scores, List<int> touched, int limit)
+    {
+        // A bounded heap whose root is the worst doc kept: lowest score, then highest doc id.
+        var heap = new PriorityQueue<int, (float Score, int Doc)>(limit + 1, WorstFirst);
+        foreach (var doc in touched)
+        {
+            heap.Enqueue(doc, (scores[doc], doc));
+            if (heap.Count > limit) heap.Dequeue();
+        }
+        var best = new List<int>(heap.Count);
+        while (heap.Count > 0) best.Add(heap.Dequeue());
+        best.Reverse();
+        return best;
+    }
+
+    private static readonly Comparer<(float Score, int Doc)> WorstFirst = Comparer<(float Score, int Doc)>.Create((a, b) =>
+        a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc));
 
     /// <summary>
     /// The live documents (top-level doc ids) of each term that is in at most

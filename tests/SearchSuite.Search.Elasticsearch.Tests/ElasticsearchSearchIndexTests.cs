@@ -278,7 +278,7 @@ public sealed class ElasticsearchSearchIndexTests
 
         // Near-duplicates under other ids are kept (story assignment marks them); nothing is deleted by fingerprint.
         AssertRequests(["GET /", "GET /_alias/searchsuite-news", "POST /_bulk?refresh=wait_for&require_alias=true"]);
-        var evidence = string.Join(", ", StoryEvidence.Extract(Trong).Select(e => $"\"{e}\""));
+        var evidence = string.Join(", ", StoryEvidence.Extract(Trong).Terms.Select(e => $"\"{e}\""));
         Assert.Equal("application/x-ndjson", es.Requests[2].ContentType);
         JsonAssert.NdjsonEquivalent([
             // The acceptance time (2026-11-23T12:00:00Z) in microseconds, as an external version.

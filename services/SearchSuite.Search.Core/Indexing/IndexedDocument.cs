@@ -22,8 +22,8 @@ public sealed record IndexedDocument
     /// <summary>The normalised tokens of both name lists (<see cref="IndexFields.NameForms"/>), which the name vocabulary follows.</summary>
     public IReadOnlyList<string> NameForms { get; init; } = [];
 
-    /// <summary>The terms story candidate lookups query (<see cref="StoryEvidence.Extract"/>).</summary>
-    public IReadOnlyList<string> StoryEvidence { get; init; } = [];
+    /// <summary>The story evidence (<see cref="StoryEvidence.Extract"/>): the terms candidate lookups query, with their order and weights.</summary>
+    public DocumentEvidence StoryEvidence { get; init; } = DocumentEvidence.OfTerms([]);
 
     public string DocumentId => Document.DocumentId;
 

@@ -75,38 +75,121 @@ public static partial class StoryEvidence
     /// Evidence already extracted, by document instance: story assignment extracts it and the backend indexes it, and
     /// extracting it twice cost a tenth of indexing. Weak keys: an entry goes with its document.
     /// </summary>
-    private static readonly ConditionalWeakTable<DocumentNormalized, IReadOnlyList<string>> Extracted = new();
+    private static readonly ConditionalWeakTable<DocumentNormalized, DocumentEvidence> Extracted = new();
 
-    /// <summary>The document's evidence terms, distinct and sorted (ordinal), so equal documents give equal lists.</summary>
-    public static IReadOnlyList<string> Extract(DocumentNormalized document) => Extracted.GetValue(document, Compute);
+    /// <summary>The document's evidence: terms distinct and sorted (ordinal), so equal documents give equal evidence.</summary>
+    public static DocumentEvidence Extract(DocumentNormalized document) => Extracted.GetValue(document, Compute);
 
     /// <summary>
     /// Records the evidence of a copy of a document whose evidence fields (title, text, source URL, names, sources, outlet)
     /// are those of the document it was extracted from, such as the copy with its story id filled in.
     /// </summary>
-    public static DocumentNormalized WithEvidence(DocumentNormalized document, IReadOnlyList<string> evidence)
+    public static DocumentNormalized WithEvidence(DocumentNormalized document, DocumentEvidence evidence)
     {
         Extracted.AddOrUpdate(document, evidence);
         return document;
     }
 
-    private static IReadOnlyList<string> Compute(DocumentNormalized document)
+    /// <summary>
+    /// Share of a text's words that are capitalised above which the text capitalises common words too (German nouns,
+    /// headline case): its capitalised words that are not names then count <see cref="CommonCapitalisedFactor"/> as much.
+    /// English and Russian news capitalise about a tenth of their words, German a quarter or more.
+    /// </summary>
+    public const double CapitalisingShare = 0.2;
+
+    /// <summary>What a capitalised non-name word of a text that capitalises common words is worth, against one of a text that does not.</summary>
+    public const float CommonCapitalisedFactor = 0.5f;
+
+    private static DocumentEvidence Compute(DocumentNormalized document)
     {
-        var terms = new SortedSet<string>(StringComparer.Ordinal);
-        void Add(EvidenceKind kind, string? key)
+        // Each term with its first position in the text (int.MaxValue: not placed by the text) and its weight here.
+        var terms = new Dictionary<string, (int Position, float Weight)>(StringComparer.Ordinal);
+        void Add(EvidenceKind kind, string? key, int position, float factor = 1f)
         {
-            if (!string.IsNullOrEmpty(key)) terms.Add(PrefixOf(kind) + key);
+            if (string.IsNullOrEmpty(key)) return;
+            var term = PrefixOf(kind) + key;
+            var weight = WeightOf(kind) * factor;
+            terms[term] = terms.TryGetValue(term, out var known) ? (Math.Min(known.Position, position), Math.Max(known.Weight, weight)) : (position, weight);
         }
 
         var text = document.Title.Length > 0 ? document.Title + "\n" + document.Text : document.Text;
-        foreach (var url in Urls(text)) Add(EvidenceKind.Url, url);
-        if (UrlKey(document.SourceUrl) is { } own) Add(EvidenceKind.Url, own);
-        var withoutUrls = UrlPattern().Replace(text, " ");
-        foreach (var number in Numbers(withoutUrls)) Add(EvidenceKind.Number, number);
-        foreach (var entity in Entities(withoutUrls)) Add(EvidenceKind.Entity, EntityKey(entity));
-        foreach (var name in document.PersonNames) Add(EvidenceKind.Person, SurnameKey(name));
-        foreach (var source in document.CitedSources.Append(document.Outlet ?? "")) Add(EvidenceKind.Source, SourceKey(source));
-        return [.. terms];
+        foreach (Match url in UrlPattern().Matches(text)) Add(EvidenceKind.Url, UrlKey(url.Value), url.Index);
+        Add(EvidenceKind.Url, UrlKey(document.SourceUrl), int.MaxValue);
+        // Blanked, not removed, so that positions stay those of the text.
+        var withoutUrls = UrlPattern().Replace(text, m => new string(' ', m.Length));
+        foreach (var (number, position) in NumberMatches(withoutUrls)) Add(EvidenceKind.Number, number, position);
+        var surnames = document.PersonNames.Select(SurnameKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var nameWords = document.PersonNames.SelectMany(NameTokens.Split).ToHashSet(StringComparer.Ordinal);
+        var (entities, capitalisedShare) = EntityMatches(withoutUrls, nameWords);
+        var commonFactor = capitalisedShare > CapitalisingShare ? CommonCapitalisedFactor : 1f;
+        foreach (var (entity, position) in entities)
+        {
+            var key = EntityKey(entity);
+            Add(EvidenceKind.Entity, key, position, surnames.Contains(key) ? 1f : commonFactor);
+        }
+        // A surname's place in the text is its entity's: ranked once, by the entity.
+        foreach (var surname in surnames) Add(EvidenceKind.Person, surname, int.MaxValue);
+        foreach (var source in document.CitedSources.Append(document.Outlet ?? "")) Add(EvidenceKind.Source, SourceKey(source), int.MaxValue);
+
+        var sorted = terms.Keys.Order(StringComparer.Ordinal).ToArray();
+        var ranks = new int[sorted.Length];
+        var rank = 0;
+        foreach (var index in Enumerable.Range(0, sorted.Length)
+                     .Where(i => terms[sorted[i]].Position != int.MaxValue && KindOf(sorted[i]) != EvidenceKind.Person)
+                     .OrderBy(i => terms[sorted[i]].Position).ThenBy(i => i))
+            ranks[index] = ++rank;
+        return new DocumentEvidence(sorted, [.. ranks.Select(r => r - 1)], [.. sorted.Select(t => terms[t].Weight)], FrameSketch(withoutUrls));
+    }
+
+    /// <summary>Hashes a frame sketch keeps: enough to estimate the overlap of two frames to about ±0.1.</summary>
+    public const int FrameSketchSize = 32;
+
+    /// <summary>Fewest frame word pairs a text needs for a sketch; a shorter text's wording says nothing.</summary>
+    public const int MinFramePairs = 12;
+
+    /// <summary>
+    /// A bottom-k sketch (the <see cref="FrameSketchSize"/> smallest hashes, ascending) of a text's frame: its pairs of
+    /// consecutive words with every capitalised word written as one placeholder and numbers left out, so the frame is the
+    /// wording around the names, places and numbers. Two texts in one language built on one template share their frame
+    /// and differ in the facts; another outlet's rewrite of one event shares the facts and not the wording.
+    /// </summary>
+    public static IReadOnlyList<uint> FrameSketch(string text)
+    {
+        const uint placeholder = 0x9E3779B9;
+        var hashes = new SortedSet<uint>();
+        uint? previous = null;
+        var pairs = 0;
+        foreach (Match match in WordPattern().Matches(text))
+        {
+            var word = match.Value;
+            var current = char.IsUpper(word[0]) ? placeholder : Fnv1a(word.ToLowerInvariant());
+            if (previous is { } before && !(before == placeholder && current == placeholder))
+            {
+                pairs++;
+                hashes.Add(Mix(before * 31 + current));
+                if (hashes.Count > FrameSketchSize) hashes.Remove(hashes.Max);
+            }
+            previous = current;
+        }
+        return pairs < MinFramePairs ? [] : [.. hashes];
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>
+    private static uint Fnv1a(string word)
+    {
+        var hash = 2166136261;
+        foreach (var c in word) hash = (hash ^ c) * 16777619;
+        return hash;
+    }
+
+    /// <summary>A finaliser (murmur3's), so that the sketch's smallest hashes are a fair sample of the pairs.</summary>
+    private static uint Mix(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >> 16);
     }
 
     /// <summary>Metadata keys that may carry the publication time (ISO 8601); without one a document's time is unknown.</summary>
@@ -138,13 +221,16 @@ public static partial class StoryEvidence
 
     /// <summary>
     /// Numbers as their digits: group separators (1,000 / 1.000 / 1 000) dropped, a decimal comma or point written as a
-    /// point (3,5 / 3.5). Single digits are left out: other languages spell them as words.
+    /// point (3,5 / 3.5). Single digits are left out: other languages spell them as words. Ordinal and decade endings
+    /// (21st, 1990s, 1990er) are dropped, so that "the 1990s" meets "die 1990er Jahre" and "1990-х годов".
     /// </summary>
-    public static IEnumerable<string> Numbers(string text)
+    public static IEnumerable<string> Numbers(string text) => NumberMatches(text).Select(m => m.Number);
+
+    private static IEnumerable<(string Number, int Position)> NumberMatches(string text)
     {
         foreach (Match match in NumberPattern().Matches(text))
         {
-            var value = match.Value;
+            var value = match.Groups["number"].Value;
             var normalized = new StringBuilder(value.Length);
             for (var i = 0; i < value.Length; i++)
             {
@@ -156,28 +242,44 @@ public static partial class StoryEvidence
                 if (digitsAfter != 3 && c is '.' or ',') normalized.Append('.');
             }
             var number = normalized.ToString();
-            if (number.Length >= 2) yield return number;
+            if (number.Length >= 2) yield return (number, match.Index);
         }
     }
+
+    private static readonly IReadOnlySet<string> NoNameWords = new HashSet<string>();
 
     /// <summary>
     /// Capitalised words (Latin or Cyrillic) of two or more letters. A word that starts a sentence counts only if it is also
     /// capitalised elsewhere in the text, since a sentence's first word is capitalised whatever it is.
     /// </summary>
-    public static IReadOnlyList<string> Entities(string text)
+    public static IReadOnlyList<string> Entities(string text) => [.. EntityMatches(text, NoNameWords).Entities.Select(e => e.Word)];
+
+    /// <summary>
+    /// The entities, each at its first position, and the share of the words not starting a sentence that are capitalised
+    /// other than <paramref name="nameWords"/> (the person names' lower-cased words, <see cref="NameTokens.Split"/>: names
+    /// are capitalised in every language).
+    /// </summary>
+    private static (List<(string Word, int Position)> Entities, double CapitalisedShare) EntityMatches(string text, IReadOnlySet<string> nameWords)
     {
-        var inner = new HashSet<string>(StringComparer.Ordinal);
-        var initial = new HashSet<string>(StringComparer.Ordinal);
+        var inner = new Dictionary<string, int>(StringComparer.Ordinal);
+        var initial = new Dictionary<string, int>(StringComparer.Ordinal);
         var sentenceStart = true;
+        int words = 0, capitalised = 0;
         foreach (Match match in WordPattern().Matches(text))
         {
             var word = match.Value;
             var atStart = sentenceStart || StartsSentence(text, match.Index);
             sentenceStart = false;
+            if (!atStart && word.Length >= 2)
+            {
+                words++;
+                if (char.IsUpper(word[0]) && !nameWords.Contains(word.ToLowerInvariant())) capitalised++;
+            }
             if (word.Length < 2 || !char.IsUpper(word[0]) || char.IsDigit(word[0])) continue;
-            (atStart ? initial : inner).Add(word);
+            (atStart ? initial : inner).TryAdd(word, match.Index);
         }
-        return [.. inner.Concat(initial.Where(inner.Contains)).Distinct(StringComparer.Ordinal)];
+        var entities = inner.Select(e => (e.Key, Math.Min(e.Value, initial.GetValueOrDefault(e.Key, int.MaxValue)))).OrderBy(e => e.Item2).ToList();
+        return (entities, words == 0 ? 0 : (double)capitalised / words);
     }
 
     private static bool StartsSentence(string text, int index)
@@ -249,7 +351,8 @@ public static partial class StoryEvidence
     [GeneratedRegex(@"^(?:https?://)?(?:www\.)?")]
     private static partial Regex SchemePattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])\d+(?:[.,]\d+|[\u00A0\u202F ]\d{3}(?!\d))*(?![\p{L}\d])")]
+    /// <summary>A number, then an English ordinal or decade ending or a German decade ending ("21st", "1990s", "1990er").</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<number>\d+(?:[.,]\d+|[\u00A0\u202F ]\d{3}(?!\d))*)(?:st|nd|rd|th|'?s|er|ern)?(?![\p{L}\d])")]
     private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}]*")]

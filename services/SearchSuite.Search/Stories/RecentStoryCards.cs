@@ -56,7 +56,7 @@ public sealed class RecentStoryCards(int capacity)
             foreach (var id in list) scores[id] = scores.GetValueOrDefault(id) + weight;
         }
         if (query.Fingerprint.Length > 0) Score(FingerprintTerm(query.Fingerprint), 1_000f);
-        foreach (var term in query.Evidence) Score(term, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
+        foreach (var term in query.Evidence.Terms) Score(term, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
         return [.. scores
             .OrderByDescending(s => s.Value)
             .ThenBy(s => s.Key, StringComparer.Ordinal)
@@ -67,7 +67,7 @@ public sealed class RecentStoryCards(int capacity)
     private static string FingerprintTerm(string fingerprint) => "#" + fingerprint;
 
     private static IEnumerable<string> TermsOf(StoryCandidate card) =>
-        card.Fingerprint.Length > 0 ? card.Evidence.Append(FingerprintTerm(card.Fingerprint)) : card.Evidence;
+        card.Fingerprint.Length > 0 ? card.Evidence.Terms.Append(FingerprintTerm(card.Fingerprint)) : card.Evidence.Terms;
 
     private void RemovePostings(StoryCandidate card)
     {

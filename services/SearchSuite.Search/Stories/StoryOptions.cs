@@ -28,6 +28,28 @@ public sealed class StoryOptions
     [Range(0.0, 1.0)]
     public double MinNumberAgreement { get; set; } = 0.5;
 
+    /// <summary>
+    /// Least share of the shared placed terms (names, places, numbers, URLs in the text) that two documents tell in the
+    /// same relative order for them to be one story: translations keep the order; two stories about the same people do not.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinOrderAgreement { get; set; } = 0.6;
+
+    /// <summary>Least shared placed terms for the order to count (<see cref="MinOrderAgreement"/>): a few terms fall in any order by chance.</summary>
+    [Range(2, 1000)]
+    public int MinPlacedForOrder { get; set; } = 5;
+
+    /// <summary>
+    /// Least estimated overlap of two documents' frames (the wording around their evidence) from which they count as one
+    /// template (<see cref="TemplateMinDice"/>): copies and edits of one text, or one boilerplate filled with other facts.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double TemplateFrameOverlap { get; set; } = 0.5;
+
+    /// <summary>Least Dice of two documents that share their frame for them to be one story: a copy or an edit keeps nearly all its evidence.</summary>
+    [Range(0.0, 1.0)]
+    public double TemplateMinDice { get; set; } = 0.85;
+
     /// <summary>Least evidence weight two versions share, so that two short texts do not join on one common word.</summary>
     [Range(0.0, 1000.0)]
     public double MinSharedWeight { get; set; } = 3;

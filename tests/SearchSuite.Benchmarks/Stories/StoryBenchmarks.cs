@@ -36,6 +36,7 @@ public static class StoryBenchmarks
         var json = new Option<FileInfo?>("--json") { Description = "Also write the figures to this JSON file" };
         var rateOnly = new Option<bool>("--rate-only") { Description = "Skip the NTREX quality figures (ingest rate and search latency only)" };
         var diagnostics = new Option<FileInfo?>("--diagnostics") { Description = "Write every wrongly joined and wrongly split pair to this file" };
+        var pairFeatures = new Option<bool>("--pair-features") { Description = "Add each wrong pair's features (Dice, shared weight, number and order agreement, citation) to the diagnostics and print them" };
         var evidence = new Option<FileInfo?>("--evidence") { Description = "Write each labelled document's story, person names and evidence terms to this file (JSON lines)" };
         var command = new Command("stories", "Story grouping: pairwise P/R/F1 on ../shared/data/ntrex with distractors, ingest rate and search p99 grouped vs ungrouped");
         command.Options.Add(docs);
@@ -43,21 +44,23 @@ public static class StoryBenchmarks
         command.Options.Add(diagnostics);
         command.Options.Add(evidence);
         command.Options.Add(rateOnly);
-        command.SetAction((parse, _) => RunAsync(parse.GetValue(docs), parse.GetValue(json), parse.GetValue(diagnostics), parse.GetValue(evidence), parse.GetValue(rateOnly)));
+        command.Options.Add(pairFeatures);
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(docs), parse.GetValue(json), parse.GetValue(diagnostics), parse.GetValue(evidence), parse.GetValue(rateOnly), parse.GetValue(pairFeatures)));
         return command;
     }
 
-    private static async Task<int> RunAsync(int rateDocuments, FileInfo? jsonFile, FileInfo? diagnosticsFile, FileInfo? evidenceFile, bool rateOnly)
+    private static async Task<int> RunAsync(int rateDocuments, FileInfo? jsonFile, FileInfo? diagnosticsFile, FileInfo? evidenceFile, bool rateOnly, bool pairFeatures)
     {
         var ntrex = NtrexCorpus.Load(RepoPaths.SharedFile("data", "ntrex", "ntrex_docs.jsonl"));
         var labelled = StoryCorpus.Build(ntrex);
         AnsiConsole.MarkupLine($"[bold]Stories[/]: {labelled.Count} documents, {labelled.Select(d => d.Story).Distinct().Count()} stories ({labelled.Count(d => d.Distractor)} distractor documents)");
 
-        var (pairs, diagnostics) = rateOnly ? ([], []) : await QualityAsync(labelled, evidenceFile);
+        var (pairs, diagnostics) = rateOnly ? ([], []) : await QualityAsync(labelled, evidenceFile, pairFeatures);
         var table = new Table().AddColumns("Pair", "True pairs", "Predicted", "Correct", "Precision", "Recall", "F1");
         foreach (var f in pairs) table.AddRow(f.Pair, $"{f.TruePairs}", $"{f.PredictedPairs}", $"{f.Correct}", $"{f.Precision:0.000}", $"{f.Recall:0.000}", $"{f.F1:0.000}");
         AnsiConsole.Write(table);
         if (diagnosticsFile is not null) await File.WriteAllLinesAsync(diagnosticsFile.FullName, diagnostics);
+        if (pairFeatures) foreach (var line in diagnostics) Console.WriteLine(line);
 
         var corpus = new SyntheticCorpus(ntrex, SyntheticCorpus.LoadNameGroups(Path.Combine(RepoPaths.Root, "services", "SearchSuite.Names", "Resources", "curated-name-variants.tsv")))
             .Generate(rateDocuments, duplicateShare: 0.1, seed: 7, idPrefix: "story-bench-");
@@ -72,7 +75,7 @@ public static class StoryBenchmarks
     }
 
     /// <summary>Ingests the labelled corpus in a fixed shuffled order through story assignment and compares every pair's stories.</summary>
-    private static async Task<(IReadOnlyList<PairFigures> Figures, List<string> Diagnostics)> QualityAsync(IReadOnlyList<LabelledDocument> labelled, FileInfo? evidenceFile)
+    private static async Task<(IReadOnlyList<PairFigures> Figures, List<string> Diagnostics)> QualityAsync(IReadOnlyList<LabelledDocument> labelled, FileInfo? evidenceFile, bool pairFeatures)
     {
         using var folder = new TemporaryFolder("searchsuite-bench-stories-");
         using var engine = new Engine(folder.Path);
@@ -86,6 +89,12 @@ public static class StoryBenchmarks
         foreach (var document in order)
             predicted[document.Id] = (await engine.Index.GetAsync(document.Id, CancellationToken.None))?.StoryId ?? throw new InvalidOperationException($"{document.Id} was not indexed");
 
+        var byId = order.Zip(normalized).ToDictionary(p => p.First.Id, p => p.Second, StringComparer.Ordinal);
+        string Features(string a, string b)
+        {
+            var match = StoryMatcher.Compare(StoryEvidence.Extract(byId[a]), StoryEvidence.Extract(byId[b]));
+            return $"\tdice {match.Dice:0.000}\tshared {match.SharedWeight:0.0}\tnumbers {match.NumberAgreement?.ToString("0.00") ?? "-"}\tplaced {match.SharedPlaced}\torder {match.OrderAgreement:0.00}\tcitation {match.SharesCitation}\tframe {match.FrameOverlap?.ToString("0.00") ?? "-"}\tsimilarity {StoryMatcher.Similarity(match, new StoryOptions()):0.000}";
+        }
         var counts = new Dictionary<string, (long True, long Predicted, long Correct)>(StringComparer.Ordinal);
         var diagnostics = new List<string>();
         for (var i = 0; i < order.Count; i++)
@@ -101,7 +110,7 @@ public static class StoryBenchmarks
                     var c = counts.GetValueOrDefault(key);
                     counts[key] = (c.True + (same ? 1 : 0), c.Predicted + (joined ? 1 : 0), c.Correct + (same && joined ? 1 : 0));
                 }
-                if (same != joined) diagnostics.Add($"{(joined ? "wrongly joined" : "wrongly split")}\t{a.Id}\t{b.Id}\t{predicted[a.Id]}\t{predicted[b.Id]}");
+                if (same != joined) diagnostics.Add($"{(joined ? "wrongly joined" : "wrongly split")}\t{a.Id}\t{b.Id}\t{predicted[a.Id]}\t{predicted[b.Id]}{(pairFeatures ? Features(a.Id, b.Id) : "")}");
             }
         var figures = counts
             .OrderBy(c => c.Key == "all" ? 0 : 1).ThenBy(c => c.Key, StringComparer.Ordinal)

@@ -74,6 +74,6 @@ public class IndexedDocumentTests
         Assert.Empty(names.Registered);
         Assert.Empty(indexed.NameKeys);
         Assert.Empty(indexed.NameForms);
-        Assert.Empty(indexed.StoryEvidence);
+        Assert.Empty(indexed.StoryEvidence.Terms);
     }
 }

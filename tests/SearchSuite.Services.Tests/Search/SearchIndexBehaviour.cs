@@ -163,7 +163,7 @@ public abstract partial class SearchIndexBehaviour : IAsyncLifetime
 
         Assert.Equal(english.DocumentId, candidates[0].DocumentId);
         Assert.Equal(["000", "001", "003"], candidates.Select(c => c.DocumentId).Order(StringComparer.Ordinal));
-        Assert.All(candidates, c => Assert.NotEmpty(c.Evidence));
+        Assert.All(candidates, c => Assert.NotEmpty(c.Evidence.Terms));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public abstract partial class SearchIndexBehaviour : IAsyncLifetime
     {
         await IndexSeedsAsync();
         var english = SeedDocuments.All[2];
-        var unrelated = new StoryCandidateQuery(["n:987654321", "p:nobodyknown"], "no-such-fingerprint", 5);
+        var unrelated = new StoryCandidateQuery(DocumentEvidence.OfTerms(["n:987654321", "p:nobodyknown"]), "no-such-fingerprint", 5);
 
         var found = await index.FindStoryCandidatesAsync([unrelated, new StoryCandidateQuery(StoryEvidence.Extract(english), english.Fingerprint, 2)], CancellationToken.None);
 

@@ -79,7 +79,7 @@ public sealed class StoryRuleTests
 
         var match = StoryMatcher.Compare(StoryEvidence.Extract(english), StoryEvidence.Extract(russian));
 
-        Assert.True(StoryMatcher.SameStory(match, new StoryOptions()), $"{match}: {string.Join(" ", StoryEvidence.Extract(english))} | {string.Join(" ", StoryEvidence.Extract(russian))}");
+        Assert.True(StoryMatcher.SameStory(match, new StoryOptions()), $"{match}: {string.Join(" ", StoryEvidence.Extract(english).Terms)} | {string.Join(" ", StoryEvidence.Extract(russian).Terms)}");
     }
 
     [Fact]
@@ -116,5 +116,102 @@ public sealed class StoryRuleTests
         Assert.Equal(("b", "Bloomberg"), (origin.Version?.DocumentId, origin.Outlet));
         var withoutOriginal = StoryOriginal.Find(versions[1..]);
         Assert.Equal((null, "Bloomberg"), (withoutOriginal.Version?.DocumentId, withoutOriginal.Outlet));
+    }
+
+    [Fact]
+    public void Decades_and_ordinals_written_with_digits_are_numbers()
+    {
+        Assert.Equal(["1990", "21"], StoryEvidence.Numbers("In the 1990s, in the 21st century"));
+        Assert.Equal(["1990", "21"], StoryEvidence.Numbers("In den 1990er Jahren, im 21. Jahrhundert"));
+        Assert.Equal(["1990", "21"], StoryEvidence.Numbers("в 1990-х годах, в 21 веке"));
+        Assert.Empty(StoryEvidence.Numbers("the 3rd of them"));
+    }
+
+    [Fact]
+    public void Capitalised_common_nouns_of_a_German_text_count_less_than_its_names()
+    {
+        var german = StoryEvidence.Extract(Normalize("de", "Der Bundestag hat am Donnerstag die Rentenreform beschlossen. Arbeitsminister Hubertus Heil sagte, die Renten würden im Juli steigen, und die Opposition stimmte dagegen.", "de"));
+        var english = StoryEvidence.Extract(Normalize("en", "The Bundestag passed the pension reform on Thursday. Labour Minister Hubertus Heil said pensions would rise in July, and the opposition voted against it because the reform would be paid for by the young.", "en"));
+        float WeightOf(DocumentEvidence evidence, string word)
+        {
+            var at = evidence.Terms.ToList().IndexOf("e:" + StoryEvidence.EntityKey(word));
+            Assert.True(at >= 0, $"{word} in {string.Join(" ", evidence.Terms)}");
+            return evidence.Weights[at];
+        }
+
+        // German capitalises every noun: its nouns count half; the name, and the English text's entities, count in full.
+        Assert.Equal(StoryEvidence.WeightOf(EvidenceKind.Entity) * StoryEvidence.CommonCapitalisedFactor, WeightOf(german, "Rentenreform"));
+        Assert.Equal(StoryEvidence.WeightOf(EvidenceKind.Entity), WeightOf(german, "Heil"));
+        Assert.Equal(StoryEvidence.WeightOf(EvidenceKind.Entity), WeightOf(english, "Bundestag"));
+    }
+
+    [Fact]
+    public void Reports_sharing_their_people_places_and_numbers_in_another_order_are_apart_unless_a_citation_vouches()
+    {
+        const string original = "Prime Minister Boris Johnson met Emmanuel Macron in Paris on 20 August. Johnson then flew to Berlin, where Angela Merkel gave him 30 days to find an alternative to the backstop. Michel Barnier said in Brussels that 2019 would decide.";
+        var german = Normalize("de", "Premierminister Boris Johnson traf am 20. August Emmanuel Macron in Paris. Johnson flog dann nach Berlin, wo Angela Merkel ihm 30 Tage gab, um eine Alternative zum Backstop zu finden. Michel Barnier sagte in Brüssel, 2019 werde entscheiden.", "de");
+        // The same people, places and numbers told in another order: another report.
+        var other = Normalize("other", "Michel Barnier said in Brussels that 2019 would decide. Angela Merkel met Boris Johnson in Berlin for 30 minutes; a day later, on 20 August, Emmanuel Macron received Johnson in Paris.", "en");
+        var options = new StoryOptions();
+
+        var translation = StoryMatcher.Compare(StoryEvidence.Extract(Normalize("en", original, "en")), StoryEvidence.Extract(german));
+        var reordered = StoryMatcher.Compare(StoryEvidence.Extract(Normalize("en", original, "en")), StoryEvidence.Extract(other));
+        var cited = StoryMatcher.Compare(
+            StoryEvidence.Extract(Normalize("en-cited", original + " See https://example.org/brexit-talks for the statement.", "en")),
+            StoryEvidence.Extract(Normalize("other-cited", other.Text + " See https://example.org/brexit-talks for the statement.", "en")));
+
+        Assert.False(StoryMatcher.OrderDisagrees(translation, options), $"{translation}");
+        Assert.True(StoryMatcher.SameStory(translation, options), $"{translation}");
+        Assert.True(reordered.SharedPlaced >= options.MinPlacedForOrder && StoryMatcher.OrderDisagrees(reordered, options), $"{reordered}");
+        Assert.False(StoryMatcher.SameStory(reordered, options), $"{reordered}");
+        Assert.True(cited.SharesCitation && !StoryMatcher.OrderDisagrees(cited, options), $"{cited}");
+    }
+
+    private const string Template = "Police in {0} said on Monday that {1} people were injured when a bus left the road near the city centre. The driver, a {2}-year-old man, was taken to hospital in {3}, and the road was closed for several hours while investigators examined the scene. A spokesman said the cause of the crash was not yet known and asked witnesses to come forward.";
+
+    [Fact]
+    public void One_template_filled_with_other_places_and_numbers_is_another_story_and_an_edited_copy_is_not()
+    {
+        var glasgow = Normalize("glasgow", string.Format(Template, "Glasgow", 14, 52, "Paisley"), "en");
+        var leeds = Normalize("leeds", string.Format(Template, "Leeds", 23, 47, "Bradford"), "en");
+        var edited = Normalize("edited", string.Format(Template, "Glasgow", 14, 52, "Paisley") + " Traffic was diverted.", "en");
+        var options = new StoryOptions();
+
+        var template = StoryMatcher.Compare(StoryEvidence.Extract(glasgow), StoryEvidence.Extract(leeds));
+        var copy = StoryMatcher.Compare(StoryEvidence.Extract(glasgow), StoryEvidence.Extract(edited));
+
+        Assert.True(template.FrameOverlap >= options.TemplateFrameOverlap && StoryMatcher.SameTemplateOtherFacts(template, options), $"{template}");
+        Assert.False(StoryMatcher.SameStory(template, options), $"{template}");
+        Assert.False(StoryMatcher.SameTemplateOtherFacts(copy, options), $"{copy}");
+        Assert.True(StoryMatcher.SameStory(copy, options), $"{copy}");
+    }
+
+    [Fact]
+    public void A_rewrite_in_other_words_shares_no_frame()
+    {
+        var report = StoryEvidence.FrameSketch(string.Format(Template, "Glasgow", 14, 52, "Paisley"));
+        var rewrite = StoryEvidence.FrameSketch("Fourteen passengers are in hospital after a bus crashed in central Glasgow on Monday, according to officers. Its 52-year-old driver is being treated in Paisley. Investigators spent hours at the site and have appealed for anyone who saw the accident to contact them.");
+        var match = StoryMatcher.Compare(new DocumentEvidence([], [], [], report), new DocumentEvidence([], [], [], rewrite));
+
+        Assert.True(match.FrameOverlap < 0.2, $"{match}");
+        Assert.Empty(StoryEvidence.FrameSketch("Too short to tell."));
+    }
+
+    [Fact]
+    public void Story_evidence_round_trips_through_a_card_and_a_card_of_terms_alone_still_reads()
+    {
+        var evidence = StoryEvidence.Extract(Normalize("en", string.Format(Template, "Glasgow", 14, 52, "Paisley"), "en"));
+        var options = System.Text.Json.JsonSerializerOptions.Web;
+
+        var read = System.Text.Json.JsonSerializer.Deserialize<DocumentEvidence>(System.Text.Json.JsonSerializer.Serialize(evidence, options), options)!;
+        var legacy = System.Text.Json.JsonSerializer.Deserialize<DocumentEvidence>("""["e:glsgw","n:14"]""", options)!;
+
+        Assert.Equal(evidence.Terms, read.Terms);
+        Assert.Equal(evidence.Ranks, read.Ranks);
+        Assert.Equal(evidence.Weights, read.Weights);
+        Assert.Equal(evidence.Frame, read.Frame);
+        Assert.Equal(["e:glsgw", "n:14"], legacy.Terms);
+        Assert.Equal([-1, -1], legacy.Ranks);
+        Assert.Equal([StoryEvidence.WeightOf(EvidenceKind.Entity), StoryEvidence.WeightOf(EvidenceKind.Number)], legacy.Weights);
     }
 }
