@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using SearchSuite.Cli;
+using SearchSuite.Search;
+using SearchSuite.Services.Tests.Grpc;
+using SearchSuite.Testing;
+using SearchSuite.V1;
+
+namespace SearchSuite.Services.Tests.Hosting;
+
+/// <summary>The all-in-one's backlog as bus filters: ingest's publish waits for room, the indexer's batch frees it.</summary>
+public sealed class PipelineBacklogFiltersTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task An_ingest_waits_for_room_in_the_backlog_and_its_document_leaves_it_once_indexed()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        var backlog = server.Services.GetRequiredService<PipelineBacklog>();
+        var left = new ConcurrentQueue<string>();
+        backlog.Left += ids => { foreach (var id in ids) left.Enqueue(id); };
+        string[] placeholders = [.. Enumerable.Range(0, backlog.Capacity).Select(i => $"placeholder-{i}")];
+        await backlog.EnterAsync(placeholders.Length, CancellationToken.None).WaitAsync(Bound);
+
+        var call = server.Ingest().IngestAsync(new IngestRequest { DocumentId = "backlog-1", Text = "Peskow sagte am Montag in Moskau." }).ResponseAsync;
+        // Without the publish filter the reply comes in milliseconds; with it, not before room is made (or MaxWait, 10 s, passes).
+        var first = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(1)));
+        Assert.NotSame(call, first);
+
+        backlog.Leave(placeholders);
+        Assert.Equal("backlog-1", (await call.WaitAsync(Bound)).DocumentId);
+        await server.WaitUntilSearchableAsync("backlog-1");
+        await Poll.UntilAsync(() => Task.FromResult(left.Contains("backlog-1") && backlog.Pending == 0),
+            () => $"the indexed document did not leave the backlog: {backlog.Pending} pending, left: {string.Join(", ", left.Where(id => !id.StartsWith("placeholder-")))}");
+    }
+
+    [Fact]
+    public void The_documents_sent_back_to_the_queue_stay_in_the_backlog_once_each()
+    {
+        var requeued = new RequeuedDocuments();
+        requeued.Add("b");
+
+        Assert.Equal(["a", "b", "c"], requeued.Without(["a", "b", "b", "c"]));
+    }
+}
