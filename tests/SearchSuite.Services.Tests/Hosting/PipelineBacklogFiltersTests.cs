@@ -3,20 +3,27 @@ using Microsoft.Extensions.DependencyInjection;
 using SearchSuite.Cli;
 using SearchSuite.Search;
 using SearchSuite.Services.Tests.Grpc;
+using SearchSuite.Services.Tests.Grpc.Unit;
 using SearchSuite.Testing;
 using SearchSuite.V1;
+using Xunit.Abstractions;
 
 namespace SearchSuite.Services.Tests.Hosting;
 
 /// <summary>The all-in-one's backlog as bus filters: ingest's publish waits for room, the indexer's batch frees it.</summary>
-public sealed class PipelineBacklogFiltersTests
+public sealed class PipelineBacklogFiltersTests(ITestOutputHelper output) : IDisposable
 {
+    // A filter that fails inside the bus shows only as an error log (a message retried, then faulted).
+    private readonly VerifyNoErrorsScope logs = new(output);
+
+    public void Dispose() => logs.Dispose();
+
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task An_ingest_waits_for_room_in_the_backlog_and_its_document_leaves_it_once_indexed()
     {
-        await using var server = await InProcessServer.StartAsync();
+        await using var server = await InProcessServer.StartAsync(logs: logs);
         var backlog = server.Services.GetRequiredService<PipelineBacklog>();
         var left = new ConcurrentQueue<string>();
         backlog.Left += ids => { foreach (var id in ids) left.Enqueue(id); };
