@@ -24,7 +24,10 @@ public static class PipelineBacklogFilters
         bus.ConnectConsumerConfigurationObserver(new LeaveAfterIndexing(backlog));
     }
 
-    /// <summary>Waits for room in the backlog before a batch of submitted documents goes onto the bus.</summary>
+    /// <summary>
+    /// Waits for room in the backlog before a batch of submitted documents goes onto the bus. A stream's publishes wait
+    /// here in its window of <c>Ingest:MaxInFlightPublishes</c>, so at most that many batches beyond the backlog are held.
+    /// </summary>
     private sealed class EnterOnPublish(PipelineBacklog backlog) : IFilter<PublishContext<DocumentsSubmitted>>
     {
         public async Task Send(PublishContext<DocumentsSubmitted> context, IPipe<PublishContext<DocumentsSubmitted>> next)
