@@ -43,6 +43,26 @@ public sealed class PipelineBacklogFiltersTests(ITestOutputHelper output) : IDis
     }
 
     [Fact]
+    public async Task A_streamed_upload_of_several_batches_leaves_the_backlog_empty_once_all_is_indexed()
+    {
+        await using var server = await InProcessServer.StartAsync(logs: logs);
+        var backlog = server.Services.GetRequiredService<PipelineBacklog>();
+        string[] ids = [.. Enumerable.Range(0, 250).Select(i => $"stream-{i:D3}")];
+
+        using (var call = server.Ingest().IngestStream())
+        {
+            foreach (var id in ids)
+                await call.RequestStream.WriteAsync(new IngestRequest { DocumentId = id, Text = $"Kremlsprecher Peskow sagte am Montag in Moskau, Bericht {id}." });
+            await call.RequestStream.CompleteAsync();
+            Assert.Equal(ids.Length, (await call.ResponseAsync.WaitAsync(Bound)).Accepted);
+        }
+
+        foreach (var id in ids) await server.WaitUntilSearchableAsync(id);
+        // Every place taken is given back: a leak would shrink the backlog until ingest waits out MaxWait on every batch.
+        await Poll.UntilAsync(() => Task.FromResult(backlog.Pending == 0), () => $"{backlog.Pending} places still taken after all {ids.Length} documents were indexed");
+    }
+
+    [Fact]
     public void The_documents_sent_back_to_the_queue_stay_in_the_backlog_once_each()
     {
         var requeued = new RequeuedDocuments();
