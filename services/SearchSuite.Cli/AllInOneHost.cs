@@ -6,6 +6,9 @@ using MassTransit;
 using SearchSuite.Ingest;
 using SearchSuite.Normalize;
 using SearchSuite.Search;
+using SearchSuite.GrpcHosting;
+using SearchSuite.Hosting;
+using SearchSuite.Messaging;
 using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Cli;
@@ -38,10 +41,17 @@ public static class AllInOneHost
         });
         // Before the components: configuration decides which search backend AddSearch registers.
         configure?.Invoke(builder);
-        builder.AddServiceDefaults(port);
+        builder.AddHostDefaults(port);
+        builder.AddServiceDefaults();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        // TimeProvider: registered by AddIngest below (the factory runs at first use).
-        builder.Services.AddSingleton(sp => new PipelineBacklog(BacklogCapacity, sp.GetRequiredService<TimeProvider>()));
+        // TimeProvider and the journal: registered below (the factory runs at first use). What leaves the pipeline, the
+        // journal forgets.
+        builder.Services.AddSingleton(sp =>
+        {
+            var backlog = new PipelineBacklog(BacklogCapacity, sp.GetRequiredService<TimeProvider>());
+            backlog.Left += sp.GetRequiredService<AcceptanceJournal>().Settle;
+            return backlog;
+        });
         builder.AddIngest();
         // The bus is in memory: without the journal an accepted document would die with the process (docs/reliability.md).
         builder.AddAcceptanceJournal(Path.Combine(dataDirectory, "journal"));
@@ -52,7 +62,7 @@ public static class AllInOneHost
             bus.AddIngestConsumers();
             bus.AddNormalizeConsumers();
             bus.AddSearchConsumers();
-        });
+        }, configureBus: (context, bus) => bus.UsePipelineBacklog(context));
         // After the bus: replays once the bus runs, and drains before the bus stops (hosted services stop in reverse).
         builder.Services.AddHostedService<JournalRecovery>();
 

@@ -5,7 +5,7 @@ using Grpc.Net.Client;
 using Grpc.Reflection.V1Alpha;
 using SearchSuite.Ingest;
 using SearchSuite.Search;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.GrpcHosting;
 
 namespace SearchSuite.Cli;
 

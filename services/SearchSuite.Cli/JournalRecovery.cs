@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 using SearchSuite.Ingest;
 using SearchSuite.Search.Indexing;
-using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Cli;
 
@@ -39,11 +38,9 @@ public sealed class JournalRecovery(
             else replay.Add(newest);
         }
         journal.Settle(settled);
+        // Through the bus's publish filter, so the replay waits for room in the backlog like ingest does.
         foreach (var message in SubmittedBatch.Split(replay, ingestOptions.Value))
-        {
-            await backlog.EnterAsync(message.Documents.Count, cancellationToken);
             await bus.Publish(message, cancellationToken);
-        }
         journal.ForgetRecovered();
         // A warning, so that it shows without --verbose: the last stop was not clean, and the operator should know.
         logger.LogWarning("Replayed {Replayed} journalled documents that were not indexed yet ({Indexed} were): the last stop was not clean", replay.Count, settled.Count);

@@ -5,7 +5,7 @@ using System.IO.Hashing;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.Hosting;
 
 namespace SearchSuite.Ingest;
 
@@ -36,7 +36,7 @@ public sealed class JournalOptions
 /// <summary>
 /// The all-in-one's write-ahead journal. Its bus is in memory, so an accepted document would be lost with the process
 /// before it is indexed; ingest appends each accepted document here before it replies, and the journal forgets it when
-/// the pipeline reports it indexed (<see cref="PipelineBacklog.Left"/>). At the next start, <see cref="Recovered"/>
+/// the pipeline reports it indexed (<see cref="Settle"/>). At the next start, <see cref="Recovered"/>
 /// holds what was journalled and not known indexed, for replay.
 /// </summary>
 /// <remarks>
@@ -65,7 +65,7 @@ public sealed class AcceptanceJournal : IDisposable
     private long appended;
     private long durable;
 
-    public AcceptanceJournal(IOptions<JournalOptions> options, string folder, PipelineBacklog backlog, ILogger<AcceptanceJournal> logger)
+    public AcceptanceJournal(IOptions<JournalOptions> options, string folder, ILogger<AcceptanceJournal> logger)
     {
         this.folder = folder;
         this.options = options.Value;
@@ -87,7 +87,6 @@ public sealed class AcceptanceJournal : IDisposable
         Recovered = recovered;
         active = OpenSegment();
         segments.Add(active);
-        backlog.Left += Settle;
         maintenance = Task.Run(MaintainAsync);
         if (recovered.Count > 0) logger.LogInformation("The journal at {Folder} holds {Count} accepted documents not known indexed", folder, recovered.Count);
     }

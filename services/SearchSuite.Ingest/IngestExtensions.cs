@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using Microsoft.Extensions.Options;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.GrpcHosting;
+using SearchSuite.Hosting;
 using SearchSuite.V1;
 
 namespace SearchSuite.Ingest;
@@ -27,13 +28,13 @@ public static class IngestExtensions
 
     /// <summary>
     /// The write-ahead journal in <paramref name="folder"/>, for a host whose bus is in memory (the all-in-one): ingest
-    /// replies only once the journal holds the documents. Needs the host's <see cref="PipelineBacklog"/>.
+    /// replies only once the journal holds the documents. The host settles what it indexed (<see cref="AcceptanceJournal.Settle"/>).
     /// </summary>
     public static IHostApplicationBuilder AddAcceptanceJournal(this IHostApplicationBuilder builder, string folder)
     {
         builder.Services.AddValidatedOptions<JournalOptions>(JournalOptions.SectionName);
         builder.Services.AddSingleton(sp => new AcceptanceJournal(
-            sp.GetRequiredService<IOptions<JournalOptions>>(), folder, sp.GetRequiredService<PipelineBacklog>(), sp.GetRequiredService<ILogger<AcceptanceJournal>>()));
+            sp.GetRequiredService<IOptions<JournalOptions>>(), folder, sp.GetRequiredService<ILogger<AcceptanceJournal>>()));
         return builder;
     }
 

@@ -2,7 +2,7 @@ using Grpc.Core;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.GrpcHosting;
 using SearchSuite.V1;
 
 namespace SearchSuite.Ingest;
@@ -16,7 +16,6 @@ public sealed class IngestGrpcService(
     IOptions<IngestOptions> options,
     ILogger<IngestGrpcService> logger,
     TimeProvider clock,
-    PipelineBacklog? backlog = null,
     AcceptanceJournal? journal = null) : IngestService.IngestServiceBase
 {
     public override async Task<IngestReply> Ingest(IngestRequest request, ServerCallContext context)
@@ -117,7 +116,6 @@ public sealed class IngestGrpcService(
     private async Task PublishAsync(DocumentsSubmitted message, Queue<Task>? inFlight, List<Task> journalled, CancellationToken cancellationToken)
     {
         if (journal is not null) journalled.Add(journal.AppendAsync(message.Documents, cancellationToken));
-        if (backlog is not null) await backlog.EnterAsync(message.Documents.Count, cancellationToken);
         var published = bus.Publish(message, cancellationToken);
         if (inFlight is null)
         {

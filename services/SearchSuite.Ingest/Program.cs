@@ -1,8 +1,12 @@
 using SearchSuite.Ingest;
+using SearchSuite.GrpcHosting;
+using SearchSuite.Hosting;
+using SearchSuite.Messaging;
 using SearchSuite.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(defaultPort: IngestDefaults.Port);
+builder.AddHostDefaults(defaultPort: IngestDefaults.Port);
+builder.AddServiceDefaults();
 builder.AddIngest();
 builder.AddMessageBus(bus => bus.AddIngestConsumers());
 

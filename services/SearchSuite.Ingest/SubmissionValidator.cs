@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.GrpcHosting;
 
 namespace SearchSuite.Ingest;
 

@@ -1,7 +1,7 @@
 using Elastic.Clients.Elasticsearch;
 using Microsoft.Extensions.Options;
 using SearchSuite.Search.Indexing;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.Hosting;
 
 namespace SearchSuite.Search.Elasticsearch;
 

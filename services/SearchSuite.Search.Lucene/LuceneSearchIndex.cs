@@ -9,7 +9,7 @@ using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.Hosting;
 using Directory = Lucene.Net.Store.Directory;
 using LuceneDocument = Lucene.Net.Documents.Document;
 

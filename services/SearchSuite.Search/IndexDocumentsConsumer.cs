@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Stories;
-using SearchSuite.ServiceDefaults;
 
 namespace SearchSuite.Search;
 
@@ -14,13 +13,11 @@ namespace SearchSuite.Search;
 /// faults alone into <c>index-document_error</c> with the index's reason, while the rest is indexed.
 /// Each document's name keys, forms and story evidence are computed here, once (<see cref="IndexedDocument"/>), for whichever backend.
 /// </summary>
-public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner stories, IIndexedNames names, ILogger<IndexDocumentsConsumer> logger, PipelineBacklog? backlog = null)
+public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner stories, IIndexedNames names, ILogger<IndexDocumentsConsumer> logger)
     : IConsumer<Batch<DocumentsNormalized>>
 {
     public async Task Consume(ConsumeContext<Batch<DocumentsNormalized>> context)
     {
-        // Every document that arrived, duplicates included: each one entered the backlog.
-        var received = context.Message.SelectMany(m => m.Message.Documents).Select(d => d.DocumentId).ToList();
         // Within one batch only the newest version of a document matters: newest by acceptance, not by arrival, since
         // normalize works on messages concurrently (a delete may arrive ahead of the document it deletes).
         var newest = context.Message
@@ -44,18 +41,15 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner sto
             stories.DocumentsIndexed(documents.Where(d => !refused.Contains(d.DocumentId)));
             // A refused document that came with others is split off into a message of its own (sent back to this queue),
             // so that it alone faults when it comes back; a message of one refused document faults now (see below).
-            var splitOff = new List<string>();
+            var requeued = context.GetOrAddPayload(() => new RequeuedDocuments());
             foreach (var message in context.Message.Where(m => m.Message.Documents.Count > 1))
                 foreach (var document in message.Message.Documents.Where(d => refused.Contains(d.DocumentId)))
                 {
                     var ownQueue = await context.GetSendEndpoint(context.ReceiveContext.InputAddress);
                     await ownQueue.Send(new DocumentsNormalized { Documents = [document] }, context.CancellationToken);
-                    splitOff.Add(document.DocumentId);
+                    requeued.Add(document.DocumentId);
                 }
             logger.LogWarning("Indexed {Count} documents; the index refused {Refused}", documents.Count - refused.Count, rejected.Message);
-            // The split-off documents leave the backlog when they come back; every other one has left the pipeline:
-            // indexed, or about to fault into the error queue.
-            backlog?.Leave(Without(received, splitOff));
             var faulting = context.Message
                 .Where(m => m.Message.Documents is [var lone] && refused.Contains(lone.DocumentId))
                 .ToList();
@@ -65,15 +59,31 @@ public sealed class IndexDocumentsConsumer(ISearchIndex index, StoryAssigner sto
                 await message.NotifyConsumed(message, message.ReceiveContext.ElapsedTime, nameof(IndexDocumentsConsumer));
             throw;
         }
-        backlog?.Leave(received);
         logger.LogDebug("Indexed {Count} documents from {Messages} messages", documents.Count, context.Message.Length);
     }
+}
 
-    /// <summary><paramref name="all"/> with one occurrence of each of <paramref name="removed"/> taken out.</summary>
-    private static List<string> Without(List<string> all, List<string> removed)
+/// <summary>
+/// The documents of a consumed batch that <see cref="IndexDocumentsConsumer"/> sent back to its own queue (one per
+/// message) instead of indexing or faulting them, as a payload of the batch's consume context: what has not left the
+/// pipeline yet, for a filter around the consumer (the all-in-one's backlog).
+/// </summary>
+public sealed class RequeuedDocuments
+{
+    private readonly System.Threading.Lock gate = new();
+    private readonly List<string> documentIds = [];
+
+    public void Add(string documentId)
     {
-        var left = new List<string>(all);
-        foreach (var id in removed) left.Remove(id);
+        lock (gate) documentIds.Add(documentId);
+    }
+
+    /// <summary><paramref name="received"/> with one occurrence of each requeued id taken out.</summary>
+    public List<string> Without(IEnumerable<string> received)
+    {
+        var left = new List<string>(received);
+        lock (gate)
+            foreach (var id in documentIds) left.Remove(id);
         return left;
     }
 }

@@ -1,8 +1,12 @@
 using SearchSuite.Search;
+using SearchSuite.GrpcHosting;
+using SearchSuite.Hosting;
+using SearchSuite.Messaging;
 using SearchSuite.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(defaultPort: SearchDefaults.Port);
+builder.AddHostDefaults(defaultPort: SearchDefaults.Port);
+builder.AddServiceDefaults();
 builder.AddSearch();
 builder.AddMessageBus(bus => bus.AddSearchConsumers(indexing: !builder.Configuration.IsReadOnlyReplica()));
 

@@ -7,7 +7,8 @@ using SearchSuite.Search.Lucene;
 using SearchSuite.Search.NameMatching;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.GrpcHosting;
+using SearchSuite.Hosting;
 using SearchSuite.V1;
 
 namespace SearchSuite.Search;

@@ -4,7 +4,7 @@ using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.GrpcHosting;
 using SearchSuite.V1;
 
 namespace SearchSuite.Search;

@@ -10,6 +10,7 @@ namespace SearchSuite.EndToEnd.Tests;
 public sealed class BenchmarkSmokeTests
 {
     [Trait("Category", TestCategories.SharedData)]
+    [Trait("Category", TestCategories.Benchmark)]
     [Fact]
     public async Task The_system_benchmark_runs_end_to_end_at_smoke_size()
     {

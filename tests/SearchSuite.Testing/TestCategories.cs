@@ -13,6 +13,12 @@ public static class TestCategories
     /// <summary>The read-only corpora in ../shared/data.</summary>
     public const string SharedData = "SharedData";
 
+    /// <summary>
+    /// The benchmark smoke test (about a minute): runs in the README's full command and CI, and alone with
+    /// <c>--filter Category=Benchmark</c>. It needs the broker and ../shared too, and carries their traits.
+    /// </summary>
+    public const string Benchmark = "Benchmark";
+
     /// <summary>A real Elasticsearch cluster at ELASTICSEARCH_URL; left out of the default run.</summary>
     public const string Live = "Live";
 }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.Hosting;
+using SearchSuite.GrpcHosting;
 
 namespace SearchSuite.Cli.Commands;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using SearchSuite.Names;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.Hosting;
 
 namespace SearchSuite.Search.NameMatching;
 

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using SearchSuite.Names;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.GrpcHosting;
 using SearchSuite.V1;
 
 namespace SearchSuite.Search.NameMatching;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using SearchSuite.Cli;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.GrpcHosting;
 using SearchSuite.Testing;
 using SearchSuite.V1;
 
@@ -53,6 +53,9 @@ public sealed class InProcessServer : IAsyncDisposable
         }
         return new InProcessServer(app, dataDirectory, ownsData);
     }
+
+    /// <summary>The host's services, for tests that watch a component the API does not show (the backlog).</summary>
+    public IServiceProvider Services => app.Services;
 
     public IngestService.IngestServiceClient Ingest(string? apiKey = null) => new(WithApiKey(apiKey));
 

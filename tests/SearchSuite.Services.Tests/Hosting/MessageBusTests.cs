@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.Messaging;
 
 namespace SearchSuite.Services.Tests.Hosting;
 

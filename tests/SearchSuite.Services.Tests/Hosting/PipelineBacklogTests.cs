@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.Cli;
 
 namespace SearchSuite.Services.Tests.Hosting;
 

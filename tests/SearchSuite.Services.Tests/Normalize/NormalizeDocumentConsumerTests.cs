@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using SearchSuite.Contracts;
 using RabbitMQ.Client;
 using SearchSuite.Normalize;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.Messaging;
 using SearchSuite.Testing;
 
 namespace SearchSuite.Services.Tests.Normalize;

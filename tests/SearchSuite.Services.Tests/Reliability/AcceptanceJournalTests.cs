@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SearchSuite.Cli;
 using SearchSuite.Contracts;
 using SearchSuite.Ingest;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.Hosting;
+using SearchSuite.Messaging;
+using SearchSuite.Cli;
 using SearchSuite.Testing;
 
 namespace SearchSuite.Services.Tests.Reliability;
@@ -17,8 +18,8 @@ public sealed class AcceptanceJournalTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private AcceptanceJournal Open(PipelineBacklog backlog, JournalDurability durability = JournalDurability.Request) =>
-        new(Options.Create(new JournalOptions { Durability = durability, SyncIntervalMilliseconds = 20 }), folder, backlog, NullLogger<AcceptanceJournal>.Instance);
+    private AcceptanceJournal Open(JournalDurability durability = JournalDurability.Request) =>
+        new(Options.Create(new JournalOptions { Durability = durability, SyncIntervalMilliseconds = 20 }), folder, NullLogger<AcceptanceJournal>.Instance);
 
     private static DocumentSubmitted Document(string id, string text = "Peskow sagte.") =>
         new() { DocumentId = id, Text = text, SubmittedAt = DateTimeOffset.UtcNow };
@@ -28,15 +29,14 @@ public sealed class AcceptanceJournalTests : IDisposable
     [InlineData(JournalDurability.Async)]
     public async Task What_was_appended_and_not_settled_is_recovered_after_a_restart(JournalDurability durability)
     {
-        var backlog = new PipelineBacklog(100);
-        using (var journal = Open(backlog, durability))
+        using (var journal = Open(durability))
         {
             await journal.AppendAsync([Document("a"), Document("b")], CancellationToken.None);
             await journal.AppendAsync([Document("c")], CancellationToken.None);
-            backlog.Leave(["b"]);
+            journal.Settle(["b"]);
         }
 
-        using var reopened = Open(new PipelineBacklog(100), durability);
+        using var reopened = Open(durability);
         // A journal file is forgotten only once all its documents are: b travels with a and c until they are indexed.
         Assert.Equal(["a", "b", "c"], reopened.Recovered.Select(d => d.DocumentId));
     }
@@ -44,10 +44,9 @@ public sealed class AcceptanceJournalTests : IDisposable
     [Fact]
     public async Task A_journal_whose_documents_are_all_indexed_leaves_no_file_behind()
     {
-        var backlog = new PipelineBacklog(100);
-        using var journal = Open(backlog);
+        using var journal = Open();
         await journal.AppendAsync([Document("a"), Document("a"), Document("b")], CancellationToken.None);
-        backlog.Leave(["a", "a", "b"]);
+        journal.Settle(["a", "a", "b"]);
 
         await Poll.UntilAsync(() => Task.FromResult(Directory.GetFiles(folder, "*.journal").All(f => new FileInfo(f).Length == 0)),
             () => $"journal files left: {string.Join(", ", Directory.GetFiles(folder).Select(f => $"{Path.GetFileName(f)} ({new FileInfo(f).Length} bytes)"))}");
@@ -56,22 +55,22 @@ public sealed class AcceptanceJournalTests : IDisposable
     [Fact]
     public async Task A_torn_last_record_is_ignored_and_the_records_before_it_are_recovered()
     {
-        using (var journal = Open(new PipelineBacklog(100)))
+        using (var journal = Open())
             await journal.AppendAsync([Document("whole-1"), Document("whole-2")], CancellationToken.None);
         var file = Directory.GetFiles(folder, "*.journal").Single(f => new FileInfo(f).Length > 0);
         // A crash in the middle of the next write: half a record at the end.
         var torn = File.ReadAllBytes(file);
         await File.AppendAllBytesAsync(file, torn.AsSpan(0, torn.Length / 3).ToArray());
 
-        using var reopened = Open(new PipelineBacklog(100));
+        using var reopened = Open();
         Assert.Equal(["whole-1", "whole-2"], reopened.Recovered.Select(d => d.DocumentId));
     }
 
     [Fact]
     public void A_second_journal_on_the_same_folder_is_refused()
     {
-        using var journal = Open(new PipelineBacklog(100));
-        var refused = Assert.Throws<FolderLockedException>(() => Open(new PipelineBacklog(100)));
+        using var journal = Open();
+        var refused = Assert.Throws<FolderLockedException>(() => Open());
         Assert.Contains(folder, refused.Message);
         Assert.Contains($"PID {Environment.ProcessId}", refused.Message);
     }

@@ -10,7 +10,7 @@ using SearchSuite.Search;
 using SearchSuite.Search.Indexing;
 using SearchSuite.Search.Querying;
 using SearchSuite.Search.Stories;
-using SearchSuite.ServiceDefaults;
+using SearchSuite.Messaging;
 using SearchSuite.Testing;
 
 namespace SearchSuite.Services.Tests.Search;

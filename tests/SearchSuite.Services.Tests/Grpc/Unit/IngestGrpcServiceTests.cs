@@ -4,17 +4,26 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SearchSuite.Contracts;
 using SearchSuite.Ingest;
 using SearchSuite.Testing;
 using SearchSuite.V1;
+using Xunit.Abstractions;
 
 namespace SearchSuite.Services.Tests.Grpc.Unit;
 
-/// <summary>IngestGrpcService called directly with a test call context, a fake clock and the MassTransit test harness.</summary>
-public sealed class IngestGrpcServiceTests
+/// <summary>
+/// IngestGrpcService called directly with a test call context, a fake clock and the MassTransit test harness; its logs
+/// go to the test output, and an unexpected error log fails the test.
+/// </summary>
+public sealed class IngestGrpcServiceTests(ITestOutputHelper output) : IDisposable
 {
+    private readonly VerifyNoErrorsScope logs = new(output);
+
+    public void Dispose() => logs.Dispose();
+
     /// <summary>A client stream the test writes into; counts the service's reads, so the test knows when it waits for the next.</summary>
     private sealed class TestRequestStream : IAsyncStreamReader<IngestRequest>
     {
@@ -44,6 +53,7 @@ public sealed class IngestGrpcServiceTests
         var clock = new FakeTimeProvider();
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Logging.AddProvider(logs);
         builder.AddIngest();
         builder.Services.AddMassTransitTestHarness();
         await using var provider = builder.Services.BuildServiceProvider(validateScopes: true);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
-namespace SearchSuite.ServiceDefaults;
+namespace SearchSuite.GrpcHosting;
 
 /// <summary>
 /// A request that is not a valid protobuf message (invalid UTF-8 in a string, truncated bytes) is answered

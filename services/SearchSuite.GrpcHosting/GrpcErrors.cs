@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace SearchSuite.ServiceDefaults;
+namespace SearchSuite.GrpcHosting;
 
 /// <summary>The gRPC answers to bad input, shared by every service.</summary>
 public static class GrpcErrors

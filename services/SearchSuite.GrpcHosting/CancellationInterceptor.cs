@@ -2,7 +2,7 @@ using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
-namespace SearchSuite.ServiceDefaults;
+namespace SearchSuite.GrpcHosting;
 
 /// <summary>
 /// Every RPC's work runs under <see cref="ServerCallContext.CancellationToken"/>, which grpc-dotnet cancels when the

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace SearchSuite.ServiceDefaults;
+namespace SearchSuite.Hosting;
 
 /// <summary>
 /// Refuses to start while a setting still holds a placeholder of .env.example ("replace-with-…"): docker-compose

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace SearchSuite.ServiceDefaults;
+namespace SearchSuite.Messaging;
 
 public enum MessageTransport
 {
@@ -43,7 +43,9 @@ public static class MessagingExtensions
     /// <paramref name="configureConsumers"/>; their endpoint settings live in their ConsumerDefinitions, and
     /// ConfigureEndpoints runs last so that every definition applies.
     /// </summary>
-    public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> configureConsumers)
+    /// <param name="configureBus">Filters and observers of one host's bus (the all-in-one's backlog), before the endpoints.</param>
+    public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> configureConsumers,
+        Action<IBusRegistrationContext, IBusFactoryConfigurator>? configureBus = null)
     {
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
         var transport = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>()?.Transport ?? MessageTransport.RabbitMq;
@@ -58,7 +60,11 @@ public static class MessagingExtensions
             configureConsumers(bus);
             if (transport == MessageTransport.InMemory)
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    configureBus?.Invoke(context, cfg);
+                    cfg.ConfigureEndpoints(context);
+                });
                 return;
             }
             bus.UsingRabbitMq((context, cfg) =>
@@ -73,6 +79,7 @@ public static class MessagingExtensions
                     }
                     if (rabbit.Scheme == "amqps") h.UseSsl(s => s.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
                 });
+                configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
             });
         });
@@ -85,8 +92,4 @@ public static class MessagingExtensions
         });
         return builder;
     }
-
-    /// <summary>Binds <typeparamref name="TOptions"/> to <paramref name="sectionName"/> and validates it (data annotations) when the host starts.</summary>
-    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, string sectionName) where TOptions : class =>
-        services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -1,4 +1,4 @@
-namespace SearchSuite.ServiceDefaults;
+namespace SearchSuite.Hosting;
 
 /// <summary>Another process holds the folder: this one must not start.</summary>
 public sealed class FolderLockedException(string message) : Exception(message);

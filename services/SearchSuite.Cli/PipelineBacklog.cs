@@ -1,4 +1,4 @@
-namespace SearchSuite.ServiceDefaults;
+namespace SearchSuite.Cli;
 
 /// <summary>
 /// Bounds how many accepted documents may wait in an in-memory bus (the all-in-one) before they are indexed: ingest

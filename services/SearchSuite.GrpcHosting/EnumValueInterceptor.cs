@@ -3,7 +3,7 @@ using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
-namespace SearchSuite.ServiceDefaults;
+namespace SearchSuite.GrpcHosting;
 
 /// <summary>
 /// Refuses, in every request of every service, an enum field set to a number the enum does not define (proto3 keeps

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SearchSuite.ServiceDefaults;
+namespace SearchSuite.GrpcHosting;
 
 public sealed class SecurityOptions
 {
