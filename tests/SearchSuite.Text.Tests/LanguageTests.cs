@@ -111,3 +111,15 @@ public class ContentFingerprintTests
         Assert.Equal("f49a3d663387eed5", fingerprint);
     }
 }
+
+/// <summary>Pins the identifier's word rule (letters, an apostrophe between letters) on apostrophe and mixed text.</summary>
+public class LanguageIdentifierWordCharacterizationTests
+{
+    [Theory]
+    [InlineData("L'Iran et l'Arabie saoudite n'ont pas répondu aujourd'hui à l'appel du président.", "fr")]
+    [InlineData("Außenministerin Baerbock traf am Dienstag in Berlin ihren Amtskollegen 👍 2024.", "de")]
+    [InlineData("Ông Nguye\u0302\u0303n Phú Trọng nói rằng Đảng sẽ tiếp tục đổi mới.", "vi")]
+    [InlineData("Песков заявил, что Кремль не комментирует эти сообщения.", "ru")]
+    public void Identifies_text_with_apostrophes_digits_and_marks(string text, string expected) =>
+        Assert.Equal(expected, LanguageIdentifier.Identify(text).Language);
+}

@@ -1,0 +1,20 @@
+using SearchSuite.Search.Querying;
+
+namespace SearchSuite.Services.Tests.Search;
+
+/// <summary>Pins the snippet folder (lower case, marks stripped, script kept) on real tokens.</summary>
+public sealed class HitDecoratorFoldTests
+{
+    [Theory]
+    [InlineData("Nguyễn", "nguyen")]
+    [InlineData("Nguye\u0302\u0303n", "nguyen")]
+    [InlineData("Đảng", "dang")]
+    [InlineData("Außen", "außen")]
+    [InlineData("Песков", "песков")]
+    [InlineData("Йорданов", "иорданов")]
+    [InlineData("ПЁТР", "петр")]
+    [InlineData("Putin👍", "putin👍")]
+    [InlineData("O'Neal", "o'neal")]
+    public void Folds_to_lower_case_without_marks(string token, string expected) =>
+        Assert.Equal(expected, HitDecorator.Fold(token));
+}
