@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AnyAscii;
@@ -9,6 +8,13 @@ namespace SearchSuite.Names;
 /// <summary>Splits person names into tokens and folds tokens to a script- and accent-free form.</summary>
 public static class NameTokens
 {
+    // Declared first: static fields initialise in order, and the word rules below use them.
+    /// <summary>Apostrophes and the marks typed for them (see <see cref="IsApostrophe"/>).</summary>
+    private const string ApostropheChars = "'\u2019\u02BC\u02BB`\u00B4";
+    internal static readonly SearchValues<char> Apostrophes = SearchValues.Create(ApostropheChars);
+    /// <summary>Apostrophes and the zero-width non-joiner (see <see cref="JoinsWord"/>).</summary>
+    internal static readonly SearchValues<char> WordJoiners = SearchValues.Create(ApostropheChars + "\u200C");
+
     /// <summary>
     /// Lower-cased name tokens in their original script, with diacritics kept (the surface forms of the <c>names</c> field).
     /// Hyphens, dots, commas and spaces separate tokens; apostrophes are dropped because they mark a glottal stop or
@@ -17,27 +23,22 @@ public static class NameTokens
     public static IReadOnlyList<string> Split(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        var normalized = name.Normalize(NormalizationForm.FormC);
         var tokens = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        var token = new StringBuilder();
+        foreach (var (start, length) in NameTokenWords.Split(normalized))
         {
-            if (JoinsWord(c)) continue;
-            if (char.IsLetterOrDigit(c) || IsCombiningMark(c))
-            {
-                current.Append(char.ToLowerInvariant(c));
-                continue;
-            }
-            Flush();
+            token.Clear();
+            foreach (var c in normalized.AsSpan(start, length))
+                if (!JoinsWord(c)) token.Append(char.ToLowerInvariant(c));
+            if (token.Length > 0) tokens.Add(token.ToString());
         }
-        Flush();
         return tokens;
-
-        void Flush()
-        {
-            if (current.Length > 0) tokens.Add(current.ToString());
-            current.Clear();
-        }
     }
+
+    // Name tokens keep digits ("G7") and decomposed accents; a joiner anywhere is dropped, never a boundary.
+    private static readonly WordRules NameTokenWords =
+        new(WordChars.Letters | WordChars.Digits | WordChars.CombiningMarks, WordJoiners, JoinersAnywhere: true);
 
     /// <summary>
     /// The words of running text that may be (part of) a person's name, in their original case: capitalised words,
@@ -48,25 +49,20 @@ public static class NameTokens
     public static IEnumerable<string> CapitalisedWords(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var start = -1;
         var previousCapitalised = false;
-        for (var i = 0; i <= text.Length; i++)
+        for (var from = 0; RunningTextWords.TryFindWord(text, from, out var start, out var end); from = end)
         {
-            var inWord = i < text.Length && (char.IsLetter(text[i]) || IsCombiningMark(text[i])
-                || start >= 0 && IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]));
-            if (inWord)
-            {
-                if (start < 0) start = i;
-                continue;
-            }
-            if (start < 0) continue;
-            var word = text[start..i];
+            var word = text[start..end];
             var hyphenedOn = previousCapitalised && start > 0 && text[start - 1] == '-';
-            previousCapitalised = IsCapitalised(word) && i < text.Length && text[i] == '-';
+            previousCapitalised = IsCapitalised(word) && end < text.Length && text[end] == '-';
             if (IsCapitalised(word) || hyphenedOn) yield return word;
-            start = -1;
         }
     }
+
+    // Running text's name words are letters (a digit ends one: "G7" gives "G"), with an apostrophe inside before a
+    // letter ("O'Neal", "Trump's"); a hyphen separates, so that "Suk-yeol" gives both syllables.
+    private static readonly WordRules RunningTextWords =
+        new(WordChars.Letters | WordChars.CombiningMarks, Apostrophes, JoinedBefore: WordChars.Letters);
 
     /// <summary>Starts with a capital, or is written in a script without case (Arabic, Chinese), which cannot show one.</summary>
     public static bool IsCapitalised(string word)
@@ -91,14 +87,7 @@ public static class NameTokens
     public static string Fold(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var ascii = Respell(KanaNames.Romanise(EastAsianNames.RomaniseHangul(token.Normalize(NormalizationForm.FormC).ToLowerInvariant()))).Transliterate();
-        var folded = new StringBuilder(ascii.Length);
-        foreach (var c in ascii)
-        {
-            if (c is >= 'a' and <= 'z') folded.Append(c);
-            else if (c is >= 'A' and <= 'Z') folded.Append((char)(c + ('a' - 'A')));
-        }
-        return folded.ToString();
+        return TextFolding.ToAsciiLetters(Respell(KanaNames.Romanise(EastAsianNames.RomaniseHangul(token.Normalize(NormalizationForm.FormC).ToLowerInvariant()))));
     }
 
     /// <summary>
@@ -203,11 +192,10 @@ public static class NameTokens
     /// A mark inside a word that does not end it: an apostrophe, or a zero-width non-joiner, which only shapes the
     /// letters of one Persian word (خامنه‌ای).
     /// </summary>
-    internal static bool JoinsWord(char c) => IsApostrophe(c) || c == '\u200C';
+    internal static bool JoinsWord(char c) => WordJoiners.Contains(c);
 
     /// <summary>Apostrophes and the marks typed for them: inside a name they mark a glottal stop or soft sign, not a word boundary.</summary>
-    internal static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u02BB' or '`' or '\u00B4';
+    internal static bool IsApostrophe(char c) => Apostrophes.Contains(c);
 
-    private static bool IsCombiningMark(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    private static bool IsCombiningMark(char c) => WordRules.Is(c, WordChars.CombiningMarks);
 }

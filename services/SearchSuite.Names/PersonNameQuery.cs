@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SearchSuite.Names;
 
 /// <summary>A query word and whether a search must find it (optional words only add to the score).</summary>
@@ -298,46 +296,36 @@ public static class PersonNameQuery
         var joins = true;
         var hyphen = false;
         var space = false;
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        var previousEnd = 0;
+        foreach (var (start, length) in QueryWords.Split(text))
         {
-            // An apostrophe between letters belongs to the word ("O'Neal"), as in the name tokens (NameTokens.Split).
-            var inWord = i < text.Length && (IsWordChar(text[i]) || start >= 0 && NameTokens.JoinsWord(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]));
-            if (inWord)
+            foreach (var c in text.AsSpan(previousEnd, start - previousEnd))
             {
-                if (start < 0) start = i;
-                continue;
+                if (c is '(' or '[') depth++;
+                else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
+                if (c == ',') comma = true;
+                if (IsHyphen(c)) hyphen = true;
+                if (char.IsWhiteSpace(c)) space = true;
+                // Spaces, hyphens, dots and apostrophes sit inside a name; a comma separates it from a qualifier;
+                // anything else (semicolons, slashes, quotes, brackets) ends it.
+                if (!(char.IsWhiteSpace(c) || IsHyphen(c) || c is '.' or ',' || NameTokens.IsApostrophe(c))) joins = false;
             }
-            if (start >= 0)
-            {
-                words.Add(new ScannedWord(text[start..i], comma, depth > 0, joins, hyphen, Attached: words.Count > 0 && !space, Abbreviated: i < text.Length && text[i] == '.'));
-                start = -1;
-                comma = false;
-                joins = true;
-                hyphen = false;
-                space = false;
-            }
-            if (i == text.Length) break;
-            var c = text[i];
-            if (c is '(' or '[') depth++;
-            else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
-            if (c == ',') comma = true;
-            if (IsHyphen(c)) hyphen = true;
-            if (char.IsWhiteSpace(c)) space = true;
-            // Spaces, hyphens, dots and apostrophes sit inside a name; a comma separates it from a qualifier;
-            // anything else (semicolons, slashes, quotes, brackets) ends it.
-            if (!(char.IsWhiteSpace(c) || IsHyphen(c) || c is '.' or ',' || NameTokens.IsApostrophe(c))) joins = false;
+            var end = start + length;
+            words.Add(new ScannedWord(text[start..end], comma, depth > 0, joins, hyphen, Attached: words.Count > 0 && !space, Abbreviated: end < text.Length && text[end] == '.'));
+            comma = false;
+            joins = true;
+            hyphen = false;
+            space = false;
+            previousEnd = end;
         }
         return words;
     }
 
-    private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
+    // Query words are letters, digits ("G7") and combining marks; an apostrophe or zero-width non-joiner between them
+    // belongs to the word ("O'Neal", "خامنه‌ای"), as in the name tokens (NameTokens.Split). Hyphens separate, so that
+    // "Secretary-General" meets the title list word by word.
+    private static readonly WordRules QueryWords =
+        new(WordChars.Letters | WordChars.Digits | WordChars.CombiningMarks, NameTokens.WordJoiners);
 
-    private static bool IsWordChar(char c) => char.GetUnicodeCategory(c) switch
-    {
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
-            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark => true,
-        _ => false,
-    };
+    private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
 }

@@ -340,8 +340,8 @@ public static partial class StoryEvidence
 
     public static string? SourceKey(string source)
     {
-        var folded = NameTokens.Fold(source.Trim()).ToLower(CultureInfo.InvariantCulture);
-        var key = string.Concat(folded.Where(char.IsLetterOrDigit));
+        // The fold is already lower-case ASCII letters only.
+        var key = NameTokens.Fold(source);
         return key.Length > 1 ? key : null;
     }
 

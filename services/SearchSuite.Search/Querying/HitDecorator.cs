@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using SearchSuite.Contracts;
+using SearchSuite.Names;
 
 namespace SearchSuite.Search.Querying;
 
@@ -58,10 +58,10 @@ public sealed class HitDecorator
     /// </summary>
     private sealed class FoldedWord(string text, IEnumerable<NameAlternative> names)
     {
-        public string Text { get; } = Fold(text);
+        public string Text { get; } = TextFolding.StripMarks(text);
 
         private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> forms =
-            names.Select(n => Fold(n.Form)).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            names.Select(n => TextFolding.StripMarks(n.Form)).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
         private readonly HashSet<string> keys = names.Select(n => n.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
@@ -181,53 +181,19 @@ public sealed class HitDecorator
         return common >= MinStemPrefix && common >= Math.Max(query.Length, token.Length) - 3;
     }
 
-    private static TokenEnumerator Tokens(ReadOnlySpan<char> text) => new(text);
+    private static WordRanges Tokens(ReadOnlySpan<char> text) => SnippetWords.Split(text);
 
-    /// <summary>Runs of letters and digits, as (start, length) within the text; a span enumerator, so tokenizing allocates nothing.</summary>
-    private ref struct TokenEnumerator(ReadOnlySpan<char> text)
-    {
-        private readonly ReadOnlySpan<char> text = text;
-        private int next;
-
-        public (int Start, int Length) Current { get; private set; }
-
-        public readonly TokenEnumerator GetEnumerator() => this;
-
-        public bool MoveNext()
-        {
-            var start = next;
-            while (start < text.Length && !char.IsLetterOrDigit(text[start])) start++;
-            if (start == text.Length) return false;
-            var end = start + 1;
-            while (end < text.Length && char.IsLetterOrDigit(text[end])) end++;
-            Current = (start, end - start);
-            next = end;
-            return true;
-        }
-    }
+    // A snippet highlights runs of letters and digits: a hyphen or apostrophe separates, so "Saudi-Arabien" highlights
+    // for "arabien" and "O'Neal" for "neal".
+    private static readonly WordRules SnippetWords = new(WordChars.Letters | WordChars.Digits);
 
     private static readonly BoundedMemo<string> FoldedTokens = new(100_000);
 
     /// <summary>
-    /// <see cref="Fold"/> of a token that is not plain ASCII, memoised: documents repeat their words (Vietnamese text is
+    /// <see cref="TextFolding.StripMarks"/> of a token that is not plain ASCII, memoised: documents repeat their words (Vietnamese text is
     /// all such tokens), and folding one allocates several strings.
     /// </summary>
-    private static string FoldCached(ReadOnlySpan<char> token) => FoldedTokens.GetOrAdd(token, Fold);
-
-    /// <summary>Lower case without diacritics, so "Nguyễn" highlights for "nguyen".</summary>
-    public static string Fold(string text)
-    {
-        // Most tokens are plain ASCII, which has nothing to decompose or strip.
-        if (Ascii.IsValid(text)) return text.ToLowerInvariant();
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            folded.Append(c == 'đ' ? 'd' : c);
-        }
-        return folded.ToString();
-    }
+    private static string FoldCached(ReadOnlySpan<char> token) => FoldedTokens.GetOrAdd(token, TextFolding.StripMarks);
 
     /// <summary>Cuts at a word boundary near <see cref="MaxSnippetLength"/>, keeping the first highlight and never splitting a tag.</summary>
     private static string Truncate(string text)

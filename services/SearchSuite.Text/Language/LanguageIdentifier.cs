@@ -1,4 +1,5 @@
 using System.Buffers;
+using SearchSuite.Names;
 using SearchSuite.Text.Language;
 
 namespace SearchSuite.Text;
@@ -50,24 +51,17 @@ public static class LanguageIdentifier
         Span<float> scores = stackalloc float[LanguageCount];
         Span<char> word = stackalloc char[MaxWordLength];
         var span = text.AsSpan(0, Math.Min(text.Length, MaxCharsExamined));
-        var i = 0;
-        while (i < span.Length)
+        foreach (var (start, length) in FunctionWords.Split(span))
         {
-            if (!char.IsLetter(span[i])) { i++; continue; }
-            var length = 0;
-            var start = i;
-            while (i < span.Length && (char.IsLetter(span[i]) || IsInnerApostrophe(span, i)))
-            {
-                if (length < MaxWordLength) word[length++] = char.ToLowerInvariant(span[i]);
-                i++;
-            }
-            if (i - start <= MaxWordLength) Score(word[..length], scores);
+            if (length > MaxWordLength) continue;
+            for (var k = 0; k < length; k++) word[k] = char.ToLowerInvariant(span[start + k]);
+            Score(word[..length], scores);
         }
         return Decide(scores);
     }
 
-    private static bool IsInnerApostrophe(ReadOnlySpan<char> text, int i) =>
-        text[i] == '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > 0 && char.IsLetter(text[i - 1]);
+    // Function words are letters with an inner apostrophe ("aujourd'hui", "don't"); digits never vote.
+    private static readonly WordRules FunctionWords = new(WordChars.Letters, SearchValues.Create("'"));
 
     private static void Score(ReadOnlySpan<char> word, Span<float> scores)
     {

@@ -12,11 +12,12 @@ namespace SearchSuite.Text.Names;
 internal static class NameLexicon
 {
     /// <summary>
-    /// Words that mark the capitalised words after them as a name, besides the titles of <see cref="PersonTitles"/>
-    /// (shared with the name query): parts of longer offices ("Prime", "Foreign") and other cues ("Amtskollege").
-    /// Matched case-insensitively.
+    /// The extractor's own cue words: they mark the capitalised words after them as a name but are no honorific, so
+    /// they stay out of the one list of honorifics and offices, <see cref="PersonTitles"/> (shared with the name query,
+    /// where a title is dropped from the name). Parts of longer offices ("Prime", "Foreign") and other cues
+    /// ("Amtskollege", "Host", "Former"). Matched case-insensitively.
     /// </summary>
-    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> NameCues = new(StringComparer.OrdinalIgnoreCase)
     {
         "Amtskollege", "Amtskollegen", "Führer", "Gesandte", "Chef", "Chefin", "Vice", "Prime", "State", "Leader",
         "Director", "Counterpart", "Foreign", "Defense", "Defence", "Finance", "Interior", "Host", "Former", "thống",
@@ -87,7 +88,7 @@ internal static class NameLexicon
     public static bool IsTitle(string word) =>
         IsListedTitle(word) || (word.LastIndexOf('-') is var hyphen and > 0 && IsListedTitle(word[(hyphen + 1)..]));
 
-    private static bool IsListedTitle(string word) => Titles.Contains(word) || PersonTitles.IsTitle(word);
+    private static bool IsListedTitle(string word) => NameCues.Contains(word) || PersonTitles.IsTitle(word);
 
     public static bool IsDeterminer(string word) => Determiners.Contains(word);
 

@@ -1,3 +1,6 @@
+using System.Buffers;
+using SearchSuite.Names;
+
 namespace SearchSuite.Text.Names;
 
 /// <param name="BreakBefore">Punctuation or a line break separates this word from the previous one.</param>
@@ -28,26 +31,23 @@ internal static class WordTokenizer
         var tokens = new List<WordToken>();
         var breakBefore = true;
         var sentenceStart = true;
-        var i = 0;
-        while (i < text.Length)
+        var previousEnd = 0;
+        foreach (var (start, length) in ExtractorWords.Split(text))
         {
-            var c = text[i];
-            if (!char.IsLetterOrDigit(c))
+            foreach (var c in text.AsSpan(previousEnd, start - previousEnd))
             {
                 if (!char.IsWhiteSpace(c) || c == '\n') breakBefore = true;
                 if (c is '.' or '!' or '?' or ':' or '\n' or '"' or '(' or ';') sentenceStart = true;
-                i++;
-                continue;
             }
-            var start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerJoiner(text, i))) i++;
-            tokens.Add(new WordToken(text[start..i], start, breakBefore, sentenceStart));
+            tokens.Add(new WordToken(text.Substring(start, length), start, breakBefore, sentenceStart));
             breakBefore = false;
             sentenceStart = false;
+            previousEnd = start + length;
         }
         return tokens;
     }
 
-    private static bool IsInnerJoiner(string text, int i) =>
-        text[i] is '-' or '\'' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && char.IsLetterOrDigit(text[i - 1]);
+    // The extractor reads a hyphenated or possessive word as one ("Saudi-Arabien", "Trump's"), digits included, so
+    // that a place compound or possessive is looked up whole.
+    private static readonly WordRules ExtractorWords = new(WordChars.Letters | WordChars.Digits, SearchValues.Create("-'"));
 }

@@ -1,9 +1,7 @@
-using SearchSuite.Search.Querying;
+namespace SearchSuite.Names.Tests;
 
-namespace SearchSuite.Services.Tests.Search;
-
-/// <summary>Pins the snippet folder (lower case, marks stripped, script kept) on real tokens.</summary>
-public sealed class HitDecoratorFoldTests
+/// <summary>Pins the snippet folder, formerly HitDecorator.Fold (lower case, marks stripped, script kept), on real tokens.</summary>
+public sealed class TextFoldingStripMarksTests
 {
     [Theory]
     [InlineData("Nguyễn", "nguyen")]
@@ -16,5 +14,5 @@ public sealed class HitDecoratorFoldTests
     [InlineData("Putin👍", "putin👍")]
     [InlineData("O'Neal", "o'neal")]
     public void Folds_to_lower_case_without_marks(string token, string expected) =>
-        Assert.Equal(expected, HitDecorator.Fold(token));
+        Assert.Equal(expected, TextFolding.StripMarks(token));
 }
