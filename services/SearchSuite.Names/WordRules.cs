@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SearchSuite.Names;
 
@@ -52,28 +53,26 @@ public sealed record WordRules(WordChars Chars, SearchValues<char>? Joiners = nu
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsWordChar(char c) => Is(c, Chars);
 
     /// <summary>True when <paramref name="c"/> is of one of the kinds in <paramref name="chars"/>.</summary>
-    public static bool Is(char c, WordChars chars)
-    {
-        // ASCII, most of the text, has letters and digits only: no table lookup.
-        if (char.IsAscii(c))
-            return char.IsAsciiLetter(c) ? (chars & WordChars.Letters) != 0 : char.IsAsciiDigit(c) && (chars & WordChars.Digits) != 0;
-        return CharUnicodeInfo.GetUnicodeCategory(c) switch
-        {
-            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => (chars & WordChars.Letters) != 0,
-            UnicodeCategory.DecimalDigitNumber => (chars & WordChars.Digits) != 0,
-            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark => (chars & WordChars.CombiningMarks) != 0,
-            _ => false,
-        };
-    }
+    // Inlined, like the other per-character tests: they run for every character of every document.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Is(char c, WordChars chars) =>
+        // char.IsLetter and char.IsDigit look Latin-1 up in a table; no combining mark lies below U+0300.
+        (chars & WordChars.Letters) != 0 && char.IsLetter(c)
+        || (chars & WordChars.Digits) != 0 && char.IsDigit(c)
+        || (chars & WordChars.CombiningMarks) != 0 && c >= '\u0300'
+            && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsJoiner(char c) => Joiners is not null && Joiners.Contains(c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool StartsWord(char c) => IsWordChar(c) || JoinersAnywhere && IsJoiner(c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ContinuesWord(ReadOnlySpan<char> text, int i) =>
         IsWordChar(text[i]) || IsJoiner(text[i]) && (JoinersAnywhere || i + 1 < text.Length && Is(text[i + 1], joinedBefore));
 }
