@@ -29,11 +29,22 @@ public static class NameTokens
         foreach (var (start, length) in NameTokenWords.Split(normalized))
         {
             token.Clear();
-            foreach (var c in normalized.AsSpan(start, length))
-                if (!JoinsWord(c)) token.Append(char.ToLowerInvariant(c));
+            // Most tokens have no joiner: lower-cased in one piece.
+            var word = normalized.AsSpan(start, length);
+            for (var joiner = word.IndexOfAny(WordJoiners); joiner >= 0; joiner = word.IndexOfAny(WordJoiners))
+            {
+                AppendLower(word[..joiner]);
+                word = word[(joiner + 1)..];
+            }
+            AppendLower(word);
             if (token.Length > 0) tokens.Add(token.ToString());
         }
         return tokens;
+
+        void AppendLower(ReadOnlySpan<char> part)
+        {
+            foreach (var c in part) token.Append(char.ToLowerInvariant(c));
+        }
     }
 
     // Name tokens keep digits ("G7") and decomposed accents; a joiner anywhere is dropped, never a boundary.
