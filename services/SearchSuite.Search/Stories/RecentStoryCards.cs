@@ -57,11 +57,12 @@ public sealed class RecentStoryCards(int capacity)
         }
         if (query.Fingerprint.Length > 0) Score(FingerprintTerm(query.Fingerprint), 1_000f);
         foreach (var term in query.Evidence.Terms) Score(term, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
-        return [.. scores
-            .OrderByDescending(s => s.Value)
-            .ThenBy(s => s.Key, StringComparer.Ordinal)
-            .Take(query.Limit)
-            .Select(s => cards[s.Key])];
+        // Best first, ties by id: a total order, sorted in place rather than through LINQ's ordered iterators per document.
+        var ranked = new List<KeyValuePair<string, float>>(scores);
+        ranked.Sort((a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+        var found = new List<StoryCandidate>(Math.Min(query.Limit, ranked.Count));
+        for (var i = 0; i < found.Capacity; i++) found.Add(cards[ranked[i].Key]);
+        return found;
     }
 
     private static string FingerprintTerm(string fingerprint) => "#" + fingerprint;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using SearchSuite.Contracts;
 using SearchSuite.Search.Indexing;
@@ -120,16 +121,7 @@ public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> opt
             // (average link), best first: the one the document joins. A version of another story that happens to share the
             // same people and places matches one version loosely but not the story as a whole, so it cannot chain two
             // stories into one. Another story is merged in only when the document matches it strongly too (MergeDice).
-            var matches = candidates
-                .Where(c => c.DocumentId != document.DocumentId)
-                .Select(c => (c.StoryId, Similarity: StoryMatcher.CloseInTime(published, c.PublishedAt, options) ? StoryMatcher.Similarity(StoryMatcher.Compare(evidence, c.Evidence), options) : 0f))
-                .GroupBy(m => m.StoryId, StringComparer.Ordinal)
-                .Select(g => (StoryId: g.Key, Dice: g.Average(m => m.Similarity)))
-                .Where(g => g.Dice >= options.MinDice)
-                .OrderByDescending(g => g.Dice)
-                .ThenBy(g => g.StoryId, StringComparer.Ordinal)
-                .ToList();
-            var stories = matches.Where((m, i) => i == 0 || m.Dice >= options.MergeDice).Select(m => m.StoryId).ToList();
+            var stories = MatchingStories(document, evidence, published, candidates);
             if (stories.Count == 0) result = document with { StoryId = document.DocumentId };
             else
             {
@@ -142,6 +134,33 @@ public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> opt
         recent.Add(StoryFields.CandidateOf(result, evidence));
         // The backend indexes the evidence extracted here.
         return (StoryEvidence.WithEvidence(result, evidence), absorbed);
+    }
+
+    /// <summary>
+    /// The stories the document joins, best first: the best one at <see cref="StoryOptions.MinDice"/> or more, then every
+    /// other at <see cref="StoryOptions.MergeDice"/> or more. A story's score is the mean of the similarities to its
+    /// versions, summed in double in candidate order as Enumerable.Average does, so the decisions are those of the LINQ
+    /// grouping this replaces (which allocated a lookup, groupings and two sorts per document).
+    /// </summary>
+    private List<string> MatchingStories(DocumentNormalized document, DocumentEvidence evidence, DateTimeOffset? published, List<StoryCandidate> candidates)
+    {
+        var byStory = new Dictionary<string, (double Sum, int Count)>(candidates.Count, StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            if (candidate.DocumentId == document.DocumentId) continue;
+            var similarity = StoryMatcher.CloseInTime(published, candidate.PublishedAt, options) ? StoryMatcher.Similarity(StoryMatcher.Compare(evidence, candidate.Evidence), options) : 0f;
+            ref var story = ref CollectionsMarshal.GetValueRefOrAddDefault(byStory, candidate.StoryId, out _);
+            story = (story.Sum + similarity, story.Count + 1);
+        }
+        var matches = new List<(string StoryId, float Dice)>(byStory.Count);
+        foreach (var (storyId, (sum, count)) in byStory)
+            if ((float)(sum / count) is var dice && dice >= options.MinDice) matches.Add((storyId, dice));
+        // Best first; ties by story id, so the order is total and does not depend on the candidates' order.
+        matches.Sort((a, b) => a.Dice != b.Dice ? b.Dice.CompareTo(a.Dice) : string.CompareOrdinal(a.StoryId, b.StoryId));
+        var stories = new List<string>(matches.Count);
+        for (var i = 0; i < matches.Count; i++)
+            if (i == 0 || matches[i].Dice >= options.MergeDice) stories.Add(matches[i].StoryId);
+        return stories;
     }
 
     private List<StoryCandidate> Candidates(StoryCandidateQuery query, IReadOnlyList<StoryCandidate> indexed)
