@@ -14,6 +14,8 @@ public enum WordChars
     Digits = 2,
     /// <summary>Non-spacing and spacing combining marks, as decomposed text writes accents and Indic vowel signs.</summary>
     CombiningMarks = 4,
+    /// <summary>Non-spacing marks only (decomposed accents), without the spacing ones.</summary>
+    NonSpacingMarks = 8,
 }
 
 /// <summary>
@@ -27,13 +29,15 @@ public enum WordChars
 /// joiner anywhere else separates words.
 /// </param>
 /// <param name="JoinedBefore">What must follow a joiner for it to join; null for <paramref name="Chars"/>.</param>
+/// <param name="StartsWith">What a word may start with; null for <paramref name="Chars"/> (a word of letters and marks may have to start with a letter).</param>
 /// <param name="JoinersAnywhere">
 /// Joiners never separate words, wherever they stand, and may start one: callers that drop them from the word (name
 /// tokens: "Chamene'i" is one token "chamenei") must then skip a word made only of joiners.
 /// </param>
-public sealed record WordRules(WordChars Chars, SearchValues<char>? Joiners = null, WordChars? JoinedBefore = null, bool JoinersAnywhere = false)
+public sealed record WordRules(WordChars Chars, SearchValues<char>? Joiners = null, WordChars? JoinedBefore = null, bool JoinersAnywhere = false, WordChars? StartsWith = null)
 {
     private readonly WordChars joinedBefore = JoinedBefore ?? Chars;
+    private readonly WordChars startsWith = StartsWith ?? Chars;
 
     /// <summary>The words of <paramref name="text"/> as (start, length) ranges.</summary>
     public WordRanges Split(ReadOnlySpan<char> text) => new(text, this);
@@ -64,13 +68,15 @@ public sealed record WordRules(WordChars Chars, SearchValues<char>? Joiners = nu
         (chars & WordChars.Letters) != 0 && char.IsLetter(c)
         || (chars & WordChars.Digits) != 0 && char.IsDigit(c)
         || (chars & WordChars.CombiningMarks) != 0 && c >= '\u0300'
-            && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+        || (chars & WordChars.NonSpacingMarks) != 0 && c >= '\u0300'
+            && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsJoiner(char c) => Joiners is not null && Joiners.Contains(c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool StartsWord(char c) => IsWordChar(c) || JoinersAnywhere && IsJoiner(c);
+    private bool StartsWord(char c) => Is(c, startsWith) || JoinersAnywhere && IsJoiner(c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ContinuesWord(ReadOnlySpan<char> text, int i) =>

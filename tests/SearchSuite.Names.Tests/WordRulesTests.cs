@@ -27,6 +27,15 @@ public class WordRulesTests
     }
 
     [Fact]
+    public void StartsWith_and_non_spacing_marks_give_the_story_evidence_words()
+    {
+        // Story evidence: a word starts with a letter and keeps its decomposed accents (Mn); a stray leading mark is
+        // skipped and a spacing mark (Devanagari visarga, Mc) ends the word.
+        var rules = new WordRules(WordChars.Letters | WordChars.NonSpacingMarks, StartsWith: WordChars.Letters);
+        Assert.Equal("Nguye\u0302\u0303n|Phu\u0301|a|b|G", string.Join('|', Words(rules, "Nguye\u0302\u0303n \u0301Phu\u0301 a\u0903b G7")));
+    }
+
+    [Fact]
     public void Joiners_anywhere_never_separate_and_may_start_a_word()
     {
         var rules = new WordRules(WordChars.Letters, HyphenAndApostrophe, JoinersAnywhere: true);

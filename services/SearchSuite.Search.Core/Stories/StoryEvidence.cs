@@ -159,9 +159,9 @@ public static partial class StoryEvidence
         var hashes = new SortedSet<uint>();
         uint? previous = null;
         var pairs = 0;
-        foreach (Match match in WordPattern().Matches(text))
+        foreach (var (start, length) in EvidenceWords.Split(text))
         {
-            var word = match.Value;
+            var word = text.Substring(start, length);
             var current = char.IsUpper(word[0]) ? placeholder : Fnv1a(word.ToLowerInvariant());
             if (previous is { } before && !(before == placeholder && current == placeholder))
             {
@@ -265,10 +265,10 @@ public static partial class StoryEvidence
         var initial = new Dictionary<string, int>(StringComparer.Ordinal);
         var sentenceStart = true;
         int words = 0, capitalised = 0;
-        foreach (Match match in WordPattern().Matches(text))
+        foreach (var (start, length) in EvidenceWords.Split(text))
         {
-            var word = match.Value;
-            var atStart = sentenceStart || StartsSentence(text, match.Index);
+            var word = text.Substring(start, length);
+            var atStart = sentenceStart || StartsSentence(text, start);
             sentenceStart = false;
             if (!atStart && word.Length >= 2)
             {
@@ -276,7 +276,7 @@ public static partial class StoryEvidence
                 if (char.IsUpper(word[0]) && !nameWords.Contains(word.ToLowerInvariant())) capitalised++;
             }
             if (word.Length < 2 || !char.IsUpper(word[0]) || char.IsDigit(word[0])) continue;
-            (atStart ? initial : inner).TryAdd(word, match.Index);
+            (atStart ? initial : inner).TryAdd(word, start);
         }
         var entities = inner.Select(e => (e.Key, Math.Min(e.Value, initial.GetValueOrDefault(e.Key, int.MaxValue)))).OrderBy(e => e.Item2).ToList();
         return (entities, words == 0 ? 0 : (double)capitalised / words);
@@ -355,6 +355,9 @@ public static partial class StoryEvidence
     [GeneratedRegex(@"(?<![\p{L}\d])(?<number>\d+(?:[.,]\d+|[\u00A0\u202F ]\d{3}(?!\d))*)(?:st|nd|rd|th|'?s|er|ern)?(?![\p{L}\d])")]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}]*")]
-    private static partial Regex WordPattern();
+    /// <summary>
+    /// Evidence words: letters with their decomposed accents, starting with a letter; digits are numbers, not words
+    /// (<see cref="NumberPattern"/>), and spacing marks end a word.
+    /// </summary>
+    private static readonly WordRules EvidenceWords = new(WordChars.Letters | WordChars.NonSpacingMarks, StartsWith: WordChars.Letters);
 }
