@@ -49,7 +49,7 @@ public static class PipelineBacklogFilters
         public void ConsumerMessageConfigured<TConsumer, TMessage>(IConsumerMessageConfigurator<TConsumer, TMessage> configurator)
             where TConsumer : class where TMessage : class
         {
-            if (configurator is IConsumerMessageConfigurator<TConsumer, Batch<DocumentsNormalized>> indexing && typeof(TConsumer) == typeof(IndexDocumentsConsumer))
+            if (configurator is IConsumerMessageConfigurator<IndexDocumentsConsumer, Batch<DocumentsNormalized>> indexing)
                 indexing.Message(m => m.UseFilter(new LeaveFilter(backlog)));
         }
     }
@@ -65,16 +65,17 @@ public static class PipelineBacklogFilters
         public async Task Send(ConsumeContext<Batch<DocumentsNormalized>> context, IPipe<ConsumeContext<Batch<DocumentsNormalized>>> next)
         {
             var requeued = context.GetOrAddPayload(() => new RequeuedDocuments());
+            void Leave() => backlog.Leave(requeued.Without(Received(context)));
             try
             {
                 await next.Send(context);
             }
             catch (DocumentsRejectedException)
             {
-                backlog.Leave(requeued.Without(Received(context)));
+                Leave();
                 throw;
             }
-            backlog.Leave(requeued.Without(Received(context)));
+            Leave();
         }
 
         /// <summary>Every document that arrived, duplicates included: each one entered the backlog.</summary>

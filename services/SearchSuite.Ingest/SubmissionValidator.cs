@@ -46,8 +46,8 @@ public sealed class SubmissionValidator(IOptions<IngestOptions> options)
                 if (value is null || value.Length > MaxMetadataValueLength)
                     return new("metadata", $"value of {GrpcErrors.Echo(key)} must be set and at most {MaxMetadataValueLength} characters");
                 // The metadata key overrides the field (ingest.proto), so it obeys the same rule.
-                if (key == "source_url" && value.Length > 0 && UrlProblem(value) is { } metadataUrlProblem)
-                    return new("metadata.source_url", metadataUrlProblem);
+                if (key == DocumentSubmitted.SourceUrlKey && value.Length > 0 && UrlProblem(value) is { } metadataUrlProblem)
+                    return new($"metadata.{DocumentSubmitted.SourceUrlKey}", metadataUrlProblem);
                 if (key == PublicationTime.MetadataKey && PublicationTime.Parse(value) is null)
                     return new("metadata.published_at", $"{GrpcErrors.Echo(value)} is not an RFC 3339 date-time with an offset, such as 2025-03-04T21:29:00+07:00");
             }

@@ -52,8 +52,11 @@ internal sealed class DeletionNeighbourIndex
         foreach (var neighbour in neighbours)
         {
             if (!_termsByDeletion.TryGetValue(neighbour, out var entry)) continue;
-            foreach (var candidate in entry as List<string> ?? [(string)entry])
+            // An entry is one term or a list of them; a single term is read without wrapping it in a list.
+            var many = entry as List<string>;
+            for (var k = 0; k < (many?.Count ?? 1); k++)
             {
+                var candidate = many?[k] ?? (string)entry;
                 if (!seen.Add(candidate)) continue;
                 var cost = ConfusionEditDistance.Compute(term, candidate, maxCost);
                 if (cost <= maxCost) yield return (candidate, cost);

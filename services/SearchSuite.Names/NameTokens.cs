@@ -12,7 +12,7 @@ public static class NameTokens
     /// <summary>Apostrophes and the marks typed for them (see <see cref="IsApostrophe"/>).</summary>
     private const string ApostropheChars = "'\u2019\u02BC\u02BB`\u00B4";
     internal static readonly SearchValues<char> Apostrophes = SearchValues.Create(ApostropheChars);
-    /// <summary>Apostrophes and the zero-width non-joiner (see <see cref="JoinsWord"/>).</summary>
+    /// <summary>Apostrophes and the zero-width non-joiner, which only shapes the letters of one Persian word (خامنه‌ای): dropped from a token, never splitting it.</summary>
     internal static readonly SearchValues<char> WordJoiners = SearchValues.Create(ApostropheChars + "\u200C");
 
     /// <summary>
@@ -198,12 +198,6 @@ public static class NameTokens
     // "cea", "cia", "ciu" are ча, ча, чу: the vowel after c only softens it. Alternatives are tried left to right.
     private static readonly Regex RomanianSpelling =
         new("ch(?=[ei])|c[ei](?=[aou])|c(?=[ei])|că|ea|[ășşțţ]", RegexOptions.CultureInvariant);
-
-    /// <summary>
-    /// A mark inside a word that does not end it: an apostrophe, or a zero-width non-joiner, which only shapes the
-    /// letters of one Persian word (خامنه‌ای).
-    /// </summary>
-    internal static bool JoinsWord(char c) => WordJoiners.Contains(c);
 
     /// <summary>Apostrophes and the marks typed for them: inside a name they mark a glottal stop or soft sign, not a word boundary.</summary>
     internal static bool IsApostrophe(char c) => Apostrophes.Contains(c);

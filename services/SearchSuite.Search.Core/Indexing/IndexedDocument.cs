@@ -58,9 +58,6 @@ public sealed record IndexedDocument
         };
     }
 
-    public static IReadOnlyList<IndexedDocument> AllFrom(IEnumerable<DocumentNormalized> documents, IIndexedNames names) =>
-        [.. documents.Select(d => From(d, names))];
-
     /// <summary>The names' keys and, for the names the extractor missed, the keys of the texts' capitalised words.</summary>
     private static string[] KeysOf(IReadOnlyList<string> personNames, IEnumerable<string> texts, IIndexedNames names) =>
         [.. personNames.SelectMany(names.Register).Concat(texts.SelectMany(names.KeysOfCapitalisedWords)).Distinct(StringComparer.Ordinal)];
@@ -70,5 +67,5 @@ public static class SearchIndexExtensions
 {
     /// <summary>Indexes <paramref name="documents"/> as the indexing step does: each one's <see cref="IndexedDocument"/> computed with <paramref name="names"/>.</summary>
     public static Task IndexAsync(this ISearchIndex index, IReadOnlyList<DocumentNormalized> documents, IIndexedNames names, CancellationToken cancellationToken) =>
-        index.IndexAsync(IndexedDocument.AllFrom(documents, names), cancellationToken);
+        index.IndexAsync([.. documents.Select(d => IndexedDocument.From(d, names))], cancellationToken);
 }

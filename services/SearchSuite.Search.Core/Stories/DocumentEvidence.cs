@@ -12,6 +12,9 @@ namespace SearchSuite.Search.Stories;
 [JsonConverter(typeof(DocumentEvidenceConverter))]
 public sealed record DocumentEvidence(IReadOnlyList<string> Terms, IReadOnlyList<int> Ranks, IReadOnlyList<float> Weights, IReadOnlyList<uint> Frame)
 {
+    /// <summary>How many terms the text places: ranks run from 0 to this minus one (derived once, as every comparison sizes its order table by it).</summary>
+    public int PlacedCount { get; } = Ranks.Count == 0 ? 0 : Ranks.Max() + 1;
+
     /// <summary>Terms alone, each unranked at its kind's weight, without a frame: what a card written before ranks and weights carries.</summary>
     public static DocumentEvidence OfTerms(IReadOnlyList<string> terms) =>
         new(terms, [.. terms.Select(_ => -1)], [.. terms.Select(t => StoryEvidence.WeightOf(StoryEvidence.KindOf(t)))], []);

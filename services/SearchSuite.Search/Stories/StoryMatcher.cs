@@ -30,7 +30,7 @@ public static class StoryMatcher
         var citation = false;
         // For each rank in a, the rank in b of the same term (-1: not shared or not placed in both); its longest increasing
         // run is the longest common subsequence of the shared placed terms in text order.
-        var placedA = a.Ranks.Count == 0 ? 0 : a.Ranks.Max() + 1;
+        var placedA = a.PlacedCount;
         var orderInB = placedA <= 256 ? stackalloc int[placedA] : new int[placedA];
         orderInB.Fill(-1);
         var sharedPlaced = 0;
