@@ -60,8 +60,11 @@ public sealed record DocumentSubmitted
         Language = Override(LanguageKey) ?? Language,
     };
 
-    private string? Override(string key) =>
-        Metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    /// <summary>What a metadata key says when it overrides or supplies a field: its value trimmed, or null when absent or blank.</summary>
+    public static string? MetadataValue(IReadOnlyDictionary<string, string> metadata, string key) =>
+        metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private string? Override(string key) => MetadataValue(Metadata, key);
 }
 
 /// <summary>A piece of boilerplate that normalize removed, kept so nothing is lost.</summary>

@@ -1,3 +1,4 @@
+using SearchSuite.Contracts;
 using SearchSuite.Text.Attribution;
 using SearchSuite.Text.Boilerplate;
 using SearchSuite.Text.Names;
@@ -40,7 +41,7 @@ public sealed class DocumentNormalizer
         var body = draft.Body();
         var sourceUrl = raw.SourceUrl ?? draft.SourceUrl;
         var knownOutlet = KnownOutlets.FromUrl(sourceUrl) ?? KnownOutlets.FromName(draft.DatelineOutlet) ?? KnownOutlets.FromHeadlineSuffix(title);
-        var outlet = Given(metadata, "outlet") ?? knownOutlet?.Name ?? draft.DatelineOutlet;
+        var outlet = DocumentSubmitted.MetadataValue(metadata, "outlet") ?? knownOutlet?.Name ?? draft.DatelineOutlet;
         var language = DetectLanguage(raw, title, body);
         var personNames = PersonNameExtractor.Extract([title, body]);
 
@@ -49,10 +50,10 @@ public sealed class DocumentNormalizer
             Body: body,
             Language: language.Language,
             LanguageConfidence: language.Confidence,
-            OriginLanguage: Given(metadata, "origin_language") ?? OriginLanguage.Infer(knownOutlet, sourceUrl),
+            OriginLanguage: DocumentSubmitted.MetadataValue(metadata, "origin_language") ?? OriginLanguage.Infer(knownOutlet, sourceUrl),
             SourceUrl: sourceUrl,
             Outlet: outlet,
-            CitedSources: Given(metadata, "cited_sources") is { } cited
+            CitedSources: DocumentSubmitted.MetadataValue(metadata, "cited_sources") is { } cited
                 ? [.. cited.Split(ListSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
                 : CitedSourceExtractor.Extract(title + "\n" + body),
             RelatedHeadlines: [.. draft.RelatedHeadlines],
@@ -65,7 +66,4 @@ public sealed class DocumentNormalizer
 
     private static LanguageGuess DetectLanguage(RawDocument raw, string title, string body) =>
         string.IsNullOrWhiteSpace(raw.LanguageHint) ? LanguageIdentifier.Identify(title + "\n" + body) : new LanguageGuess(raw.LanguageHint.Trim(), 1.0);
-
-    private static string? Given(IReadOnlyDictionary<string, string> metadata, string key) =>
-        metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
