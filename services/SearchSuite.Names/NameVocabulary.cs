@@ -16,6 +16,11 @@ public sealed class NameVocabulary
     // "steXpen" is two edits from Stephen's "stefen") meet in the fold index, where the typo is one edit.
     private readonly DeletionNeighbourIndex _keyNeighbours = new();
     private readonly DeletionNeighbourIndex _foldNeighbours = new();
+    // Two edits of a long word (two substitutions or deletions) are out of the deletion index's reach.
+    private readonly TwoEditNeighbourIndex _longFoldNeighbours = new(TwoEditMinLength);
+
+    /// <summary>The fewest letters a fold needs for <see cref="FuzzyFoldMatches"/> to reach it two edits away.</summary>
+    public const int TwoEditMinLength = 8;
 
     public int Count
     {
@@ -46,7 +51,11 @@ public sealed class NameVocabulary
             }
             forms.Add(form);
             var fold = NameTokens.Fold(form);
-            if (!_formsByFold.ContainsKey(fold)) _foldNeighbours.Add(fold);
+            if (!_formsByFold.ContainsKey(fold))
+            {
+                _foldNeighbours.Add(fold);
+                _longFoldNeighbours.Add(fold);
+            }
             Post(_formsByFold, fold, form);
             return true;
         }
@@ -76,7 +85,11 @@ public sealed class NameVocabulary
             }
             var fold = NameTokens.Fold(form);
             Unpost(_formsByFold, fold, form);
-            if (!_formsByFold.ContainsKey(fold)) _foldNeighbours.Remove(fold);
+            if (!_formsByFold.ContainsKey(fold))
+            {
+                _foldNeighbours.Remove(fold);
+                _longFoldNeighbours.Remove(fold);
+            }
             return true;
         }
         finally { _lock.ExitWriteLock(); }
@@ -146,19 +159,23 @@ public sealed class NameVocabulary
     /// <summary>
     /// Indexed folds (<see cref="NameTokens.Fold"/>) within <paramref name="maxCost"/> of <paramref name="fold"/>, with
     /// their forms, closest first: a typo is one edit of the letters typed, which the key rules may turn into more
-    /// ("Stehpen", "Cihris").
+    /// ("Stehpen", "Cihris"). Beyond one full edit, the folds of <see cref="TwoEditMinLength"/> letters or more are
+    /// reached by any two edits ("Vldaimi": Vladimir), the shorter ones as <see cref="DeletionNeighbourIndex.Within"/> says.
     /// </summary>
     public IReadOnlyList<(string Fold, float Cost, IReadOnlyList<string> Forms)> FuzzyFoldMatches(string fold, float maxCost) =>
-        Neighbours(_foldNeighbours, _formsByFold, fold, maxCost);
+        Neighbours(_foldNeighbours, _formsByFold, fold, maxCost, maxCost > ConfusionEditDistance.FullCost ? _longFoldNeighbours : null);
 
     private IReadOnlyList<(string Term, float Cost, IReadOnlyList<string> Forms)> Neighbours(
-        DeletionNeighbourIndex index, Dictionary<string, List<string>> formsByTerm, string term, float maxCost)
+        DeletionNeighbourIndex index, Dictionary<string, List<string>> formsByTerm, string term, float maxCost,
+        TwoEditNeighbourIndex? twoEdits = null)
     {
         if (term.Length == 0 || maxCost <= 0) return [];
         _lock.EnterReadLock();
         try
         {
-            var matches = index.Within(term, maxCost).Select(m => (m.Term, m.Cost, (IReadOnlyList<string>)formsByTerm[m.Term].ToArray())).ToList();
+            var within = index.Within(term, maxCost);
+            if (twoEdits is not null) within = within.Concat(twoEdits.Within(term, maxCost)).DistinctBy(m => m.Term, StringComparer.Ordinal);
+            var matches = within.Select(m => (m.Term, m.Cost, (IReadOnlyList<string>)formsByTerm[m.Term].ToArray())).ToList();
             matches.Sort((x, y) => x.Cost.CompareTo(y.Cost));
             return matches;
         }
