@@ -73,8 +73,12 @@ public sealed class NameExpander
         // A typo is one edit of the letters typed, which the key rules can make two ("Stehpen": steXpen, Stephen: stefen),
         // so the letters of a misspelt word are compared as well, under the same budget. A known word keeps to its key's
         // neighbours: its letter neighbours are more often another person (exact queries: 5.2 % false matches, not 4.3 %).
-        var foldBudget = misspelt ? Options.FuzzyBudget(fold.Length, inName: true) : 0;
-        foreach (var (_, cost, forms) in _vocabulary.FuzzyFoldMatches(fold, foldBudget).Take(Options.MaxFuzzyKeys))
+        // The budget follows the longer word: two deletions leave six letters of an eight-letter name ("Osanan": Oskanian).
+        var widestBudget = misspelt ? Options.FuzzyBudget(fold.Length + 2, inName: true) : 0;
+        var foldMatches = _vocabulary.FuzzyFoldMatches(fold, widestBudget)
+            .Select(m => (m.Forms, m.Cost, Budget: Options.FuzzyBudget(Math.Max(fold.Length, m.Fold.Length), inName: true)))
+            .Where(m => m.Cost <= m.Budget);
+        foreach (var (forms, cost, foldBudget) in foldMatches.Take(Options.MaxFuzzyKeys))
         {
             var weight = Options.FuzzyWeight * (1 - cost / (2 * foldBudget));
             foreach (var indexed in forms) Offer(expansions, indexed, NameKey.Compute(indexed), ExpansionSource.Fuzzy, weight);
