@@ -17,7 +17,8 @@ public class NamePerturbationTests
         "Park Geun-hye", "Choe Ryong-hae", "Lee Jae-myung", "Hwang Pyong-so", "Wang Yi",
         "Fawzia Koofi", "Farkhunda Zahra Naderi", "Tareq Khouri", "Ali Fayyad", "Malcolm Turnbull", "Bill Shorten",
         "Kevin Rudd", "Ali Fayez", "Chris Law", "Kevin Andrews", "Stephen Martin", "Chris Leslie", "Michael Poole",
-        "Julia Gillard", "Christopher Pyne", "John Howard", "John McCain",
+        "Julia Gillard", "Christopher Pyne", "John Howard", "John McCain", "Vartan Oskanian", "Jonathan Coleman",
+        "Michael Heseltine", "Vladimir Velman",
     ];
 
     private static readonly NameExpander Expander = CreateExpander();
@@ -57,6 +58,11 @@ public class NamePerturbationTests
     [InlineData("Micahel Poole", "Michael Poole")]
     // A three-letter word of a name allows one edit of any kind: the name's other words must match too.
     [InlineData("Joh McCain", "John McCain")]
+    // Two edits in a long word, of any kind, also when they leave it shorter than eight letters.
+    [InlineData("Michael Hesltiie", "Michael Heseltine")]
+    [InlineData("Vladimyx Velman", "Vladimir Velman")]
+    [InlineData("Vartan Osanan", "Vartan Oskanian")]
+    [InlineData("Joatian Coleman", "Jonathan Coleman")]
     // 2. Titles and honorifics before the name, in any language.
     [InlineData("Außenministerin Baerbock", "Annalena Baerbock")]
     [InlineData("Secretary-General Guterres", "António Guterres")]
@@ -135,6 +141,9 @@ public class NamePerturbationTests
     [InlineData("George H. W. Bush", "George W. Bush")]
     [InlineData("Dmitry Sergeyevich Peskov", "Dmitry Ivanovich Peskov")]
     [InlineData("Frank-Walter Steinmaier", "Peter Steinbrück")]
+    // Two edits are a typo only in a long word: a lone word and a short one keep the narrow gate.
+    [InlineData("Vartan Osanan", "Jonathan Coleman")]
+    [InlineData("Osanan", "Vartan Oskanian")]
     [InlineData("Antony Blinkin", "Antonio Banderas")]
     [InlineData("Außenministerin Baerbock", "Antony Blinken")]
     [InlineData("김정은", "Kim Jong Nam")]

@@ -73,6 +73,35 @@ public class NameVocabularyTests
         Assert.Empty(vocabulary.FuzzyFoldMatches("peskov", 1f));
     }
 
+    [Theory]
+    // Two substitutions, two deletions, a deletion and a substitution: beyond the one-deletion index's reach.
+    [InlineData("vladimyx", "vladimir")]
+    [InlineData("vkadimyr", "vladimir")]
+    [InlineData("oztanian", "oskanian")]
+    [InlineData("osanan", "oskanian")]
+    [InlineData("sterhensn", "stephenson")]
+    public void FuzzyFoldMatches_reaches_a_long_name_two_edits_away(string typed, string indexed)
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var token in new[] { "Vladimir", "Oskanian", "Stephenson", "Petrov" }) vocabulary.Add(token);
+
+        Assert.Contains(vocabulary.FuzzyFoldMatches(typed, 2f), m => m.Fold == indexed);
+        Assert.DoesNotContain(vocabulary.FuzzyFoldMatches(typed, 1f), m => m.Fold == indexed);
+    }
+
+    [Fact]
+    public void FuzzyFoldMatches_keeps_short_names_and_removed_ones_out_of_two_edits()
+    {
+        var vocabulary = new NameVocabulary();
+        foreach (var token in new[] { "Petrov", "Vladimir" }) vocabulary.Add(token);
+
+        // Peskov and Petrov are two substitutions apart, but six letters are too few for two edits to be a typo.
+        Assert.DoesNotContain(vocabulary.FuzzyFoldMatches("peskov", 2f), m => m.Fold == "petrov");
+        Assert.Contains(vocabulary.FuzzyFoldMatches("vladimyx", 2f), m => m.Fold == "vladimir");
+        vocabulary.Remove("vladimir");
+        Assert.Empty(vocabulary.FuzzyFoldMatches("vladimyx", 2f));
+    }
+
     [Fact]
     public void Concurrent_adds_and_lookups_lose_nothing()
     {
