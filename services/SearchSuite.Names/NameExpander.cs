@@ -61,6 +61,9 @@ public sealed class NameExpander
             Offer(expansions, indexed, indexedKey, ExpansionSource.Key, Options.FuzzyWeight * (0.5f + 0.5f / (1 + cost)));
         // A word indexed as spelt (or in a spelling with its key) is no typo: only an unknown word of a name gets the wider budget.
         var misspelt = inName && !expansions.Values.Any(e => e.Source is ExpansionSource.Key) && !_vocabulary.Contains(form);
+        // A guess, so it neither makes the word known nor ties with a true key match.
+        foreach (var reading in DutchOeReadings(key))
+            foreach (var indexed in _vocabulary.FormsWithKey(reading)) Offer(expansions, indexed, reading, ExpansionSource.Key, Options.FuzzyWeight);
         foreach (var reading in (IEnumerable<string>)[key, .. otherReadings])
         {
             var budget = Options.FuzzyBudget(reading.Length, misspelt);
@@ -119,6 +122,30 @@ public sealed class NameExpander
 
         static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
     }
+
+    /// <summary>
+    /// Indonesian names keep the Dutch-era oe for u (Soeprapto / Suprapto, Soeharto / Suharto), which German writes for
+    /// ö too (Koenig): so oe before a consonant is read as u, and each u before a consonant (of at most two) as oe, as
+    /// a guess at the fuzzy weight. A final oe is a vowel pair of its own (Choe, Monroe).
+    /// </summary>
+    private static IEnumerable<string> DutchOeReadings(string key)
+    {
+        if (OeBeforeConsonant.IsMatch(key)) yield return OeBeforeConsonant.Replace(key, "u");
+        var us = new List<int>();
+        for (var i = key.IndexOf('u'); i >= 0 && us.Count <= MaxOeReadings; i = key.IndexOf('u', i + 1))
+            if (i + 1 < key.Length && !"aeiou".Contains(key[i + 1])) us.Add(i);
+        if (us.Count is 0 or > MaxOeReadings) yield break;
+        for (var mask = 1; mask < 1 << us.Count; mask++)
+        {
+            var reading = new System.Text.StringBuilder(key);
+            for (var b = us.Count - 1; b >= 0; b--)
+                if ((mask & 1 << b) != 0) reading.Remove(us[b], 1).Insert(us[b], "oe");
+            yield return reading.ToString();
+        }
+    }
+
+    private const int MaxOeReadings = 2;
+    private static readonly System.Text.RegularExpressions.Regex OeBeforeConsonant = new("oe(?=[^aeiou])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
     /// The indexed spellings whose key has the consonant skeleton of an Arabic or Hebrew word (<see cref="AbjadNames"/>)
