@@ -75,11 +75,13 @@ public sealed class NameExpander
         }
         // A typo is one edit of the letters typed, which the key rules can make two ("Stehpen": steXpen, Stephen: stefen),
         // so the letters of a misspelt word are compared as well, under the same budget. A known word keeps to its key's
-        // neighbours: its letter neighbours are more often another person (exact queries: 5.2 % false matches, not 4.3 %).
+        // neighbours: its letter neighbours are more often another person (exact queries: 5.2 % false matches, not 4.3 %),
+        // except for one cheap edit (a vowel, an h) of a given name beside a surname: a typo that makes another given name
+        // ("Petr Robinson") or another language's form of it (Gjok / Gjoke, Eldar / Eldari), where the surname decides.
         // The budget follows the longer word: two deletions leave six letters of an eight-letter name ("Osanan": Oskanian).
-        var widestBudget = misspelt ? Options.FuzzyBudget(fold.Length + 2, inName: true) : 0;
+        var widestBudget = misspelt ? Options.FuzzyBudget(fold.Length + 2, inName: true) : givenName && inName ? Options.MaxCost : 0;
         var foldMatches = _vocabulary.FuzzyFoldMatches(fold, widestBudget)
-            .Select(m => (m.Forms, m.Cost, Budget: Options.FuzzyBudget(Math.Max(fold.Length, m.Fold.Length), inName: true)))
+            .Select(m => (m.Forms, m.Cost, Budget: misspelt ? Options.FuzzyBudget(Math.Max(fold.Length, m.Fold.Length), inName: true) : widestBudget))
             .Where(m => m.Cost <= m.Budget);
         foreach (var (forms, cost, foldBudget) in foldMatches.Take(Options.MaxFuzzyKeys))
         {
