@@ -64,6 +64,32 @@ internal sealed class DeletionNeighbourIndex
         }
     }
 
+    /// <summary>
+    /// The indexed terms one adjacent transposition and one other edit from <paramref name="term"/> ("Vldaimi": Vladimir,
+    /// "Leitrein": Leirstein), within <paramref name="maxCost"/>, which neither the two-letter deletions of
+    /// <see cref="Within"/> nor the pieces of <see cref="TwoEditNeighbourIndex"/> reach when the swap spans a piece's edge:
+    /// each swap of two letters is undone and its one-edit neighbours looked up.
+    /// </summary>
+    public IEnumerable<(string Term, float Cost)> WithinAfterTransposition(string term, float maxCost)
+    {
+        var found = new List<(string, float)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { term };
+        var swapped = term.ToCharArray();
+        for (var i = 0; i + 1 < term.Length; i++)
+        {
+            if (term[i] == term[i + 1]) continue;
+            (swapped[i], swapped[i + 1]) = (term[i + 1], term[i]);
+            foreach (var (candidate, _) in Within(new string(swapped), ConfusionEditDistance.FullCost))
+            {
+                if (!seen.Add(candidate)) continue;
+                var cost = ConfusionEditDistance.Compute(term, candidate, maxCost);
+                if (cost <= maxCost) found.Add((candidate, cost));
+            }
+            (swapped[i], swapped[i + 1]) = (term[i], term[i + 1]);
+        }
+        return found;
+    }
+
     /// <summary>The term and its one-letter deletions (deleting either letter of a double gives one string, offered once).</summary>
     private static IEnumerable<string> Deletions(string term)
     {

@@ -160,7 +160,8 @@ public sealed class NameVocabulary
     /// Indexed folds (<see cref="NameTokens.Fold"/>) within <paramref name="maxCost"/> of <paramref name="fold"/>, with
     /// their forms, closest first: a typo is one edit of the letters typed, which the key rules may turn into more
     /// ("Stehpen", "Cihris"). Beyond one full edit, the folds of <see cref="TwoEditMinLength"/> letters or more are
-    /// reached by any two edits ("Vldaimi": Vladimir), the shorter ones as <see cref="DeletionNeighbourIndex.Within"/> says.
+    /// reached by any two edits ("Oztanian": Oskanian), and folds of any length by a transposition and one more edit
+    /// ("Vldaimi": Vladimir); the others as <see cref="DeletionNeighbourIndex.Within"/> says.
     /// </summary>
     public IReadOnlyList<(string Fold, float Cost, IReadOnlyList<string> Forms)> FuzzyFoldMatches(string fold, float maxCost) =>
         Neighbours(_foldNeighbours, _formsByFold, fold, maxCost, maxCost > ConfusionEditDistance.FullCost ? _longFoldNeighbours : null);
@@ -174,7 +175,8 @@ public sealed class NameVocabulary
         try
         {
             var within = index.Within(term, maxCost);
-            if (twoEdits is not null) within = within.Concat(twoEdits.Within(term, maxCost)).DistinctBy(m => m.Term, StringComparer.Ordinal);
+            if (twoEdits is not null)
+                within = within.Concat(twoEdits.Within(term, maxCost)).Concat(index.WithinAfterTransposition(term, maxCost)).DistinctBy(m => m.Term, StringComparer.Ordinal);
             var matches = within.Select(m => (m.Term, m.Cost, (IReadOnlyList<string>)formsByTerm[m.Term].ToArray())).ToList();
             matches.Sort((x, y) => x.Cost.CompareTo(y.Cost));
             return matches;

@@ -62,6 +62,7 @@ public class NamePerturbationTests
     // Two edits in a long word, of any kind, also when they leave it shorter than eight letters.
     [InlineData("Michael Hesltiie", "Michael Heseltine")]
     [InlineData("Vladimyx Velman", "Vladimir Velman")]
+    [InlineData("Vldaimi Velman", "Vladimir Velman")]
     [InlineData("Vartan Osanan", "Vartan Oskanian")]
     [InlineData("Joatian Coleman", "Jonathan Coleman")]
     // A given name that a vowel typo turns into another known one, or another language's form of it, beside its surname.

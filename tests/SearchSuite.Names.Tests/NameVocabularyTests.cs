@@ -80,6 +80,8 @@ public class NameVocabularyTests
     [InlineData("oztanian", "oskanian")]
     [InlineData("osanan", "oskanian")]
     [InlineData("sterhensn", "stephenson")]
+    // A transposition across the edge of a piece, and one more edit.
+    [InlineData("vldaimi", "vladimir")]
     public void FuzzyFoldMatches_reaches_a_long_name_two_edits_away(string typed, string indexed)
     {
         var vocabulary = new NameVocabulary();
