@@ -98,7 +98,8 @@ public static class PersonNameQuery
             }
             else if (IsName(run)) MarkName([.. Enumerable.Range(run.Start, run.Length)]);
             else if (run.Length >= 2 && Enumerable.Range(run.Start, run.Length).Any(i => isKnownName(words[i].Text)))
-                for (var i = run.Start; i < run.End; i++) inMisspeltName[i] = IsCapitalised(words[i].Text);
+                // A lower-case syllable hyphened onto a word ("Lo Wsai-krwok") is part of the name too.
+                for (var i = run.Start; i < run.End; i++) inMisspeltName[i] = IsCapitalised(words[i].Text) || IsCompoundTail(words[i]);
         }
         return [.. words.Select((w, i) => new QueryToken(w.Text, required[i], givenName[i], anyOf[i], inName[i], inMisspeltName[i]))];
 

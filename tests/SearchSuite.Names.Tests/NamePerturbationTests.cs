@@ -20,6 +20,7 @@ public class NamePerturbationTests
         "Julia Gillard", "Christopher Pyne", "John Howard", "John McCain", "Vartan Oskanian", "Jonathan Coleman",
         "Michael Heseltine", "Vladimir Velman", "Susilo Bambang Yudhoyono", "Soeharto", "James Monroe",
         "Peter Robinson", "Petr Nečas", "Julian Smith", "Julia Roberts", "Eldar Kurtanidze", "Eldari Mamedov",
+        "Lo Wai-kwok",
     ];
 
     private static readonly NameExpander Expander = CreateExpander();
@@ -63,6 +64,8 @@ public class NamePerturbationTests
     [InlineData("Michael Hesltiie", "Michael Heseltine")]
     [InlineData("Vladimyx Velman", "Vladimir Velman")]
     [InlineData("Vldaimi Velman", "Vladimir Velman")]
+    // A typo in each syllable of a hyphened given name: the lower-case one is a word of the name too.
+    [InlineData("Lo Wsai-krwok", "Lo Wai-kwok")]
     [InlineData("Vartan Osanan", "Vartan Oskanian")]
     [InlineData("Joatian Coleman", "Jonathan Coleman")]
     // A given name that a vowel typo turns into another known one, or another language's form of it, beside its surname.
