@@ -149,8 +149,9 @@ public sealed class HitDecorator
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            // The token's key is looked up only if some name form has a key to compare with.
-            if (word.HasForm(folded) || word.HasKeys && word.HasKey(TokenKey(token)))
+            // The token's key is looked up only if some name form has a key to compare with, and only for a token that
+            // could have one in the index (MayHaveKey).
+            if (word.HasForm(folded) || word.HasKeys && MayHaveKey(source, start) && word.HasKey(TokenKey(token)))
             {
                 viaName = true;
                 return i;
@@ -164,6 +165,14 @@ public sealed class HitDecorator
         viaName = false;
         return -1;
     }
+
+    /// <summary>
+    /// Whether the index could have matched this token by its key: it keys a document's extracted names and its
+    /// capitalised words, caseless scripts and syllables hyphened onto them included (<see cref="NameTokens.CapitalisedWords"/>).
+    /// A lower-case word of running text ("tramp" for Trump) has no key there: looking its key up marked a match the
+    /// index never made, and these lookups were most of what names on added to decoration (docs/benchmarks.md).
+    /// </summary>
+    private static bool MayHaveKey(string source, int start) => NameTokens.IsCapitalised(source.AsSpan(start)) || start > 0 && source[start - 1] == '-';
 
     private string? TokenKey(ReadOnlySpan<char> token)
     {
