@@ -76,7 +76,10 @@ public static class NameTokens
         new(WordChars.Letters | WordChars.CombiningMarks, Apostrophes, JoinedBefore: WordChars.Letters);
 
     /// <summary>Starts with a capital, or is written in a script without case (Arabic, Chinese), which cannot show one.</summary>
-    public static bool IsCapitalised(string word)
+    public static bool IsCapitalised(string word) => IsCapitalised(word.AsSpan());
+
+    /// <inheritdoc cref="IsCapitalised(string)"/>
+    public static bool IsCapitalised(ReadOnlySpan<char> word)
     {
         var first = word[0];
         return char.IsUpper(first) || char.IsLetter(first) && !char.IsLower(first);

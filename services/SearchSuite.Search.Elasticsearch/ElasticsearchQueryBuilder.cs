@@ -187,13 +187,15 @@ public static class ElasticsearchQueryBuilder
         List<Query> queries = [.. IndexFields.WordFields.Select(field => MatchPhrase(field.Name, word.Text, field.Boost))];
         // Name clauses score their weight alone (constant_score), not BM25, so an exact spelling ranks above a variant
         // and a variant above a fuzzy match however common each spelling is, as in the Lucene backend.
-        foreach (var name in word.Names)
+        foreach (var (form, weight) in word.NameForms)
         {
-            queries.Add(ConstantScore(MatchPhrase(IndexFields.Names, name.Form), name.Weight));
-            queries.Add(ConstantScore(MatchPhrase(IndexFields.RelatedNames, name.Form), name.Weight * IndexFields.RelatedBoost));
-            if (name.Key is null) continue;
-            queries.Add(ConstantScore(new TermQuery(IndexFields.NameKeys, name.Key), name.KeyWeight));
-            queries.Add(ConstantScore(new TermQuery(IndexFields.RelatedNameKeys, name.Key), name.KeyWeight * IndexFields.RelatedBoost));
+            queries.Add(ConstantScore(MatchPhrase(IndexFields.Names, form), weight));
+            queries.Add(ConstantScore(MatchPhrase(IndexFields.RelatedNames, form), weight * IndexFields.RelatedBoost));
+        }
+        foreach (var (key, weight) in word.NameKeys)
+        {
+            queries.Add(ConstantScore(new TermQuery(IndexFields.NameKeys, key), weight));
+            queries.Add(ConstantScore(new TermQuery(IndexFields.RelatedNameKeys, key), weight * IndexFields.RelatedBoost));
         }
         return new DisMaxQuery { TieBreaker = IndexFields.WordTieBreaker, Queries = queries };
     }

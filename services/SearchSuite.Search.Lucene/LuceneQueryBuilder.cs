@@ -121,13 +121,15 @@ public static class LuceneQueryBuilder
 
         // Name clauses score their weight alone, not TF-IDF, so an exact spelling ranks above a variant and a variant
         // above a fuzzy match however common each spelling is in the index.
-        foreach (var name in word.Names)
+        foreach (var (form, weight) in word.NameForms)
         {
-            AddAnalyzed(query, terms, IndexFields.Names, FieldAnalysis.Folding, name.Form, name.Weight, constantScore: true);
-            AddAnalyzed(query, terms, IndexFields.RelatedNames, FieldAnalysis.Folding, name.Form, name.Weight * IndexFields.RelatedBoost, constantScore: true);
-            if (name.Key is null) continue;
-            query.Add(Boosted(new ConstantScoreQuery(terms.Query(new Term(IndexFields.NameKeys, name.Key))), name.KeyWeight));
-            query.Add(Boosted(new ConstantScoreQuery(terms.Query(new Term(IndexFields.RelatedNameKeys, name.Key))), name.KeyWeight * IndexFields.RelatedBoost));
+            AddAnalyzed(query, terms, IndexFields.Names, FieldAnalysis.Folding, form, weight, constantScore: true);
+            AddAnalyzed(query, terms, IndexFields.RelatedNames, FieldAnalysis.Folding, form, weight * IndexFields.RelatedBoost, constantScore: true);
+        }
+        foreach (var (key, weight) in word.NameKeys)
+        {
+            query.Add(Boosted(new ConstantScoreQuery(terms.Query(new Term(IndexFields.NameKeys, key))), weight));
+            query.Add(Boosted(new ConstantScoreQuery(terms.Query(new Term(IndexFields.RelatedNameKeys, key))), weight * IndexFields.RelatedBoost));
         }
         return query;
     }

@@ -31,7 +31,21 @@ public sealed record NameAlternative(string Form, string? Key, ExpansionSource S
 /// are alternatives, of which at least one must match (a long name's surname: "Montoro" or "Romero"); they are not
 /// <paramref name="Required"/> on their own.
 /// </summary>
-public sealed record QueryWord(string Text, bool Required, IReadOnlyList<NameAlternative> Names, int? AnyOf = null);
+public sealed record QueryWord(string Text, bool Required, IReadOnlyList<NameAlternative> Names, int? AnyOf = null)
+{
+    /// <summary>
+    /// The spellings to match in the name fields, each form once at its best weight. Both backends build their name
+    /// clauses from these and <see cref="NameKeys"/>, not from <see cref="Names"/>: spellings that share a form or a key
+    /// would each add a clause that walks the same postings and adds its weight again to the word's tie-break sum. A
+    /// matching token counts at its best match only, as <see cref="NameScorer"/> ranks names.
+    /// </summary>
+    public IReadOnlyList<(string Form, float Weight)> NameForms =>
+        [.. Names.GroupBy(n => n.Form, StringComparer.Ordinal).Select(g => (g.Key, g.Max(n => n.Weight)))];
+
+    /// <summary>Each distinct transliteration key of <see cref="Names"/> once, at the best key weight among its spellings.</summary>
+    public IReadOnlyList<(string Key, float Weight)> NameKeys =>
+        [.. Names.Where(n => n.Key is not null).GroupBy(n => n.Key!, StringComparer.Ordinal).Select(g => (g.Key, g.Max(n => n.KeyWeight)))];
+}
 
 /// <summary>
 /// The backend-independent meaning of a search: the words, the filters and the page. Duplicates (documents with

@@ -11,7 +11,7 @@ public sealed record HitDecoration(string Snippet, IReadOnlyList<string> Matched
 /// <summary>
 /// Builds snippets and match explanations from the stored document, the same way for every backend, so both
 /// backends explain a hit identically. One decorator serves the hits of one search, on one thread: the query's words
-/// and name forms are folded once, and each token's name key is looked up once per search.
+/// and name forms are folded once, and each distinct token is matched against them once per search.
 /// </summary>
 public sealed class HitDecorator
 {
@@ -21,9 +21,14 @@ public sealed class HitDecorator
 
     private readonly FoldedWord[] words;
     private readonly Func<string, string?> nameKey;
-    /// <summary>Tokens' name keys met in this search's hits, looked up by span, so a repeated token costs no substring.</summary>
-    private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> tokenKeys =
-        new Dictionary<string, string?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>
+    /// What each token met in this search's hits matched, looked up by span: the hits of one search repeat their words,
+    /// so most tokens cost this one lookup instead of folding, a form and a key lookup per query word, and a substring.
+    /// </summary>
+    private readonly Dictionary<string, (int Word, bool ViaName)>.AlternateLookup<ReadOnlySpan<char>> tokenMatches =
+        new Dictionary<string, (int Word, bool ViaName)>(InitialTokens, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>About the distinct words of a page of hits, so that the table rarely grows.</summary>
+    private const int InitialTokens = 512;
 
     /// <param name="nameKey">The transliteration key of a document token (null for none), compared with the name forms' keys.</param>
     public HitDecorator(QueryPlan plan, Func<string, string?> nameKey)
@@ -141,16 +146,41 @@ public sealed class HitDecorator
     private int MatchingWord(string source, int start, int length, out bool viaName)
     {
         var token = source.AsSpan(start, length);
+        // A lower-case syllable hyphened onto a word may have a key where the same word alone has none, so its match
+        // depends on where it stands and is not remembered (such syllables are rare).
+        if (start > 0 && source[start - 1] == '-' && !NameTokens.IsCapitalised(token)) return Match(token.ToString(), mayHaveKey: true, out viaName);
+        if (tokenMatches.TryGetValue(token, out var known))
+        {
+            viaName = known.ViaName;
+            return known.Word;
+        }
+        var text = token.ToString();
+        var word = Match(text, NameTokens.IsCapitalised(token), out viaName);
+        tokenMatches.Dictionary[text] = (word, viaName);
+        return word;
+    }
+
+    /// <param name="mayHaveKey">
+    /// Whether the index could have matched this token by its key: it keys a document's extracted names and its
+    /// capitalised words, caseless scripts and syllables hyphened onto them included (<see cref="NameTokens.CapitalisedWords"/>).
+    /// A lower-case word of running text ("tramp" for Trump) has no key there: looking its key up marked a match the
+    /// index never made, and these lookups were most of what names on added to decoration (docs/benchmarks.md).
+    /// </param>
+    private int Match(string token, bool mayHaveKey, out bool viaName)
+    {
+        var length = token.Length;
         // Most tokens are plain ASCII: lower-cased on the stack. The rest are folded once and remembered.
         Span<char> asciiBuffer = stackalloc char[64];
         ReadOnlySpan<char> folded = length <= asciiBuffer.Length && Ascii.ToLower(token, asciiBuffer, out var written) == OperationStatus.Done
             ? asciiBuffer[..written]
             : FoldCached(token);
+        string? key = null;
+        var keyLooked = false;
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            // The token's key is looked up only if some name form has a key to compare with.
-            if (word.HasForm(folded) || word.HasKeys && word.HasKey(TokenKey(token)))
+            // The token's key is looked up only if some name form has a key to compare with, and then once.
+            if (word.HasForm(folded) || word.HasKeys && mayHaveKey && word.HasKey(KeyOnce()))
             {
                 viaName = true;
                 return i;
@@ -163,15 +193,12 @@ public sealed class HitDecorator
         }
         viaName = false;
         return -1;
-    }
 
-    private string? TokenKey(ReadOnlySpan<char> token)
-    {
-        if (tokenKeys.TryGetValue(token, out var key)) return key;
-        var text = token.ToString();
-        key = nameKey(text);
-        tokenKeys.Dictionary[text] = key;
-        return key;
+        string? KeyOnce()
+        {
+            if (!keyLooked) (key, keyLooked) = (nameKey(token), true);
+            return key;
+        }
     }
 
     private static bool SameWord(ReadOnlySpan<char> query, ReadOnlySpan<char> token)
