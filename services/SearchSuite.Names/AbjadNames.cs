@@ -48,14 +48,27 @@ public static class AbjadNames
     }
 
     /// <summary>
-    /// The skeletons an Arabic or Hebrew word searches for: its own, and without the Arabic article ال that Latin
-    /// spellings write apart or drop (العنزي: Al-Enezi, Enezi). Empty for any other word.
+    /// The readings an Arabic or Hebrew word searches with, each as its key and skeleton: its own, without the Arabic
+    /// article ال that Latin spellings write apart or drop (العنزي: Al-Enezi, Enezi), and with each letter that spells
+    /// two sounds of foreign names read as its other sound (<see cref="OtherSounds"/>: كيفن Kevin, פול Paul). Empty for
+    /// any other word and for a reading with no consonant left.
     /// </summary>
-    public static IReadOnlyList<string> SkeletonsOf(string form)
+    public static IReadOnlyList<(string Key, string Skeleton)> ReadingsOf(string form)
     {
         if (!IsAbjad(form)) return [];
-        var skeleton = Skeleton(NameKey.Compute(form));
-        string[] skeletons = form.StartsWith("ال", StringComparison.Ordinal) ? [skeleton, Skeleton(NameKey.Compute(form[2..]))] : [skeleton];
-        return [.. skeletons.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
+        IEnumerable<string> spellings = form.StartsWith("ال", StringComparison.Ordinal) ? [form, form[2..]] : [form];
+        foreach (var (letter, otherSound) in OtherSounds)
+            if (form.Contains(letter)) spellings = spellings.SelectMany(s => (IEnumerable<string>)[s, s.Replace(letter.ToString(), otherSound, StringComparison.Ordinal)]);
+        return [.. spellings.Select(NameKey.Compute).Distinct(StringComparer.Ordinal)
+            .Select(key => (key, Skeleton(key))).Where(reading => reading.Item2.Length > 0).DistinctBy(reading => reading.Item2, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// Letters that spell two sounds of foreign names, where unpointed text does not show which, with the other sound:
+    /// Arabic and Persian have no v and write it ف (كيفن: Kevin, بوريسوف: Borisov), and ج is the g of Egyptian Arabic
+    /// and of foreign names (جورج: George, جيلارد: Gillard) besides j; Hebrew פ is p as well as f (פול: Paul), ב v as
+    /// well as b (בוריסוב: Borisov), כ k as well as kh (כריסטיאן: Kristian), and ג j when its geresh (ג') is left out (גון: John).
+    /// </summary>
+    private static readonly (char Letter, string OtherSound)[] OtherSounds =
+        [('ف', "v"), ('ج', "g"), ('פ', "p"), ('ב', "v"), ('כ', "k"), ('ג', "j")];
 }
