@@ -42,7 +42,7 @@ public sealed class NameExpander
         if (givenName)
             foreach (var hypocorism in GivenNameHypocorisms.Of(form)) OfferCurated(expansions, hypocorism, NameKey.Compute(hypocorism));
         foreach (var indexed in _vocabulary.FormsWithKey(key)) Offer(expansions, indexed, key, ExpansionSource.Key, Options.KeyWeight);
-        var otherReadings = EastAsianNames.OtherReadingKeys(form, key);
+        var otherReadings = ScriptReadings.OtherReadingKeys(form, key);
         foreach (var reading in otherReadings)
         {
             foreach (var match in _variants.FindByKey(reading))
@@ -94,7 +94,7 @@ public sealed class NameExpander
         if (key.Length == 0) return false;
         return _vocabulary.FormsWithKey(key).Count > 0 || _vocabulary.FormsWithFold(NameTokens.Fold(form)).Count > 0
             || _variants.FindByKey(key).Count > 0 || GivenNameHypocorisms.Of(form).Count > 0
-            || EastAsianNames.OtherReadingKeys(form, key).Any(reading => _vocabulary.FormsWithKey(reading).Count > 0)
+            || ScriptReadings.OtherReadingKeys(form, key).Any(reading => _vocabulary.FormsWithKey(reading).Count > 0)
             || SkeletonMatches(form, key, includeHangul: false).Any();
     }
 
