@@ -50,8 +50,9 @@ public static class AbjadNames
     /// <summary>
     /// The readings an Arabic or Hebrew word searches with, each as its key and skeleton: its own, without the Arabic
     /// article ال that Latin spellings write apart or drop (العنزي: Al-Enezi, Enezi), and with each letter that spells
-    /// two sounds of foreign names read as its other sound (<see cref="OtherSounds"/>: كيفن Kevin, פול Paul). Empty for
-    /// any other word and for a reading with no consonant left.
+    /// two sounds of foreign names read as its other sound (<see cref="OtherSounds"/>: كيفن Kevin, פול Paul), the same
+    /// throughout the word (reading each occurrence both ways found fewer: Hebrew 0.589 against 0.596). Empty for any
+    /// other word and for a reading with no consonant left.
     /// </summary>
     public static IReadOnlyList<(string Key, string Skeleton)> ReadingsOf(string form)
     {
@@ -67,7 +68,7 @@ public static class AbjadNames
     /// Letters that spell two sounds of foreign names, where unpointed text does not show which, with the other sound:
     /// Arabic and Persian have no v and write it ف (كيفن: Kevin, بوريسوف: Borisov), and ج is the g of Egyptian Arabic
     /// and of foreign names (جورج: George, جيلارد: Gillard) besides j; Hebrew פ is p as well as f (פול: Paul), ב v as
-    /// well as b (בוריסוב: Borisov), כ k as well as kh (כריסטיאן: Kristian), and ג j when its geresh (ג') is left out (גון: John).
+    /// well as b (פרבאנוב: Parvanov), כ k as well as kh (כריסטיאן: Kristian), and ג j when its geresh (ג') is left out (גוליה: Julia).
     /// </summary>
     private static readonly (char Letter, string OtherSound)[] OtherSounds =
         [('ف', "v"), ('ج', "g"), ('פ', "p"), ('ב', "v"), ('כ', "k"), ('ג', "j")];
