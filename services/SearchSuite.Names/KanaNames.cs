@@ -83,6 +83,24 @@ public static class KanaNames
     public static string Skeleton(string key) => Skeleton(key, silentR: true);
 
     /// <summary>
+    /// The readings a kana or Hangul word searches with, each as its key and skeleton: its own, and with j read as the
+    /// soft g of the Latin spelling it transcribes (ロジャー, 로저: Roger; ジルベール: Gilbert), which the key would
+    /// otherwise take for the glide of a Latin j (John: "ioXn"). Empty when no consonant is left.
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Skeleton)> ReadingsOf(string form, string key)
+    {
+        var readings = new List<(string Key, string Skeleton)>(2);
+        if (Skeleton(key) is { Length: > 0 } heard) readings.Add((key, heard));
+        var romanised = Romanise(EastAsianNames.RomaniseHangul(form));
+        if (romanised.Contains('j'))
+        {
+            var softG = NameKey.Compute(romanised.Replace('j', 'g'));
+            if (Skeleton(softG) is { Length: > 0 } heardAsG && readings.All(r => r.Skeleton != heardAsG)) readings.Add((softG, heardAsG));
+        }
+        return readings;
+    }
+
+    /// <summary>
     /// The skeletons an indexed key is heard with: an r after a vowel is silent in English names (Turnbull: ターンブル) but
     /// sounded, and written with its own syllable, in most others (Umberto: ウンベルト), so both are kept. A kana or Hangul
     /// word has no r before a consonant, so its <see cref="Skeleton(string)"/> meets either.

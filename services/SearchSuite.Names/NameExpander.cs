@@ -141,8 +141,8 @@ public sealed class NameExpander
         // Each reading of an Arabic or Hebrew word is measured from its own key (كيفن read with v: "kivn", nearer Kevin).
         var matches = AbjadNames.ReadingsOf(form).SelectMany(reading => SameSkeleton(reading.Key, reading.Skeleton, k => [AbjadNames.Skeleton(k)], _vocabulary.KeysWithSkeleton));
         var syllabic = KanaNames.IsKana(form) || includeHangul && EastAsianNames.IsHangulSyllable(form[0]);
-        if (syllabic && KanaNames.Skeleton(key) is { Length: > 0 } heard)
-            matches = matches.Concat(SameSkeleton(key, heard, KanaNames.Skeletons, _vocabulary.KeysWithKanaSkeleton));
+        if (syllabic)
+            matches = matches.Concat(KanaNames.ReadingsOf(form, key).SelectMany(reading => SameSkeleton(reading.Key, reading.Skeleton, KanaNames.Skeletons, _vocabulary.KeysWithKanaSkeleton)));
         return matches;
 
         IEnumerable<(string Key, float Cost)> SameSkeleton(string readingKey, string skeleton, Func<string, IReadOnlyList<string>> skeletonsOf, Func<string, IReadOnlyList<string>> keysWith) =>
