@@ -61,15 +61,16 @@ public static class AbjadNames
         foreach (var (letter, otherSound) in OtherSounds)
             if (form.Contains(letter)) spellings = spellings.SelectMany(s => (IEnumerable<string>)[s, s.Replace(letter.ToString(), otherSound, StringComparison.Ordinal)]);
         return [.. spellings.Select(NameKey.Compute).Distinct(StringComparer.Ordinal)
-            .Select(key => (key, Skeleton(key))).Where(reading => reading.Item2.Length > 0).DistinctBy(reading => reading.Item2, StringComparer.Ordinal)];
+            .Select(key => (key, Skeleton(key))).Where(reading => reading.Item2.Length > 0)];
     }
 
     /// <summary>
     /// Letters that spell two sounds of foreign names, where unpointed text does not show which, with the other sound:
-    /// Arabic and Persian have no v and write it ف (كيفن: Kevin, بوريسوف: Borisov), and ج is the g of Egyptian Arabic
-    /// and of foreign names (جورج: George, جيلارد: Gillard) besides j; Hebrew פ is p as well as f (פול: Paul), ב v as
+    /// Arabic and Persian have no v and write it ف (كيفن: Kevin, بوريسوف: Borisov), ج is the g of Egyptian Arabic
+    /// and of foreign names (جورج: George, جيلارد: Gillard) besides j, and و, read w, is more often the vowel o or u
+    /// (جون: John; the skeleton drops it either way, but the key's distance to the Latin one is the vowel's); Hebrew פ is p as well as f (פול: Paul), ב v as
     /// well as b (פרבאנוב: Parvanov), כ k as well as kh (כריסטיאן: Kristian), and ג j when its geresh (ג') is left out (גוליה: Julia).
     /// </summary>
     private static readonly (char Letter, string OtherSound)[] OtherSounds =
-        [('ف', "v"), ('ج', "g"), ('פ', "p"), ('ב', "v"), ('כ', "k"), ('ג', "j")];
+        [('ف', "v"), ('ج', "g"), ('و', "u"), ('פ', "p"), ('ב', "v"), ('כ', "k"), ('ג', "j")];
 }
