@@ -31,7 +31,20 @@ public static class AbjadNames
     /// write ش as ch (ميشال: Michel, شمعون: Chamoun), and p joins b, which Arabic writes for both (Pakradounian).
     /// Empty when nothing is left.
     /// </summary>
-    public static string Skeleton(string key)
+    public static string Skeleton(string key) => Skeleton(key, silentHAfterVowel: false);
+
+    /// <summary>
+    /// The skeletons an indexed key is filed under: its own, and with an h after a vowel and before a consonant silent,
+    /// as in English and German spellings (John, Johnson, Brahms), which Arabic and Hebrew spell without it (جون, جونسون).
+    /// </summary>
+    public static IReadOnlyList<string> Skeletons(string key)
+    {
+        var sounded = Skeleton(key, silentHAfterVowel: false);
+        var silent = Skeleton(key, silentHAfterVowel: true);
+        return silent == sounded || silent.Length == 0 ? [sounded] : [sounded, silent];
+    }
+
+    private static string Skeleton(string key, bool silentHAfterVowel)
     {
         var skeleton = new System.Text.StringBuilder(key.Length);
         var lastConsonant = key.Length - 1;
@@ -39,7 +52,8 @@ public static class AbjadNames
         for (var i = 0; i < key.Length; i++)
         {
             var c = key[i];
-            var silentH = c == 'X' && (i == key.Length - 1 || i == lastConsonant && i > 0 && !Dropped.Contains(key[i - 1]));
+            var silentH = c == 'X' && (i == key.Length - 1 || i == lastConsonant && i > 0 && !Dropped.Contains(key[i - 1])
+                || silentHAfterVowel && i > 0 && "aeiou".Contains(key[i - 1]) && i + 1 < key.Length && !Dropped.Contains(key[i + 1]));
             if (Dropped.Contains(c) || silentH) continue;
             c = c switch { 'S' => 'X', 'p' => 'b', _ => c };
             if (skeleton.Length == 0 || skeleton[^1] != c) skeleton.Append(c);

@@ -139,7 +139,7 @@ public sealed class NameExpander
     private IEnumerable<(string Key, float Cost)> SkeletonMatches(string form, string key, bool includeHangul = true)
     {
         // Each reading of an Arabic or Hebrew word is measured from its own key (كيفن read with v: "kivn", nearer Kevin).
-        var matches = AbjadNames.ReadingsOf(form).SelectMany(reading => SameSkeleton(reading.Key, reading.Skeleton, k => [AbjadNames.Skeleton(k)], _vocabulary.KeysWithSkeleton));
+        var matches = AbjadNames.ReadingsOf(form).SelectMany(reading => SameSkeleton(reading.Key, reading.Skeleton, AbjadNames.Skeletons, _vocabulary.KeysWithSkeleton));
         var syllabic = KanaNames.IsKana(form) || includeHangul && EastAsianNames.IsHangulSyllable(form[0]);
         if (syllabic)
             matches = matches.Concat(KanaNames.ReadingsOf(form, key).SelectMany(reading => SameSkeleton(reading.Key, reading.Skeleton, KanaNames.Skeletons, _vocabulary.KeysWithKanaSkeleton)));

@@ -26,18 +26,20 @@ public class AbjadNamesTests
     [InlineData("פרבאנוב", "Parvanov")]
     [InlineData("כריסטיאן", "Kristian")]
     [InlineData("גוליה", "Julia")]
+    // An English h after a vowel is silent, and the other scripts leave it out.
+    [InlineData("جونسون", "Johnson")]
     public void An_abjad_spelling_shares_its_consonant_skeleton_with_the_latin_one(string abjad, string latin)
     {
-        var latinSkeleton = AbjadNames.Skeleton(NameKey.Compute(NameTokens.Normalize(latin)));
+        var latinSkeletons = AbjadNames.Skeletons(NameKey.Compute(NameTokens.Normalize(latin)));
         var skeletons = AbjadNames.ReadingsOf(NameTokens.Normalize(abjad)).Select(reading => reading.Skeleton);
-        Assert.Contains(latinSkeleton, skeletons);
+        Assert.Contains(skeletons, latinSkeletons.Contains);
     }
 
     [Theory]
     [InlineData("فياض", "Fayez")]
     [InlineData("ראד", "Rand")]
     public void Other_consonants_give_another_skeleton(string abjad, string latin) =>
-        Assert.DoesNotContain(AbjadNames.Skeleton(NameKey.Compute(NameTokens.Normalize(latin))), AbjadNames.ReadingsOf(NameTokens.Normalize(abjad)).Select(reading => reading.Skeleton));
+        Assert.DoesNotContain(AbjadNames.ReadingsOf(NameTokens.Normalize(abjad)), reading => AbjadNames.Skeletons(NameKey.Compute(NameTokens.Normalize(latin))).Contains(reading.Skeleton));
 
     [Theory]
     [InlineData("Naderi")]
