@@ -4,9 +4,10 @@ namespace SearchSuite.Names;
 
 /// <summary>
 /// Foreign names written in Greek, which has no letter for b, d, g (as in "go") or j and writes them with two:
-/// μπ, ντ, γκ (or γγ) and τζ (Τόνι Άμποτ: Tony Abbott, Τζούλια Γκίλαρντ: Julia Gillard), and the English y or the j of
-/// other languages before a vowel as γι (Γιάντρανκα: Jadranka). A Greek name keeps mb, nd, ng inside the word (Λάμπρος:
-/// Lambros, Αντώνης: Antonis), so the fold reads only an initial cluster as one letter and this reading is another one.
+/// μπ, ντ, γκ (or γγ) and τζ (Τόνι Άμποτ: Tony Abbott, Τζούλια Γκίλαρντ: Julia Gillard), the English y or the j of
+/// other languages before a vowel as γι (Γιάντρανκα: Jadranka), English ow as αου or οου and an initial w as ου. A Greek
+/// name keeps mb, nd, ng inside the word (Λάμπρος: Lambros, Αντώνης: Antonis), so the fold reads only an initial cluster
+/// as one letter and this reading is another one.
 /// </summary>
 public static class GreekNames
 {
@@ -33,8 +34,10 @@ public static class GreekNames
     private static readonly Dictionary<string, string> ForeignSounds = new(StringComparer.Ordinal)
     {
         ["μπ"] = "b", ["ντ"] = "d", ["γκ"] = "g", ["γγ"] = "g", ["τζ"] = "j", ["γι"] = "y",
+        ["αου"] = "ow", ["οου"] = "ow", ["ου"] = "w",
     };
 
     // The stripped form has no tonos, so a vowel after γι is one of these letters.
-    private static readonly Regex ForeignClusters = new("μπ|ντ|γκ|γγ|τζ|γι(?=[αεηιουω])", RegexOptions.CultureInvariant);
+    // English ow is αου or οου (Χάουαρντ: Howard, Μπάροου: Barrow), and an initial w before a vowel ου (Ουίλιαμ: William).
+    private static readonly Regex ForeignClusters = new("αου|οου|^ου(?=[αεηιοω])|μπ|ντ|γκ|γγ|τζ|γι(?=[αεηιουω])", RegexOptions.CultureInvariant);
 }

@@ -9,6 +9,9 @@ public class GreekNamesTests
     [InlineData("Τζον", "Jon")]
     [InlineData("Ίνγκραχαμ", "Ingraham")]
     [InlineData("Γιάντρανκα", "Jadranka")]
+    [InlineData("Χάουαρντ", "Howard")]
+    [InlineData("Μπάροου", "Barrow")]
+    [InlineData("Ουίλιαμ", "William")]
     public void A_foreign_name_in_greek_reads_with_its_latin_key(string greek, string latin)
     {
         var form = NameTokens.Normalize(greek);
