@@ -82,8 +82,9 @@ public static class AbjadNames
     /// Letters that spell two sounds of foreign names, where unpointed text does not show which, with the other sound:
     /// Arabic and Persian have no v and write it ف (كيفن: Kevin, بوريسوف: Borisov), ج is the g of Egyptian Arabic
     /// and of foreign names (جورج: George, جيلارد: Gillard) besides j, and و, read w, is more often the vowel o or u
-    /// (جون: John; the skeleton drops it either way, but the key's distance to the Latin one is the vowel's); Hebrew פ is p as well as f (פול: Paul), ב v as
-    /// well as b (פרבאנוב: Parvanov), כ k as well as kh (כריסטיאן: Kristian), and ג j when its geresh (ג') is left out (גוליה: Julia).
+    /// (جون: John; the skeleton drops it either way, but the key's distance to the Latin one is the vowel's); Hebrew פ
+    /// is p as well as f (פול: Paul), ב v as well as b (פרבאנוב: Parvanov), כ k as well as kh (כריסטיאן: Kristian), and
+    /// ג j when its geresh (ג') is left out (גוליה: Julia).
     /// </summary>
     private static readonly (char Letter, string OtherSound)[] OtherSounds =
         [('ف', "v"), ('ج', "g"), ('و', "u"), ('פ', "p"), ('ב', "v"), ('כ', "k"), ('ג', "j")];
