@@ -83,6 +83,26 @@ public static class KanaNames
     public static string Skeleton(string key) => Skeleton(key, silentR: true);
 
     /// <summary>
+    /// The readings a kana or Hangul word searches with, each as its key and skeleton: its own, and with j read as the
+    /// soft g of the Latin spelling it transcribes (ロジャー, 로저: Roger; ジルベール: Gilbert), which the key would
+    /// otherwise take for the glide of a Latin j (John: "ioXn"); a Hangul ㅈ also as the z that Korean writes with it
+    /// (제만: Zeman, 라작: Razak). Empty when no consonant is left.
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Skeleton)> ReadingsOf(string form, string key)
+    {
+        var readings = new List<(string Key, string Skeleton)>(2);
+        if (Skeleton(key) is { Length: > 0 } heard) readings.Add((key, heard));
+        var romanised = Romanise(EastAsianNames.RomaniseHangul(form));
+        if (!romanised.Contains('j')) return readings;
+        foreach (var sound in form.Any(EastAsianNames.IsHangulSyllable) ? HangulJAlsoSpells : KanaJAlsoSpells)
+        {
+            var otherKey = NameKey.Compute(romanised.Replace('j', sound));
+            if (Skeleton(otherKey) is { Length: > 0 } heardAs && readings.All(r => r.Skeleton != heardAs)) readings.Add((otherKey, heardAs));
+        }
+        return readings;
+    }
+
+    /// <summary>
     /// The skeletons an indexed key is heard with: an r after a vowel is silent in English names (Turnbull: ターンブル) but
     /// sounded, and written with its own syllable, in most others (Umberto: ウンベルト), so both are kept. A kana or Hangul
     /// word has no r before a consonant, so its <see cref="Skeleton(string)"/> meets either.
@@ -107,6 +127,10 @@ public static class KanaNames
     // On the key, whose rules already made w v, y and j i, ch and kh X: an h (X) and an r after a vowel are silent
     // unless a vowel follows (John: ジョン, Howard: ハワード, Turnbull: ターンブル); X then sounds k (Michael: ミカエル);
     // stops lose their voicing (see the class summary).
+    // Korean writes z with ㅈ; kana has its own z (ズ, ザ), and reading ジ as zi as well lost kana 0.571 -> 0.538.
+    private static readonly char[] HangulJAlsoSpells = ['g', 'z'];
+    private static readonly char[] KanaJAlsoSpells = ['g'];
+
     private static readonly Regex SilentR = new("(?<=[aeiou])r(?![aeiou])", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly (Regex Pattern, string Replacement)[] EarRules =

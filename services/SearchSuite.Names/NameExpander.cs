@@ -42,7 +42,7 @@ public sealed class NameExpander
         if (givenName)
             foreach (var hypocorism in GivenNameHypocorisms.Of(form)) OfferCurated(expansions, hypocorism, NameKey.Compute(hypocorism));
         foreach (var indexed in _vocabulary.FormsWithKey(key)) Offer(expansions, indexed, key, ExpansionSource.Key, Options.KeyWeight);
-        var otherReadings = EastAsianNames.OtherReadingKeys(form, key);
+        var otherReadings = ScriptReadings.OtherReadingKeys(form, key);
         foreach (var reading in otherReadings)
         {
             foreach (var match in _variants.FindByKey(reading))
@@ -103,7 +103,7 @@ public sealed class NameExpander
         if (key.Length == 0) return false;
         return _vocabulary.FormsWithKey(key).Count > 0 || _vocabulary.FormsWithFold(NameTokens.Fold(form)).Count > 0
             || _variants.FindByKey(key).Count > 0 || GivenNameHypocorisms.Of(form).Count > 0
-            || EastAsianNames.OtherReadingKeys(form, key).Any(reading => _vocabulary.FormsWithKey(reading).Count > 0)
+            || ScriptReadings.OtherReadingKeys(form, key).Any(reading => _vocabulary.FormsWithKey(reading).Count > 0)
             || SkeletonMatches(form, key, includeHangul: false).Any();
     }
 
@@ -157,7 +157,7 @@ public sealed class NameExpander
     /// </summary>
     private IEnumerable<(string Form, string Key, float Cost)> ClosestWithSameSkeleton(string form, string key) =>
         SkeletonMatches(form, key)
-            .DistinctBy(m => m.Key, StringComparer.Ordinal).OrderBy(m => m.Cost).ThenBy(m => m.Key, StringComparer.Ordinal).Take(Options.MaxFuzzyKeys)
+            .OrderBy(m => m.Cost).ThenBy(m => m.Key, StringComparer.Ordinal).DistinctBy(m => m.Key, StringComparer.Ordinal).Take(Options.MaxFuzzyKeys)
             .SelectMany(m => _vocabulary.FormsWithKey(m.Key).Select(indexed => (indexed, m.Key, m.Cost)));
 
     /// <summary>
@@ -171,16 +171,17 @@ public sealed class NameExpander
     /// </param>
     private IEnumerable<(string Key, float Cost)> SkeletonMatches(string form, string key, bool includeHangul = true)
     {
-        var matches = AbjadNames.SkeletonsOf(form).SelectMany(skeleton => SameSkeleton(skeleton, k => [AbjadNames.Skeleton(k)], _vocabulary.KeysWithSkeleton));
+        // Each reading of an Arabic or Hebrew word is measured from its own key (كيفن read with v: "kivn", nearer Kevin).
+        var matches = AbjadNames.ReadingsOf(form).SelectMany(reading => SameSkeleton(reading.Key, reading.Skeleton, AbjadNames.Skeletons, _vocabulary.KeysWithSkeleton));
         var syllabic = KanaNames.IsKana(form) || includeHangul && EastAsianNames.IsHangulSyllable(form[0]);
-        if (syllabic && KanaNames.Skeleton(key) is { Length: > 0 } heard)
-            matches = matches.Concat(SameSkeleton(heard, KanaNames.Skeletons, _vocabulary.KeysWithKanaSkeleton));
+        if (syllabic)
+            matches = matches.Concat(KanaNames.ReadingsOf(form, key).SelectMany(reading => SameSkeleton(reading.Key, reading.Skeleton, KanaNames.Skeletons, _vocabulary.KeysWithKanaSkeleton)));
         return matches;
 
-        IEnumerable<(string Key, float Cost)> SameSkeleton(string skeleton, Func<string, IReadOnlyList<string>> skeletonsOf, Func<string, IReadOnlyList<string>> keysWith) =>
+        IEnumerable<(string Key, float Cost)> SameSkeleton(string readingKey, string skeleton, Func<string, IReadOnlyList<string>> skeletonsOf, Func<string, IReadOnlyList<string>> keysWith) =>
             skeleton.Length >= AbjadNames.MinSkeletonLength
-                ? keysWith(skeleton).Select(indexedKey => (indexedKey, ConfusionEditDistance.Compute(key, indexedKey, float.MaxValue)))
-                : _vocabulary.FuzzyMatches(key, ConfusionEditDistance.FullCost).Where(m => skeletonsOf(m.Key).Contains(skeleton)).Select(m => (m.Key, m.Cost));
+                ? keysWith(skeleton).Select(indexedKey => (indexedKey, ConfusionEditDistance.Compute(readingKey, indexedKey, float.MaxValue)))
+                : _vocabulary.FuzzyMatches(readingKey, ConfusionEditDistance.FullCost).Where(m => skeletonsOf(m.Key).Contains(skeleton)).Select(m => (m.Key, m.Cost));
     }
 
     /// <summary>A curated spelling and every indexed spelling that shares its key.</summary>

@@ -124,7 +124,8 @@ public static class NameTokens
     public static bool IsCyrillic(string token) => token.AsSpan().IndexOfAnyInRange('\u0400', '\u04FF') >= 0;
 
     /// <summary>
-    /// True for an East Slavic patronymic (Sergeyevich, Ivanovna, Ильич) or the Azerbaijani "oglu"/"qizi" marker.
+    /// True for an East Slavic patronymic (Sergeyevich, Ivanovna, Ильич), the Azerbaijani "oglu"/"qizi" marker or an
+    /// Armenian father's name in the genitive (<see cref="ArmenianNames.IsPatronymic"/>).
     /// Russian labels carry them ("Песков, Дмитрий Сергеевич") and other languages drop them, so a missing
     /// patronymic says nothing against a match.
     /// </summary>
@@ -132,6 +133,7 @@ public static class NameTokens
     {
         // -ović/-ovič is a Serbian, Croatian or Czech surname (Milošević, Gandalovič), never a patronymic.
         if (token.AsSpan().IndexOfAny("čćČĆ") >= 0) return false;
+        if (ArmenianNames.IsArmenian(token)) return ArmenianNames.IsPatronymic(token);
         var folded = Fold(token);
         return folded.Length >= 5 && PatronymicEndings.Any(folded.EndsWith) || PatronymicMarkers.Contains(folded);
     }

@@ -46,7 +46,7 @@ public sealed class NameVocabulary
             {
                 _formsByKey[key] = forms = [];
                 _keyNeighbours.Add(key);
-                Post(_keysBySkeleton, AbjadNames.Skeleton(key), key);
+                foreach (var consonants in AbjadNames.Skeletons(key)) Post(_keysBySkeleton, consonants, key);
                 foreach (var heard in KanaNames.Skeletons(key)) Post(_keysByKanaSkeleton, heard, key);
             }
             forms.Add(form);
@@ -80,7 +80,7 @@ public sealed class NameVocabulary
             {
                 _formsByKey.Remove(key);
                 _keyNeighbours.Remove(key);
-                Unpost(_keysBySkeleton, AbjadNames.Skeleton(key), key);
+                foreach (var consonants in AbjadNames.Skeletons(key)) Unpost(_keysBySkeleton, consonants, key);
                 foreach (var heard in KanaNames.Skeletons(key)) Unpost(_keysByKanaSkeleton, heard, key);
             }
             var fold = NameTokens.Fold(form);
@@ -123,7 +123,7 @@ public sealed class NameVocabulary
     /// <summary>The indexed surface forms that differ from <paramref name="fold"/> only by case, accents or script.</summary>
     public IReadOnlyList<string> FormsWithFold(string fold) => Lookup(_formsByFold, fold);
 
-    /// <summary>The indexed keys whose consonant skeleton (<see cref="AbjadNames.Skeleton"/>) is <paramref name="skeleton"/>.</summary>
+    /// <summary>The indexed keys with <paramref name="skeleton"/> among their consonant skeletons (<see cref="AbjadNames.Skeletons"/>).</summary>
     public IReadOnlyList<string> KeysWithSkeleton(string skeleton) => Lookup(_keysBySkeleton, skeleton);
 
     /// <summary>The indexed keys with <paramref name="skeleton"/> among their skeletons as kana and Hangul hear them (<see cref="KanaNames.Skeletons"/>).</summary>

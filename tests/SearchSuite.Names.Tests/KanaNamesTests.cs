@@ -39,6 +39,23 @@ public class KanaNamesTests
         Assert.Contains(KanaNames.Skeleton(NameKey.Compute(kana)), KanaNames.Skeletons(NameKey.Compute(latin)));
 
     [Theory]
+    // A j also reads as the soft g it transcribes, and a Hangul ㅈ as the z Korean writes with it.
+    [InlineData("ロジャー", "Roger")]
+    [InlineData("로저", "Roger")]
+    [InlineData("제만", "Zeman")]
+    public void A_j_also_reads_as_the_sound_the_script_writes_with_it(string word, string latin)
+    {
+        var form = NameTokens.Normalize(word);
+        var latinSkeletons = KanaNames.Skeletons(NameKey.Compute(latin));
+        Assert.DoesNotContain(KanaNames.Skeleton(NameKey.Compute(form)), latinSkeletons);
+        Assert.Contains(KanaNames.ReadingsOf(form, NameKey.Compute(form)), reading => latinSkeletons.Contains(reading.Skeleton));
+    }
+
+    [Fact]
+    public void A_kana_j_is_not_read_as_z() =>
+        Assert.DoesNotContain(KanaNames.ReadingsOf("ジマン", NameKey.Compute("ジマン")), reading => KanaNames.Skeletons(NameKey.Compute("Zeman")).Contains(reading.Skeleton));
+
+    [Theory]
     [InlineData("ラッド", "Ross")]
     [InlineData("ケビン", "Cohen")]
     public void Other_names_keep_other_skeletons(string kana, string latin) =>
