@@ -47,45 +47,51 @@ internal sealed class StoryCandidateLookup
         // Scores by doc id in one array for the batch, and the docs each query touched: a query adds up to 64 postings
         // lists of up to 500 docs, and a dictionary per query cost more than the rest of the lookup.
         var scores = ArrayPool<float>.Shared.Rent(reader.MaxDoc);
+        // A doc is touched once per query, so the MaxDoc slots never overflow (a list grown per batch cost a tenth of the lookup).
+        var touched = ArrayPool<int>.Shared.Rent(reader.MaxDoc);
         try
         {
             Array.Clear(scores, 0, reader.MaxDoc);
-            var touched = new List<int>(Math.Min(reader.MaxDoc, 4096));
+            var kept = new List<int>();
             var found = new List<IReadOnlyList<StoryCandidate>>(queries.Count);
             foreach (var query in queries)
             {
-                if (query.Fingerprint.Length > 0 && fingerprints.TryGetValue(query.Fingerprint, out var copies)) Score(scores, touched, copies, FingerprintWeight);
+                var count = 0;
+                if (query.Fingerprint.Length > 0 && fingerprints.TryGetValue(query.Fingerprint, out var copies)) Score(scores, touched, ref count, copies, FingerprintWeight);
                 foreach (var term in query.LookupTerms)
-                    if (evidence.TryGetValue(term, out var postings)) Score(scores, touched, postings, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
-                found.Add([.. Best(scores, touched, query.Limit).Select(lookup.Card)]);
-                foreach (var doc in touched) scores[doc] = 0;
-                touched.Clear();
+                    if (evidence.TryGetValue(term, out var postings)) Score(scores, touched, ref count, postings, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
+                Best(scores, touched.AsSpan(0, count), query.Limit, kept);
+                var cards = new StoryCandidate[kept.Count];
+                for (var i = 0; i < cards.Length; i++) cards[i] = lookup.Card(kept[i]);
+                found.Add(cards);
+                foreach (var doc in touched.AsSpan(0, count)) scores[doc] = 0;
             }
             return found;
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(touched);
         }
     }
 
-    private static void Score(float[] scores, List<int> touched, List<int> postings, float weight)
+    private static void Score(float[] scores, int[] touched, ref int count, List<int> postings, float weight)
     {
         foreach (var doc in postings)
         {
-            if (scores[doc] == 0) touched.Add(doc);
+            if (scores[doc] == 0) touched[count++] = doc;
             scores[doc] += weight;
         }
     }
 
     /// <summary>
-    /// The <paramref name="limit"/> best-scored docs, best first, ties by doc id as Lucene's top-docs collector breaks them:
+    /// The <paramref name="limit"/> best-scored docs into <paramref name="kept"/> (reused across queries), best first, ties by doc id as Lucene's top-docs collector breaks them:
     /// kept sorted in a small array, since most touched docs score under the worst kept one and cost one comparison
     /// (a heap with a comparer delegate per document cost a fifth of the lookup).
     /// </summary>
-    private static List<int> Best(float[] scores, List<int> touched, int limit)
+    private static void Best(float[] scores, ReadOnlySpan<int> touched, int limit, List<int> kept)
     {
-        var kept = new List<int>(limit + 1);
+        kept.Clear();
         foreach (var doc in touched)
         {
             var score = scores[doc];
@@ -95,7 +101,6 @@ internal sealed class StoryCandidateLookup
             kept.Insert(at, doc);
             if (kept.Count > limit) kept.RemoveAt(limit);
         }
-        return kept;
     }
 
     /// <summary>Whether a doc ranks before another: higher score, then lower doc id.</summary>
