@@ -30,15 +30,8 @@ internal sealed class StoryCandidateLookup
     private StoryCandidateLookup(IndexReader reader, string cardField, Func<BytesRef, StoryCandidate> readCard, int maxCachedSegmentDocuments) =>
         (this.reader, this.cardField, this.readCard, this.maxCachedSegmentDocuments) = (reader, cardField, readCard, maxCachedSegmentDocuments);
 
-    /// <summary>
-    /// Largest segment whose postings a lookup holds in memory (<see cref="StorySegmentCache"/>): the small segments are
-    /// the many (every commit writes one, merges keep about ten per size tier), so the seeks they cost go, while the memory
-    /// held stays that of the smallest tiers; the few larger segments are sought.
-    /// </summary>
-    public const int MaxCachedSegmentDocuments = 10_000;
-
-    /// <param name="maxCachedSegmentDocuments">Largest segment held in memory; 0 seeks every term in every segment (the answers are the same).</param>
-    public static IReadOnlyList<IReadOnlyList<StoryCandidate>> Find(IndexReader reader, IReadOnlyList<StoryCandidateQuery> queries, string cardField, Func<BytesRef, StoryCandidate> readCard, int maxCachedSegmentDocuments = MaxCachedSegmentDocuments)
+    /// <param name="maxCachedSegmentDocuments">Largest segment held in memory (<see cref="IndexOptions.StoryPostingsInMemoryMaxDocuments"/>).</param>
+    public static IReadOnlyList<IReadOnlyList<StoryCandidate>> Find(IndexReader reader, IReadOnlyList<StoryCandidateQuery> queries, string cardField, Func<BytesRef, StoryCandidate> readCard, int maxCachedSegmentDocuments)
     {
         if (reader.NumDocs == 0) return [.. queries.Select(_ => (IReadOnlyList<StoryCandidate>)[])];
         var lookup = new StoryCandidateLookup(reader, cardField, readCard, maxCachedSegmentDocuments);
@@ -47,7 +40,7 @@ internal sealed class StoryCandidateLookup
         // Scores by doc id in one array for the batch, and the docs each query touched: a query adds up to 64 postings
         // lists of up to 500 docs, and a dictionary per query cost more than the rest of the lookup.
         var scores = ArrayPool<float>.Shared.Rent(reader.MaxDoc);
-        // A doc is touched once per query, so the MaxDoc slots never overflow (a list grown per batch cost a tenth of the lookup).
+        // A doc is touched once per query, so MaxDoc slots never overflow, and the array is not grown per batch as a list was.
         var touched = ArrayPool<int>.Shared.Rent(reader.MaxDoc);
         try
         {

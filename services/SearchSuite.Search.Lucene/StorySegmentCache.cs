@@ -11,7 +11,7 @@ namespace SearchSuite.Search.Lucene;
 /// document frequency and its documents (segment doc ids, deletions included: a reader filters them by its live docs).
 /// A segment never changes, so each segment's terms are read once, in one pass, when a lookup first meets it; seeking
 /// every batch term in every segment was most of the candidate lookup. Segments larger than
-/// <see cref="StoryCandidateLookup.MaxCachedSegmentDocuments"/> are left to seeks, so the memory held stays bounded by
+/// <see cref="IndexOptions.StoryPostingsInMemoryMaxDocuments"/> are left to seeks, so the memory held stays bounded by
 /// the small segments that are many, not by the index.
 /// </summary>
 internal sealed class StorySegmentCache
