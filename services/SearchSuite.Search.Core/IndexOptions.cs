@@ -60,6 +60,15 @@ public sealed class IndexOptions
     [Range(1, 1_000)]
     public int IdleMergeMaxSegments { get; set; } = 4;
 
+    /// <summary>
+    /// Lucene: largest segment whose story evidence postings the story candidate lookup holds in memory, read once per
+    /// segment instead of sought per batch (<c>StorySegmentCache</c>). The small segments are the many (each commit writes
+    /// one, merges keep about ten per size tier), so the memory held stays that of the smallest tiers; the few larger
+    /// segments are sought. 0 seeks in every segment; the candidates found are the same either way.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int StoryPostingsInMemoryMaxDocuments { get; set; } = 10_000;
+
     /// <summary>Longest the indexer waits to fill a batch, so a lone document is still searchable quickly.</summary>
     [Range(1, 10_000)]
     public int BatchWaitMilliseconds { get; set; } = 50;

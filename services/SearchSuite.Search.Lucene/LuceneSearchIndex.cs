@@ -34,6 +34,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// </summary>
     private readonly ReaderWriterLockSlim writeGate = new();
     private readonly SemaphoreSlim commitGate = new(1, 1);
+    private readonly int storyPostingsInMemoryMaxDocuments;
     /// <summary>Batches written completely so far (numbered as they complete) and batches known durable (under <see cref="commitGate"/>).</summary>
     private long writtenBatches;
     private long committedBatches;
@@ -42,6 +43,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public LuceneSearchIndex(IOptions<IndexOptions> options, ILogger<LuceneSearchIndex> logger)
     {
+        storyPostingsInMemoryMaxDocuments = options.Value.StoryPostingsInMemoryMaxDocuments;
         var path = Path.GetFullPath(options.Value.Path);
         if (options.Value.ReadOnly)
         {
@@ -316,7 +318,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var searcher = AcquireSearcher();
         try
         {
-            return Task.FromResult(StoryCandidateLookup.Find(searcher.IndexReader, queries, StoryCardField, ReadCard));
+            return Task.FromResult(StoryCandidateLookup.Find(searcher.IndexReader, queries, StoryCardField, ReadCard, storyPostingsInMemoryMaxDocuments));
         }
         finally
         {

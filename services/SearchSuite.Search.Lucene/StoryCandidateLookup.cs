@@ -9,7 +9,8 @@ namespace SearchSuite.Search.Lucene;
 
 /// <summary>
 /// The story candidates of a whole indexing batch in one pass over the index: every distinct evidence term (and
-/// fingerprint) of the batch is looked up once per segment, in sorted order, and its postings read once; each document's
+/// fingerprint) of the batch is looked up once per segment, in the segment's postings held in memory
+/// (<see cref="StorySegmentCache"/>) or, in a large segment, by a seek in sorted order; each document's
 /// candidates are then scored from those postings in memory (the sum of the weights of the terms it shares, the
 /// fingerprint far above any evidence), best first, ties by doc id as Lucene's top-docs collector breaks them. A term in
 /// more than <see cref="StoryCandidateQuery.MaxTermDocumentFrequency"/> documents is left out, so the postings read per
@@ -23,59 +24,67 @@ internal sealed class StoryCandidateLookup
     private readonly IndexReader reader;
     private readonly string cardField;
     private readonly Func<BytesRef, StoryCandidate> readCard;
+    private readonly int maxCachedSegmentDocuments;
     private readonly Dictionary<int, StoryCandidate> cards = [];
 
-    private StoryCandidateLookup(IndexReader reader, string cardField, Func<BytesRef, StoryCandidate> readCard) =>
-        (this.reader, this.cardField, this.readCard) = (reader, cardField, readCard);
+    private StoryCandidateLookup(IndexReader reader, string cardField, Func<BytesRef, StoryCandidate> readCard, int maxCachedSegmentDocuments) =>
+        (this.reader, this.cardField, this.readCard, this.maxCachedSegmentDocuments) = (reader, cardField, readCard, maxCachedSegmentDocuments);
 
-    public static IReadOnlyList<IReadOnlyList<StoryCandidate>> Find(IndexReader reader, IReadOnlyList<StoryCandidateQuery> queries, string cardField, Func<BytesRef, StoryCandidate> readCard)
+    /// <param name="maxCachedSegmentDocuments">Largest segment held in memory (<see cref="IndexOptions.StoryPostingsInMemoryMaxDocuments"/>).</param>
+    public static IReadOnlyList<IReadOnlyList<StoryCandidate>> Find(IndexReader reader, IReadOnlyList<StoryCandidateQuery> queries, string cardField, Func<BytesRef, StoryCandidate> readCard, int maxCachedSegmentDocuments)
     {
         if (reader.NumDocs == 0) return [.. queries.Select(_ => (IReadOnlyList<StoryCandidate>)[])];
-        var lookup = new StoryCandidateLookup(reader, cardField, readCard);
-        var evidence = Postings(reader, IndexFields.StoryEvidence, queries.SelectMany(q => q.LookupTerms));
-        var fingerprints = Postings(reader, IndexFields.Fingerprint, queries.Select(q => q.Fingerprint).Where(f => f.Length > 0));
+        var lookup = new StoryCandidateLookup(reader, cardField, readCard, maxCachedSegmentDocuments);
+        var evidence = lookup.Postings(IndexFields.StoryEvidence, queries.SelectMany(q => q.LookupTerms));
+        var fingerprints = lookup.Postings(IndexFields.Fingerprint, queries.Select(q => q.Fingerprint).Where(f => f.Length > 0));
         // Scores by doc id in one array for the batch, and the docs each query touched: a query adds up to 64 postings
         // lists of up to 500 docs, and a dictionary per query cost more than the rest of the lookup.
         var scores = ArrayPool<float>.Shared.Rent(reader.MaxDoc);
+        // A doc is touched once per query, so MaxDoc slots never overflow, and the array is not grown per batch as a list was.
+        var touched = ArrayPool<int>.Shared.Rent(reader.MaxDoc);
         try
         {
             Array.Clear(scores, 0, reader.MaxDoc);
-            var touched = new List<int>(Math.Min(reader.MaxDoc, 4096));
+            var kept = new List<int>();
             var found = new List<IReadOnlyList<StoryCandidate>>(queries.Count);
             foreach (var query in queries)
             {
-                if (query.Fingerprint.Length > 0 && fingerprints.TryGetValue(query.Fingerprint, out var copies)) Score(scores, touched, copies, FingerprintWeight);
+                var count = 0;
+                if (query.Fingerprint.Length > 0 && fingerprints.TryGetValue(query.Fingerprint, out var copies)) Score(scores, touched, ref count, copies, FingerprintWeight);
                 foreach (var term in query.LookupTerms)
-                    if (evidence.TryGetValue(term, out var postings)) Score(scores, touched, postings, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
-                found.Add([.. Best(scores, touched, query.Limit).Select(lookup.Card)]);
-                foreach (var doc in touched) scores[doc] = 0;
-                touched.Clear();
+                    if (evidence.TryGetValue(term, out var postings)) Score(scores, touched, ref count, postings, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
+                Best(scores, touched.AsSpan(0, count), query.Limit, kept);
+                var cards = new StoryCandidate[kept.Count];
+                for (var i = 0; i < cards.Length; i++) cards[i] = lookup.Card(kept[i]);
+                found.Add(cards);
+                foreach (var doc in touched.AsSpan(0, count)) scores[doc] = 0;
             }
             return found;
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(touched);
         }
     }
 
-    private static void Score(float[] scores, List<int> touched, List<int> postings, float weight)
+    private static void Score(float[] scores, int[] touched, ref int count, List<int> postings, float weight)
     {
         foreach (var doc in postings)
         {
-            if (scores[doc] == 0) touched.Add(doc);
+            if (scores[doc] == 0) touched[count++] = doc;
             scores[doc] += weight;
         }
     }
 
     /// <summary>
-    /// The <paramref name="limit"/> best-scored docs, best first, ties by doc id as Lucene's top-docs collector breaks them:
+    /// The <paramref name="limit"/> best-scored docs into <paramref name="kept"/> (reused across queries), best first, ties by doc id as Lucene's top-docs collector breaks them:
     /// kept sorted in a small array, since most touched docs score under the worst kept one and cost one comparison
     /// (a heap with a comparer delegate per document cost a fifth of the lookup).
     /// </summary>
-    private static List<int> Best(float[] scores, List<int> touched, int limit)
+    private static void Best(float[] scores, ReadOnlySpan<int> touched, int limit, List<int> kept)
     {
-        var kept = new List<int>(limit + 1);
+        kept.Clear();
         foreach (var doc in touched)
         {
             var score = scores[doc];
@@ -85,7 +94,6 @@ internal sealed class StoryCandidateLookup
             kept.Insert(at, doc);
             if (kept.Count > limit) kept.RemoveAt(limit);
         }
-        return kept;
     }
 
     /// <summary>Whether a doc ranks before another: higher score, then lower doc id.</summary>
@@ -95,32 +103,55 @@ internal sealed class StoryCandidateLookup
     /// <summary>
     /// The live documents (top-level doc ids) of each term that is in at most
     /// <see cref="StoryCandidateQuery.MaxTermDocumentFrequency"/> documents; terms not in the index, or more common, are absent.
+    /// A segment's postings come from its <see cref="StorySegmentCache"/>; only a segment too large for it is sought term by term.
     /// </summary>
-    private static Dictionary<string, List<int>> Postings(IndexReader reader, string field, IEnumerable<string> terms)
+    private Dictionary<string, List<int>> Postings(string field, IEnumerable<string> terms)
     {
-        var sorted = terms.Distinct(StringComparer.Ordinal).Select(t => (Text: t, Bytes: new BytesRef(t))).ToList();
-        // Seeks in term order move forward through each segment's terms dictionary.
-        sorted.Sort((a, b) => a.Bytes.CompareTo(b.Bytes));
+        var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
+        List<(string Text, BytesRef Bytes)>? sorted = null;
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Adds a segment's share of a term; false once the term is in too many documents to tell stories apart (its
+        // postings would grow with the index).
+        bool Counted(string text, int frequency, out List<int> list)
+        {
+            var total = frequencies[text] = frequencies.GetValueOrDefault(text) + frequency;
+            if (total > StoryCandidateQuery.MaxTermDocumentFrequency)
+            {
+                postings.Remove(text);
+                list = null!;
+                return false;
+            }
+            if (!postings.TryGetValue(text, out list!)) postings[text] = list = new List<int>(frequency);
+            else list.EnsureCapacity(list.Count + frequency);
+            return true;
+        }
         DocsEnum? docs = null;
         foreach (var leaf in reader.Leaves)
         {
+            var live = leaf.AtomicReader.LiveDocs;
+            if (StorySegmentCache.For(leaf.AtomicReader, maxCachedSegmentDocuments) is { } segment)
+            {
+                var inMemory = segment.Postings(leaf.AtomicReader, field);
+                foreach (var text in distinct)
+                {
+                    if (!inMemory.TryGetValue(text, out var entry) || !Counted(text, entry.DocumentFrequency, out var list)) continue;
+                    foreach (var doc in entry.Documents)
+                        if (live is null || live.Get(doc)) list.Add(leaf.DocBase + doc);
+                }
+                continue;
+            }
             var termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
             if (termsEnum is null) continue;
-            var live = leaf.AtomicReader.LiveDocs;
+            // Seeks in term order move forward through the segment's terms dictionary.
+            if (sorted is null)
+            {
+                sorted = [.. distinct.Select(t => (Text: t, Bytes: new BytesRef(t)))];
+                sorted.Sort((a, b) => a.Bytes.CompareTo(b.Bytes));
+            }
             foreach (var (text, bytes) in sorted)
             {
-                if (!termsEnum.SeekExact(bytes)) continue;
-                var frequency = frequencies[text] = frequencies.GetValueOrDefault(text) + termsEnum.DocFreq;
-                if (frequency > StoryCandidateQuery.MaxTermDocumentFrequency)
-                {
-                    // Too common to tell stories apart, and its postings would grow with the index.
-                    postings.Remove(text);
-                    continue;
-                }
-                if (!postings.TryGetValue(text, out var list)) postings[text] = list = new List<int>(termsEnum.DocFreq);
-                else list.EnsureCapacity(list.Count + termsEnum.DocFreq);
+                if (!termsEnum.SeekExact(bytes) || !Counted(text, termsEnum.DocFreq, out var list)) continue;
                 docs = termsEnum.Docs(live, docs, DocsFlags.NONE);
                 for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) list.Add(leaf.DocBase + doc);
             }

@@ -17,7 +17,7 @@ public sealed record DocumentEvidence(IReadOnlyList<string> Terms, IReadOnlyList
 
     /// <summary>Terms alone, each unranked at its kind's weight, without a frame: what a card written before ranks and weights carries.</summary>
     public static DocumentEvidence OfTerms(IReadOnlyList<string> terms) =>
-        new(terms, [.. terms.Select(_ => -1)], [.. terms.Select(t => StoryEvidence.WeightOf(StoryEvidence.KindOf(t)))], []);
+        new(terms, terms.Select(_ => -1).ToArray(), terms.Select(t => StoryEvidence.WeightOf(StoryEvidence.KindOf(t))).ToArray(), Array.Empty<uint>());
 }
 
 /// <summary>

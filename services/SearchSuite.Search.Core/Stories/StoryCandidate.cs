@@ -24,7 +24,29 @@ public sealed record StoryCandidateQuery(DocumentEvidence Evidence, string Finge
     /// The evidence terms a lookup uses: the <see cref="MaxTerms"/> of most weight (by kind; ties in term order). Chosen
     /// once, since a batch lookup reads them twice per document (its postings, then its scores).
     /// </summary>
-    public IReadOnlyList<string> LookupTerms { get; } = [.. Evidence.Terms.OrderByDescending(e => StoryEvidence.WeightOf(StoryEvidence.KindOf(e))).Take(MaxTerms)];
+    public IReadOnlyList<string> LookupTerms { get; } = MostWeighty(Evidence.Terms);
+
+    /// <summary>
+    /// The stable order by descending kind weight, cut at <see cref="MaxTerms"/>: one pass over the terms per distinct
+    /// weight (the kinds have four), where LINQ's ordering allocated keys, a map and a buffer per document.
+    /// </summary>
+    private static string[] MostWeighty(IReadOnlyList<string> terms)
+    {
+        var chosen = new string[Math.Min(terms.Count, MaxTerms)];
+        var count = 0;
+        var below = float.PositiveInfinity;
+        while (count < chosen.Length)
+        {
+            // The next lower weight among the terms, then those of its terms, in term order.
+            var weight = float.NegativeInfinity;
+            foreach (var term in terms)
+                if (StoryEvidence.WeightOf(StoryEvidence.KindOf(term)) is var w && w < below && w > weight) weight = w;
+            for (var i = 0; i < terms.Count && count < chosen.Length; i++)
+                if (StoryEvidence.WeightOf(StoryEvidence.KindOf(terms[i])) == weight) chosen[count++] = terms[i];
+            below = weight;
+        }
+        return chosen;
+    }
 }
 
 /// <summary>The rules every backend applies to story fields.</summary>

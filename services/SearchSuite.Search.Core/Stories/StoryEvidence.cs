@@ -138,7 +138,8 @@ public static partial class StoryEvidence
                      .Where(i => terms[sorted[i]].Position != int.MaxValue && KindOf(sorted[i]) != EvidenceKind.Person)
                      .OrderBy(i => terms[sorted[i]].Position).ThenBy(i => i))
             ranks[index] = ++rank;
-        return new DocumentEvidence(sorted, [.. ranks.Select(r => r - 1)], [.. sorted.Select(t => terms[t].Weight)], FrameSketch(withoutUrls));
+        // Arrays, not lists: comparisons index them per candidate pair (StoryMatcher.Compare).
+        return new DocumentEvidence(sorted, ranks.Select(r => r - 1).ToArray(), sorted.Select(t => terms[t].Weight).ToArray(), FrameSketch(withoutUrls));
     }
 
     /// <summary>Hashes a frame sketch keeps: enough to estimate the overlap of two frames to about ±0.1.</summary>
@@ -171,7 +172,7 @@ public static partial class StoryEvidence
             }
             previous = current;
         }
-        return pairs < MinFramePairs ? [] : [.. hashes];
+        return pairs < MinFramePairs ? Array.Empty<uint>() : hashes.ToArray();
     }
 
     /// <summary>FNV-1a over the UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SearchSuite.Search.Stories;
 
 /// <summary>
@@ -13,6 +15,11 @@ public sealed class RecentStoryCards(int capacity)
     private readonly Queue<string> order = new();
     private readonly Dictionary<string, StoryCandidate> cards = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> postings = new(StringComparer.Ordinal);
+    /// <summary>Emptied postings lists, reused: every card adds some sixty terms and leaves again within a batch or two.</summary>
+    private readonly Stack<List<string>> spareLists = new();
+    /// <summary>The scores and ranking of one <see cref="Find"/>, kept between calls (not thread-safe, as the class).</summary>
+    private readonly Dictionary<string, float> scores = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, float>> ranked = [];
 
     public int Count => cards.Count;
 
@@ -22,11 +29,8 @@ public sealed class RecentStoryCards(int capacity)
         if (cards.Remove(card.DocumentId, out var previous)) RemovePostings(previous);
         else order.Enqueue(card.DocumentId);
         cards[card.DocumentId] = card;
-        foreach (var term in TermsOf(card))
-        {
-            if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-            list.Add(card.DocumentId);
-        }
+        foreach (var term in card.Evidence.Terms) AddPosting(term, card.DocumentId);
+        if (card.Fingerprint.Length > 0) AddPosting(FingerprintTerm(card.Fingerprint), card.DocumentId);
         while (order.Count > capacity) Remove(order.Dequeue());
     }
 
@@ -49,34 +53,47 @@ public sealed class RecentStoryCards(int capacity)
     /// <summary>The cards sharing the most evidence weight with the query (the same fingerprint first), best first.</summary>
     public IReadOnlyList<StoryCandidate> Find(StoryCandidateQuery query)
     {
-        var scores = new Dictionary<string, float>(StringComparer.Ordinal);
-        void Score(string term, float weight)
-        {
-            if (!postings.TryGetValue(term, out var list) || list.Count > MaxPostings) return;
-            foreach (var id in list) scores[id] = scores.GetValueOrDefault(id) + weight;
-        }
+        if (cards.Count == 0) return [];
         if (query.Fingerprint.Length > 0) Score(FingerprintTerm(query.Fingerprint), 1_000f);
         foreach (var term in query.Evidence.Terms) Score(term, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
         // Best first, ties by id: a total order, sorted in place rather than through LINQ's ordered iterators per document.
-        var ranked = new List<KeyValuePair<string, float>>(scores);
+        ranked.AddRange(scores);
         ranked.Sort((a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
         var found = new List<StoryCandidate>(Math.Min(query.Limit, ranked.Count));
         for (var i = 0; i < found.Capacity; i++) found.Add(cards[ranked[i].Key]);
+        scores.Clear();
+        ranked.Clear();
         return found;
+    }
+
+    private void Score(string term, float weight)
+    {
+        if (!postings.TryGetValue(term, out var list) || list.Count > MaxPostings) return;
+        foreach (var id in list) CollectionsMarshal.GetValueRefOrAddDefault(scores, id, out _) += weight;
     }
 
     private static string FingerprintTerm(string fingerprint) => "#" + fingerprint;
 
-    private static IEnumerable<string> TermsOf(StoryCandidate card) =>
-        card.Fingerprint.Length > 0 ? card.Evidence.Terms.Append(FingerprintTerm(card.Fingerprint)) : card.Evidence.Terms;
+    private void AddPosting(string term, string documentId)
+    {
+        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(postings, term, out var exists);
+        if (!exists) list = spareLists.TryPop(out var spare) ? spare : [];
+        list!.Add(documentId);
+    }
 
     private void RemovePostings(StoryCandidate card)
     {
-        foreach (var term in TermsOf(card))
-            if (postings.TryGetValue(term, out var list))
-            {
-                list.Remove(card.DocumentId);
-                if (list.Count == 0) postings.Remove(term);
-            }
+        foreach (var term in card.Evidence.Terms) RemovePosting(term, card.DocumentId);
+        if (card.Fingerprint.Length > 0) RemovePosting(FingerprintTerm(card.Fingerprint), card.DocumentId);
+    }
+
+    private void RemovePosting(string term, string documentId)
+    {
+        if (!postings.TryGetValue(term, out var list)) return;
+        list.Remove(documentId);
+        if (list.Count > 0) return;
+        postings.Remove(term);
+        // Bounded like the cards: past the window's worth of lists a list is left to the collector.
+        if (spareLists.Count < capacity) spareLists.Push(list);
     }
 }

@@ -165,10 +165,11 @@ public sealed class StoryAssigner(ISearchIndex index, IOptions<StoryOptions> opt
 
     private List<StoryCandidate> Candidates(StoryCandidateQuery query, IReadOnlyList<StoryCandidate> indexed)
     {
-        var found = new Dictionary<string, StoryCandidate>(StringComparer.Ordinal);
+        var recentFound = recent.Find(query);
+        var found = new Dictionary<string, StoryCandidate>(indexed.Count + recentFound.Count, StringComparer.Ordinal);
         // A recent card is newer than the indexed one (a merge may have renamed its story since).
         foreach (var candidate in indexed) found[candidate.DocumentId] = recent.Get(candidate.DocumentId) ?? candidate;
-        foreach (var candidate in recent.Find(query)) found[candidate.DocumentId] = candidate;
+        foreach (var candidate in recentFound) found[candidate.DocumentId] = candidate;
         return [.. found.Values];
     }
 

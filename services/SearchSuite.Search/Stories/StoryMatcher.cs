@@ -24,7 +24,11 @@ public static class StoryMatcher
     /// <summary>Compares two documents' evidence (terms sorted ordinally, as <see cref="StoryEvidence.Extract"/> returns them).</summary>
     public static StoryMatch Compare(DocumentEvidence a, DocumentEvidence b)
     {
-        var (termsA, termsB) = (a.Terms, b.Terms);
+        // Spans over the arrays evidence holds: the merge below runs for every candidate pair, and indexing through
+        // IReadOnlyList cost an interface call per access.
+        ReadOnlySpan<string> termsA = SpanOf(a.Terms), termsB = SpanOf(b.Terms);
+        ReadOnlySpan<float> weightsA = SpanOf(a.Weights), weightsB = SpanOf(b.Weights);
+        ReadOnlySpan<int> ranksA = SpanOf(a.Ranks), ranksB = SpanOf(b.Ranks);
         float shared = 0, weightA = 0, weightB = 0;
         int i = 0, j = 0, numbersA = 0, numbersB = 0, numbersShared = 0;
         var citation = false;
@@ -34,9 +38,9 @@ public static class StoryMatcher
         var orderInB = placedA <= 256 ? stackalloc int[placedA] : new int[placedA];
         orderInB.Fill(-1);
         var sharedPlaced = 0;
-        while (i < termsA.Count || j < termsB.Count)
+        while (i < termsA.Length || j < termsB.Length)
         {
-            var order = i == termsA.Count ? 1 : j == termsB.Count ? -1 : string.CompareOrdinal(termsA[i], termsB[j]);
+            var order = i == termsA.Length ? 1 : j == termsB.Length ? -1 : string.CompareOrdinal(termsA[i], termsB[j]);
             var kind = StoryEvidence.KindOf(order <= 0 ? termsA[i] : termsB[j]);
             if (kind == EvidenceKind.Number)
             {
@@ -46,35 +50,38 @@ public static class StoryMatcher
             }
             if (order == 0)
             {
-                var (wa, wb) = (a.Weights[i], b.Weights[j]);
+                var (wa, wb) = (weightsA[i], weightsB[j]);
                 shared += (wa + wb) / 2;
                 weightA += wa;
                 weightB += wb;
                 if (kind is EvidenceKind.Url or EvidenceKind.Source) citation = true;
-                if (a.Ranks[i] >= 0 && b.Ranks[j] >= 0)
+                if (ranksA[i] >= 0 && ranksB[j] >= 0)
                 {
-                    orderInB[a.Ranks[i]] = b.Ranks[j];
+                    orderInB[ranksA[i]] = ranksB[j];
                     sharedPlaced++;
                 }
                 i++;
                 j++;
             }
-            else if (order < 0) weightA += a.Weights[i++];
-            else weightB += b.Weights[j++];
+            else if (order < 0) weightA += weightsA[i++];
+            else weightB += weightsB[j++];
         }
         var total = weightA + weightB;
         float? numberAgreement = numbersA > 0 && numbersB > 0 ? (float)numbersShared / Math.Min(numbersA, numbersB) : null;
         var orderAgreement = sharedPlaced == 0 ? 1f : (float)LongestIncreasing(orderInB) / sharedPlaced;
-        return new StoryMatch(shared, total == 0 ? 0 : 2 * shared / total, numberAgreement, sharedPlaced, orderAgreement, citation, FrameOverlap(a.Frame, b.Frame));
+        return new StoryMatch(shared, total == 0 ? 0 : 2 * shared / total, numberAgreement, sharedPlaced, orderAgreement, citation, FrameOverlap(SpanOf(a.Frame), SpanOf(b.Frame)));
     }
 
+    /// <summary>The list's array (evidence is built from arrays), or a copy of a list of another kind.</summary>
+    private static ReadOnlySpan<T> SpanOf<T>(IReadOnlyList<T> list) => list as T[] ?? [.. list];
+
     /// <summary>The bottom-k estimate of the Jaccard overlap of two frames: the share of the union's smallest hashes that both hold.</summary>
-    private static float? FrameOverlap(IReadOnlyList<uint> a, IReadOnlyList<uint> b)
+    private static float? FrameOverlap(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
-        if (a.Count == 0 || b.Count == 0) return null;
-        var limit = Math.Min(a.Count, b.Count);
+        if (a.Length == 0 || b.Length == 0) return null;
+        var limit = Math.Min(a.Length, b.Length);
         int i = 0, j = 0, union = 0, both = 0;
-        while (union < limit && i < a.Count && j < b.Count)
+        while (union < limit && i < a.Length && j < b.Length)
         {
             union++;
             if (a[i] == b[j]) { both++; i++; j++; }

@@ -12,12 +12,14 @@ public class LuceneSearchIndexTests : SearchIndexBehaviour
 {
     protected virtual IndexFileAccess FileAccess => IndexFileAccess.MemoryMapped;
 
+    protected virtual int StoryPostingsInMemoryMaxDocuments => new IndexOptions().StoryPostingsInMemoryMaxDocuments;
+
     private readonly string path = Directory.CreateTempSubdirectory("searchsuite-index-").FullName;
     private LuceneSearchIndex? index;
 
     protected override Task<ISearchIndex> CreateEmptyIndexAsync()
     {
-        index = new LuceneSearchIndex(Options.Create(new IndexOptions { Path = path, FileAccess = FileAccess }), NullLogger<LuceneSearchIndex>.Instance);
+        index = new LuceneSearchIndex(Options.Create(new IndexOptions { Path = path, FileAccess = FileAccess, StoryPostingsInMemoryMaxDocuments = StoryPostingsInMemoryMaxDocuments }), NullLogger<LuceneSearchIndex>.Instance);
         return Task.FromResult<ISearchIndex>(index);
     }
 
@@ -117,4 +119,10 @@ public class LuceneSearchIndexTests : SearchIndexBehaviour
 public sealed class BufferedLuceneSearchIndexTests : LuceneSearchIndexTests
 {
     protected override IndexFileAccess FileAccess => IndexFileAccess.Buffered;
+}
+
+/// <summary>The suite with every story candidate lookup seeking its terms in every segment (none held in memory): the same answers.</summary>
+public sealed class SoughtStoryPostingsLuceneSearchIndexTests : LuceneSearchIndexTests
+{
+    protected override int StoryPostingsInMemoryMaxDocuments => 0;
 }

@@ -182,6 +182,28 @@ public abstract partial class SearchIndexBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_story_candidate_lookup_finds_a_re_sent_document_by_its_new_evidence_alone()
+    {
+        var first = SeedDocuments.Normalize("resent", "Am Montag sprach Peskow in Moskau über 4711 Raketen.", "de");
+        var other = SeedDocuments.Normalize("other", "Am Dienstag sprach Peskow in Minsk über 815 Panzer.", "de");
+        var resent = SeedDocuments.Normalize("resent", "Am Freitag sprach Macron in Lyon über 2024 Windräder.", "de");
+        static StoryCandidateQuery QueryOf(DocumentNormalized document) => new(StoryEvidence.Extract(document), "", 5);
+        var unrelated = SeedDocuments.Normalize("unrelated", "Am Sonntag regnete es in Hamburg.", "de");
+        // One batch each: the first lookup reads the first segments, the re-sent document then deletes its old version in
+        // the first (which stays, as another document keeps it alive).
+        await index.IndexAsync([first, unrelated], TransliteratedNames.Instance, CancellationToken.None);
+        await index.IndexAsync([other], TransliteratedNames.Instance, CancellationToken.None);
+        Assert.Equal(["other", "resent"], (await index.FindStoryCandidatesAsync([QueryOf(first)], CancellationToken.None))[0].Select(c => c.DocumentId).Order(StringComparer.Ordinal));
+        await index.IndexAsync([resent], TransliteratedNames.Instance, CancellationToken.None);
+
+        var found = await index.FindStoryCandidatesAsync([QueryOf(first), QueryOf(resent)], CancellationToken.None);
+
+        Assert.Equal(["other"], found[0].Select(c => c.DocumentId));
+        var candidate = Assert.Single(found[1]);
+        Assert.Equal(StoryEvidence.Extract(resent).Terms, candidate.Evidence.Terms);
+    }
+
+    [Fact]
     public async Task A_document_is_not_found_until_it_is_indexed_and_then_comes_back_whole()
     {
         Assert.Null(await index.GetAsync(DanTriGerman, CancellationToken.None));
