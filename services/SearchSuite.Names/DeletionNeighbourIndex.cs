@@ -8,32 +8,16 @@ namespace SearchSuite.Names;
 /// </summary>
 internal sealed class DeletionNeighbourIndex
 {
-    // A value is a single term (most entries) or a List<string>, to keep 100k terms within a few tens of MB.
-    private readonly Dictionary<string, object> _termsByDeletion = new(StringComparer.Ordinal);
+    private readonly TermsByKey _termsByDeletion = new();
 
     public void Add(string term)
     {
-        foreach (var neighbour in Deletions(term))
-        {
-            if (!_termsByDeletion.TryGetValue(neighbour, out var entry)) _termsByDeletion[neighbour] = term;
-            else if (entry is List<string> terms) terms.Add(term);
-            else if ((string)entry != term) _termsByDeletion[neighbour] = new List<string> { (string)entry, term };
-        }
+        foreach (var neighbour in Deletions(term)) _termsByDeletion.Add(neighbour, term);
     }
 
     public void Remove(string term)
     {
-        foreach (var neighbour in Deletions(term))
-        {
-            if (!_termsByDeletion.TryGetValue(neighbour, out var entry)) continue;
-            if (entry is not List<string> terms)
-            {
-                if ((string)entry == term) _termsByDeletion.Remove(neighbour);
-                continue;
-            }
-            terms.Remove(term);
-            if (terms.Count == 1) _termsByDeletion[neighbour] = terms[0];
-        }
+        foreach (var neighbour in Deletions(term)) _termsByDeletion.Remove(neighbour, term);
     }
 
     /// <summary>
@@ -51,12 +35,10 @@ internal sealed class DeletionNeighbourIndex
             : Deletions(term);
         foreach (var neighbour in neighbours)
         {
-            if (!_termsByDeletion.TryGetValue(neighbour, out var entry)) continue;
-            // An entry is one term or a list of them; a single term is read without wrapping it in a list.
-            var many = entry as List<string>;
-            for (var k = 0; k < (many?.Count ?? 1); k++)
+            var entry = _termsByDeletion.Get(neighbour);
+            for (var k = 0; k < entry.Count; k++)
             {
-                var candidate = many?[k] ?? (string)entry;
+                var candidate = entry[k];
                 if (!seen.Add(candidate)) continue;
                 var cost = ConfusionEditDistance.Compute(term, candidate, maxCost);
                 if (cost <= maxCost) yield return (candidate, cost);

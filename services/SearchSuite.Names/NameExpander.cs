@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace SearchSuite.Names;
 
 /// <summary>
@@ -139,7 +142,7 @@ public sealed class NameExpander
         if (us.Count is 0 or > MaxOeReadings) yield break;
         for (var mask = 1; mask < 1 << us.Count; mask++)
         {
-            var reading = new System.Text.StringBuilder(key);
+            var reading = new StringBuilder(key);
             for (var b = us.Count - 1; b >= 0; b--)
                 if ((mask & 1 << b) != 0) reading.Remove(us[b], 1).Insert(us[b], "oe");
             yield return reading.ToString();
@@ -147,7 +150,7 @@ public sealed class NameExpander
     }
 
     private const int MaxOeReadings = 2;
-    private static readonly System.Text.RegularExpressions.Regex OeBeforeConsonant = new("oe(?=[^aeiou])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly Regex OeBeforeConsonant = new("oe(?=[^aeiou])", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// The indexed spellings whose key has the consonant skeleton of an Arabic or Hebrew word (<see cref="AbjadNames"/>)

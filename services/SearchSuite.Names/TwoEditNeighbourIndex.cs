@@ -14,46 +14,23 @@ internal sealed class TwoEditNeighbourIndex
     private const int Pieces = 3;
     private const int MaxEdits = 2;
 
-    // A value is a single term (most entries) or a List<string>, as in DeletionNeighbourIndex.
-    private readonly Dictionary<string, object> _termsByPiece = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, object>.AlternateLookup<ReadOnlySpan<char>> _piecesBySpan;
+    private readonly TermsByKey _termsByPiece = new();
 
     /// <param name="minLength">Shorter terms are not filed: two edits of a short word are most often another name.</param>
-    public TwoEditNeighbourIndex(int minLength)
-    {
-        MinLength = Math.Max(minLength, Pieces);
-        _piecesBySpan = _termsByPiece.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    public TwoEditNeighbourIndex(int minLength) => MinLength = Math.Max(minLength, Pieces);
 
     public int MinLength { get; }
 
     public void Add(string term)
     {
         if (term.Length < MinLength || term.Length > char.MaxValue) return;
-        for (var piece = 0; piece < Pieces; piece++)
-        {
-            var entryKey = EntryKey(term.Length, piece, PieceOf(term.AsSpan(), term.Length, piece));
-            if (!_termsByPiece.TryGetValue(entryKey, out var entry)) _termsByPiece[entryKey] = term;
-            else if (entry is List<string> terms) { if (!terms.Contains(term)) terms.Add(term); }
-            else if ((string)entry != term) _termsByPiece[entryKey] = new List<string> { (string)entry, term };
-        }
+        for (var piece = 0; piece < Pieces; piece++) _termsByPiece.Add(EntryKey(term, piece), term);
     }
 
     public void Remove(string term)
     {
         if (term.Length < MinLength || term.Length > char.MaxValue) return;
-        for (var piece = 0; piece < Pieces; piece++)
-        {
-            var entryKey = EntryKey(term.Length, piece, PieceOf(term.AsSpan(), term.Length, piece));
-            if (!_termsByPiece.TryGetValue(entryKey, out var entry)) continue;
-            if (entry is not List<string> terms)
-            {
-                if ((string)entry == term) _termsByPiece.Remove(entryKey);
-                continue;
-            }
-            terms.Remove(term);
-            if (terms.Count == 1) _termsByPiece[entryKey] = terms[0];
-        }
+        for (var piece = 0; piece < Pieces; piece++) _termsByPiece.Remove(EntryKey(term, piece), term);
     }
 
     /// <summary>
@@ -82,11 +59,10 @@ internal sealed class TwoEditNeighbourIndex
                     buffer[0] = (char)m;
                     buffer[1] = (char)piece;
                     word.AsSpan(at, length).CopyTo(buffer[2..]);
-                    if (!_piecesBySpan.TryGetValue(buffer[..(2 + length)], out var entry)) continue;
-                    var many = entry as List<string>;
-                    for (var k = 0; k < (many?.Count ?? 1); k++)
+                    var entry = _termsByPiece.Get(buffer[..(2 + length)]);
+                    for (var k = 0; k < entry.Count; k++)
                     {
-                        var candidate = many?[k] ?? (string)entry;
+                        var candidate = entry[k];
                         if (!seen.Add(candidate)) continue;
                         var cost = ConfusionEditDistance.Compute(word, candidate, maxCost);
                         if (cost <= maxCost) found.Add((candidate, cost));
@@ -97,13 +73,11 @@ internal sealed class TwoEditNeighbourIndex
         return found;
     }
 
-    private static string EntryKey(int termLength, int piece, ReadOnlySpan<char> text) =>
-        $"{(char)termLength}{(char)piece}{text}";
-
-    private static ReadOnlySpan<char> PieceOf(ReadOnlySpan<char> term, int termLength, int piece)
+    /// <summary>The piece's entry: the term's length and the piece's place (as chars), then the piece's letters.</summary>
+    private static string EntryKey(string term, int piece)
     {
-        var (start, length) = PieceBounds(termLength, piece);
-        return term.Slice(start, length);
+        var (start, length) = PieceBounds(term.Length, piece);
+        return $"{(char)term.Length}{(char)piece}{term.AsSpan(start, length)}";
     }
 
     /// <summary>Three pieces as even as the length allows, the longer ones first (8 letters: 3, 3, 2).</summary>
