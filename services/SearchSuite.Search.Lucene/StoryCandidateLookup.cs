@@ -45,7 +45,8 @@ internal sealed class StoryCandidateLookup
         try
         {
             Array.Clear(scores, 0, reader.MaxDoc);
-            var kept = new List<int>();
+            // The best docs of one query, reused across queries: as long as the largest limit.
+            var kept = new int[queries.Select(q => q.Limit).DefaultIfEmpty(0).Max()];
             var found = new List<IReadOnlyList<StoryCandidate>>(queries.Count);
             foreach (var query in queries)
             {
@@ -53,8 +54,8 @@ internal sealed class StoryCandidateLookup
                 if (query.Fingerprint.Length > 0 && fingerprints.TryGetValue(query.Fingerprint, out var copies)) Score(scores, touched, ref count, copies, FingerprintWeight);
                 foreach (var term in query.LookupTerms)
                     if (evidence.TryGetValue(term, out var postings)) Score(scores, touched, ref count, postings, StoryEvidence.WeightOf(StoryEvidence.KindOf(term)));
-                Best(scores, touched.AsSpan(0, count), query.Limit, kept);
-                var cards = new StoryCandidate[kept.Count];
+                var best = Best(scores, touched.AsSpan(0, count), kept.AsSpan(0, query.Limit));
+                var cards = new StoryCandidate[best];
                 for (var i = 0; i < cards.Length; i++) cards[i] = lookup.Card(kept[i]);
                 found.Add(cards);
                 foreach (var doc in touched.AsSpan(0, count)) scores[doc] = 0;
@@ -78,22 +79,31 @@ internal sealed class StoryCandidateLookup
     }
 
     /// <summary>
-    /// The <paramref name="limit"/> best-scored docs into <paramref name="kept"/> (reused across queries), best first, ties by doc id as Lucene's top-docs collector breaks them:
-    /// kept sorted in a small array, since most touched docs score under the worst kept one and cost one comparison
-    /// (a heap with a comparer delegate per document cost a fifth of the lookup).
+    /// The best-scored docs into <paramref name="kept"/> (as many as it holds, fewer if fewer were touched), best first,
+    /// ties by doc id as Lucene's top-docs collector breaks them; returns how many. Kept sorted in a small array, since
+    /// most touched docs score under the worst kept one and cost one comparison (a heap with a comparer delegate per
+    /// document cost a fifth of the lookup); a better doc is shifted in place, where a list's insert and remove each
+    /// called Array.Copy (a fifth of the lookup again).
     /// </summary>
-    private static void Best(float[] scores, ReadOnlySpan<int> touched, int limit, List<int> kept)
+    private static int Best(float[] scores, ReadOnlySpan<int> touched, Span<int> kept)
     {
-        kept.Clear();
+        if (kept.Length == 0) return 0;
+        var count = 0;
         foreach (var doc in touched)
         {
             var score = scores[doc];
-            if (kept.Count == limit && !Before(score, doc, scores[kept[^1]], kept[^1])) continue;
-            var at = kept.Count;
-            while (at > 0 && Before(score, doc, scores[kept[at - 1]], kept[at - 1])) at--;
-            kept.Insert(at, doc);
-            if (kept.Count > limit) kept.RemoveAt(limit);
+            var full = count == kept.Length;
+            if (full && !Before(score, doc, scores[kept[count - 1]], kept[count - 1])) continue;
+            // When full, the worst kept doc drops out: the new one starts in its slot.
+            var at = full ? count - 1 : count++;
+            while (at > 0 && Before(score, doc, scores[kept[at - 1]], kept[at - 1]))
+            {
+                kept[at] = kept[at - 1];
+                at--;
+            }
+            kept[at] = doc;
         }
+        return count;
     }
 
     /// <summary>Whether a doc ranks before another: higher score, then lower doc id.</summary>

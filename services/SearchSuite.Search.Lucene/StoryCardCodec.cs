@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using SearchSuite.Search.Stories;
@@ -51,7 +52,9 @@ public static class StoryCardCodec
         if (bytes[0] == (byte)'{')
             return JsonSerializer.Deserialize<StoryCandidate>(bytes, JsonSerializerOptions.Web) ?? throw new InvalidDataException("An indexed document has no story card.");
         if (bytes[0] != Version) throw new InvalidDataException($"A story card has the unknown format {bytes[0]}.");
-        using var reader = new BinaryReader(new MemoryStream(bytes[1..].ToArray(), writable: false), Encoding.UTF8);
+        // Read straight from the doc value's bytes, in BinaryWriter's layout: a BinaryReader over a copied stream cost a
+        // tenth of the candidate lookup, which decodes up to 1,600 cards per batch.
+        var reader = new CardReader(bytes[1..]);
         var documentId = reader.ReadString();
         var storyId = reader.ReadString();
         var duplicateOf = reader.ReadBoolean() ? reader.ReadString() : null;
@@ -68,5 +71,44 @@ public static class StoryCardCodec
         var frame = new uint[reader.Read7BitEncodedInt()];
         for (var i = 0; i < frame.Length; i++) frame[i] = reader.ReadUInt32();
         return new StoryCandidate(documentId, storyId, duplicateOf, fingerprint, new DocumentEvidence(terms, ranks, weights, frame), publishedAt);
+    }
+
+    /// <summary>Reads what <see cref="BinaryWriter"/> wrote (little-endian, 7-bit encoded lengths, UTF-8 strings) from a span.</summary>
+    private ref struct CardReader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> bytes = bytes;
+        private int position;
+
+        public bool ReadBoolean() => Take(1)[0] != 0;
+
+        public short ReadInt16() => BinaryPrimitives.ReadInt16LittleEndian(Take(sizeof(short)));
+
+        public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(sizeof(long)));
+
+        public uint ReadUInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(sizeof(uint)));
+
+        public float ReadSingle() => BinaryPrimitives.ReadSingleLittleEndian(Take(sizeof(float)));
+
+        public string ReadString() => Encoding.UTF8.GetString(Take(Read7BitEncodedInt()));
+
+        public int Read7BitEncodedInt()
+        {
+            var value = 0u;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                var b = Take(1)[0];
+                value |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80) return (int)value;
+            }
+            throw new InvalidDataException("A story card has a malformed length.");
+        }
+
+        private ReadOnlySpan<byte> Take(int length)
+        {
+            if (length < 0 || position + length > bytes.Length) throw new InvalidDataException("A story card is truncated.");
+            var taken = bytes.Slice(position, length);
+            position += length;
+            return taken;
+        }
     }
 }

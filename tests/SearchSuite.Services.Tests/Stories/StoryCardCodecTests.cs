@@ -45,4 +45,20 @@ public sealed class StoryCardCodecTests
         Assert.Equal([-1, -1], read.Evidence.Ranks);
         Assert.Throws<InvalidDataException>(() => StoryCardCodec.Read([42, 1, 2]));
     }
+
+    [Fact]
+    public void A_card_with_long_non_ASCII_strings_reads_back_and_a_truncated_one_fails()
+    {
+        // Over 127 UTF-8 bytes: the lengths take two 7-bit bytes.
+        var longTerm = "e:" + new string('ü', 200);
+        var card = Card with { DocumentId = new string('д', 90), Evidence = new DocumentEvidence([longTerm], [300], [0.5f], []) };
+        var bytes = StoryCardCodec.Write(card);
+
+        var read = StoryCardCodec.Read(bytes);
+
+        Assert.Equal(card.DocumentId, read.DocumentId);
+        Assert.Equal([longTerm], read.Evidence.Terms);
+        Assert.Equal([300], read.Evidence.Ranks);
+        Assert.Throws<InvalidDataException>(() => StoryCardCodec.Read(bytes.AsSpan(0, bytes.Length - 3)));
+    }
 }
